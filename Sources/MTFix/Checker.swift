@@ -1,0 +1,45 @@
+import Foundation
+import MTFixCore
+
+/// What a user asked for, independent of where the text comes from: which rules, which language, how safe.
+public struct CheckOptions: Sendable {
+    /// `nil` or `auto`: detect per document.
+    public var language: String?
+    public var applyLevel: Safety
+    /// Rule ids or categories to run exclusively (empty: all).
+    public var select: [String]
+    /// Rule ids or categories to skip.
+    public var ignore: [String]
+    public var knownNames: [String]
+
+    public init(language: String? = nil, applyLevel: Safety = .safe, select: [String] = [], ignore: [String] = [], knownNames: [String] = []) {
+        self.language = language
+        self.applyLevel = applyLevel
+        self.select = select
+        self.ignore = ignore
+        self.knownNames = knownNames
+    }
+}
+
+/// Checks and repairs texts with a fixed rule set; cheap to share across threads.
+public struct Checker: Sendable {
+    public let rules: [any Rule]
+    public let options: CheckOptions
+
+    public init(rules: [any Rule], options: CheckOptions) {
+        self.options = options
+        self.rules = rules.filter { r in
+            let d = r.descriptor
+            let keys = [d.id, d.category.rawValue]
+            if !options.select.isEmpty && !keys.contains(where: options.select.contains) { return false }
+            return !keys.contains(where: options.ignore.contains)
+        }
+    }
+
+    /// Checks `text` and computes its repair.
+    public func run(_ text: String) -> EngineResult {
+        let lang = (options.language == nil || options.language == "auto") ? LanguageDetector.detect(text) : options.language!
+        let engine = Engine(rules: rules, context: RuleContext(knownNames: options.knownNames), applyLevel: options.applyLevel)
+        return engine.run(text, language: lang)
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import MTFixICU
+
+/// One immutable snapshot of an input text, segmented into lines, paragraphs, sentences and words.
+///
+/// All ranges are UTF-16 offsets (what ICU speaks); `position(at:)` converts to the 1-based
+/// line:column (Unicode scalars) and UTF-8 byte offsets users and files speak. This is the one
+/// place offsets are converted.
+public final class Document: @unchecked Sendable {
+    public let text: String
+    public let utf16: [UInt16]
+    /// ISO 639-1 code the document is treated as (`en`, `de`, `ja`, ...).
+    public let language: String
+    /// Content of each line, without its `\n` or `\r\n` terminator.
+    public let lines: [Range<Int>]
+    /// Blank-line separated blocks.
+    public let paragraphs: [Paragraph]
+    /// Sentences in text order, trimmed of surrounding white space; never cross a line break.
+    public let sentences: [Range<Int>]
+    private let lineByteStarts: [Int]
+    private let wordsLock = NSLock()
+    private var wordsCache: [Word]?
+
+    /// A blank-line separated block of lines.
+    public struct Paragraph: Sendable, Hashable {
+        /// From the first character of the first line to the end of the last line's content.
+        public let range: Range<Int>
+        /// Indices into `lines`.
+        public let lineIndices: Range<Int>
+        /// Indices into `sentences`.
+        public let sentenceIndices: Range<Int>
+    }
+
+    /// A word from ICU word segmentation (letters, numbers, kana or ideographs; not spaces or punctuation).
+    public struct Word: Sendable, Hashable {
+        public let range: Range<Int>
+        /// ICU rule status: 100..<200 number, 200..<300 letter, 300..<400 kana, 400..<500 ideographic.
+        public let status: Int32
+    }
+
+    /// A location users understand: 1-based line and column (Unicode scalars), 0-based UTF-8 byte offset.
+    public struct Position: Sendable, Hashable {
+        public let line: Int
+        public let column: Int
+        public let byteOffset: Int
+
+        public init(line: Int, column: Int, byteOffset: Int) {
+            self.line = line
+            self.column = column
+            self.byteOffset = byteOffset
+        }
+    }
+
+    public init(text: String, language: String = "en") {
+        self.text = text
+        self.language = language
+        let units = Array(text.utf16)
+        utf16 = units
+        var lines: [Range<Int>] = []
+        var byteStarts: [Int] = []
+        var start = 0
+        var bytes = 0
+        var lineBytes = 0
+        var i = 0
+        let n = units.count
+        while i < n {
+            let u = units[i]
+            if u == 0x0A {
+                let end = (i > start && units[i - 1] == 0x0D) ? i - 1 : i
+                lines.append(start..<end)
+                byteStarts.append(lineBytes)
+                bytes += 1
+                lineBytes = bytes
+                start = i + 1
+            } else {
+                bytes += Document.utf8Width(u)
+            }
+            i += 1
+        }
+        if start < n || lines.isEmpty || start == n && n > 0 && units[n - 1] != 0x0A {
+            lines.append(start..<n)
+            byteStarts.append(lineBytes)
+        }
+        self.lines = lines
+        lineByteStarts = byteStarts
+        sentences = Document.segmentSentences(units, lines: lines, language: language)
+        paragraphs = Document.buildParagraphs(units, lines: lines, sentences: sentences)
+    }
+
+    /// Width in UTF-8 of one UTF-16 unit (a surrogate pair counts 4 on its high half, 0 on its low half).
+    @inline(__always)
+    static func utf8Width(_ u: UInt16) -> Int {
+        if u < 0x80 { return 1 }
+        if u < 0x800 { return 2 }
+        if u & 0xFC00 == 0xD800 { return 4 }
+        if u & 0xFC00 == 0xDC00 { return 0 }
+        return 3
+    }
+
+    // MARK: Offsets
+
+    /// Index into `lines` of the line holding `offset` (a terminator belongs to its line).
+    public func lineIndex(at offset: Int) -> Int {
+        var lo = 0
+        var hi = lines.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lines[mid].lowerBound <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    public func position(at offset: Int) -> Position {
+        let li = lineIndex(at: offset)
+        let start = lines[li].lowerBound
+        var column = 1
+        var bytes = lineByteStarts[li]
+        var i = start
+        while i < offset && i < utf16.count {
+            let u = utf16[i]
+            if u & 0xFC00 != 0xDC00 { column += 1 }
+            bytes += Document.utf8Width(u)
+            i += 1
+        }
+        return Position(line: li + 1, column: column, byteOffset: bytes)
+    }
+
+    /// UTF-8 length of a range.
+    public func byteLength(_ range: Range<Int>) -> Int {
+        var n = 0
+        for i in range { n += Document.utf8Width(utf16[i]) }
+        return n
+    }
+
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: utf16[range.clamped(to: 0..<utf16.count)], as: UTF16.self)
+    }
+
+    /// The text of line `index` (0-based), without terminator.
+    public func line(_ index: Int) -> String { string(lines[index]) }
+
+    /// Range of the whole line including its terminator.
+    public func lineRangeWithTerminator(_ index: Int) -> Range<Int> {
+        let end = index + 1 < lines.count ? lines[index + 1].lowerBound : utf16.count
+        return lines[index].lowerBound..<end
+    }
+
+    /// The paragraph containing `offset`, if any.
+    public func paragraphIndex(at offset: Int) -> Int? {
+        var lo = 0
+        var hi = paragraphs.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let p = paragraphs[mid].range
+            if offset < p.lowerBound { hi = mid - 1 } else if offset > p.upperBound { lo = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
+    // MARK: Words
+
+    /// Words of the whole document (computed on first use, then cached).
+    public var words: [Word] {
+        wordsLock.lock()
+        defer { wordsLock.unlock() }
+        if let w = wordsCache { return w }
+        let b = (try? Segmenter.boundaries(.word, locale: language, in: utf16)) ?? []
+        var out: [Word] = []
+        out.reserveCapacity(b.count / 2)
+        for k in 1..<max(b.count, 1) where b[k].status >= 100 {
+            out.append(Word(range: b[k - 1].offset..<b[k].offset, status: b[k].status))
+        }
+        wordsCache = out
+        return out
+    }
+
+    /// Words inside `range`.
+    public func words(in range: Range<Int>) -> ArraySlice<Word> {
+        let all = words
+        var lo = 0
+        var hi = all.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if all[mid].range.lowerBound < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < all.count && all[end].range.upperBound <= range.upperBound { end += 1 }
+        return all[lo..<end]
+    }
+}
+
+extension Document {
+    static func isSpace(_ u: UInt16) -> Bool {
+        u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0xA0 || u == 0x3000 || u == 0x0B || u == 0x0C
+            || (u >= 0x2000 && u <= 0x200A) || u == 0x202F || u == 0x205F
+    }
+
+    static func buildParagraphs(_ units: [UInt16], lines: [Range<Int>], sentences: [Range<Int>]) -> [Paragraph] {
+        var out: [Paragraph] = []
+        var first: Int? = nil
+        var sentenceCursor = 0
+        func close(_ last: Int) {
+            guard let f = first else { return }
+            let range = lines[f].lowerBound..<lines[last].upperBound
+            while sentenceCursor < sentences.count && sentences[sentenceCursor].lowerBound < range.lowerBound {
+                sentenceCursor += 1
+            }
+            var end = sentenceCursor
+            while end < sentences.count && sentences[end].upperBound <= range.upperBound { end += 1 }
+            out.append(Paragraph(range: range, lineIndices: f..<(last + 1), sentenceIndices: sentenceCursor..<end))
+            sentenceCursor = end
+            first = nil
+        }
+        for (i, line) in lines.enumerated() {
+            let blank = line.allSatisfy { isSpace(units[$0]) }
+            if blank {
+                if first != nil { close(i - 1) }
+            } else if first == nil {
+                first = i
+            }
+        }
+        if first != nil { close(lines.count - 1) }
+        return out
+    }
+}

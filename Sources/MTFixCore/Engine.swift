@@ -1,0 +1,186 @@
+/// Runs rules over a snapshot, resolves overlapping edits, applies them back to front, and repeats on
+/// the repaired text until nothing changes (or the pass cap is reached).
+public struct Engine: Sendable {
+    public var rules: [any Rule]
+    public var context: RuleContext
+    /// Highest safety level whose edits are applied (`safe`, or `review` with `--unsafe-fixes`).
+    public var applyLevel: Safety
+    public var maxPasses: Int
+
+    public init(rules: [any Rule], context: RuleContext = RuleContext(), applyLevel: Safety = .safe, maxPasses: Int = 6) {
+        self.rules = rules
+        self.context = context
+        self.applyLevel = applyLevel
+        self.maxPasses = maxPasses
+    }
+
+    /// Findings on one snapshot, in text order (no edits applied).
+    public func findings(in document: Document) -> [Finding] {
+        var out: [Finding] = []
+        for rule in rules where rule.descriptor.applies(to: document.language) {
+            out.append(contentsOf: rule.check(document, context: context))
+        }
+        out.sort(by: Engine.textOrder)
+        return out
+    }
+
+    static func textOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+        if a.category != b.category { return a.category < b.category }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.range.upperBound < b.range.upperBound
+    }
+
+    /// Whether a finding's edits are applied at this engine's level.
+    public func applies(_ f: Finding) -> Bool { !f.edits.isEmpty && f.safety <= applyLevel }
+
+    /// Check and repair `text`; findings are reported in the coordinates of `text`.
+    public func run(_ text: String, language: String) -> EngineResult {
+        var current = Document(text: text, language: language)
+        let original = current
+        var reported: [Finding] = []
+        var seen = Set<FindingKey>()
+        var applied: [Finding] = []
+        var conflicts: [Conflict] = []
+        var map = OffsetMap()
+        var passes = 0
+        while passes < maxPasses {
+            passes += 1
+            let found = findings(in: current)
+            let (chosen, lost) = Engine.resolve(found.filter(applies))
+            // Report what is new in this pass, translated back to the original text.
+            for f in found {
+                let back = map.toOriginal(f, in: original)
+                if seen.insert(FindingKey(rule: back.rule, range: back.range)).inserted { reported.append(back) }
+            }
+            if passes == 1 { conflicts = lost.map { Conflict(loser: $0.0.rule, winner: $0.1.rule, range: $0.0.editSpan) } }
+            if chosen.isEmpty { break }
+            let edits = chosen.flatMap(\.edits).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            let next = Engine.apply(edits, to: current.utf16)
+            applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
+            map.push(edits)
+            let nextText = String(decoding: next, as: UTF16.self)
+            if nextText == current.text { break }
+            current = Document(text: nextText, language: language)
+        }
+        reported.sort(by: Engine.textOrder)
+        return EngineResult(
+            original: original, fixed: current.text, findings: reported, applied: applied, conflicts: conflicts,
+            passes: passes)
+    }
+
+    /// Picks a non-overlapping subset of findings (each finding's edits are atomic). Earlier start wins,
+    /// then taxonomy order, then rule id: deterministic. Returns the winners and each loser with its winner.
+    public static func resolve(_ findings: [Finding]) -> ([Finding], [(Finding, Finding)]) {
+        let sorted = findings.sorted { a, b in
+            let sa = a.editSpan
+            let sb = b.editSpan
+            if sa.lowerBound != sb.lowerBound { return sa.lowerBound < sb.lowerBound }
+            if a.category != b.category { return a.category < b.category }
+            if a.rule != b.rule { return a.rule < b.rule }
+            return sa.upperBound < sb.upperBound
+        }
+        var chosen: [Finding] = []
+        var lost: [(Finding, Finding)] = []
+        for f in sorted {
+            if let winner = chosen.first(where: { c in
+                c.edits.contains { ce in f.edits.contains { Engine.overlaps(ce.range, $0.range) } }
+            }) {
+                // An identical edit from another rule is a duplicate, not a conflict.
+                if winner.edits == f.edits { continue }
+                lost.append((f, winner))
+            } else {
+                chosen.append(f)
+            }
+        }
+        return (chosen, lost)
+    }
+
+    /// Ranges conflict when they share text, or when an insertion sits at the other's start or inside it.
+    static func overlaps(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        if a.lowerBound == b.lowerBound { return true }
+        if a.isEmpty { return a.lowerBound > b.lowerBound && a.lowerBound < b.upperBound }
+        if b.isEmpty { return b.lowerBound > a.lowerBound && b.lowerBound < a.upperBound }
+        return a.lowerBound < b.upperBound && b.lowerBound < a.upperBound
+    }
+
+    /// Applies sorted, non-overlapping edits back to front.
+    public static func apply(_ edits: [Edit], to units: [UInt16]) -> [UInt16] {
+        var out = units
+        for e in edits.reversed() {
+            out.replaceSubrange(e.range, with: Array(e.replacement.utf16))
+        }
+        return out
+    }
+}
+
+private struct FindingKey: Hashable {
+    let rule: String
+    let range: Range<Int>
+}
+
+/// An edit that lost to an overlapping one in the same pass.
+public struct Conflict: Sendable {
+    public let loser: String
+    public let winner: String
+    public let range: Range<Int>
+}
+
+/// What a run produced: every view (check, diff, fix, review, JSON) is made from this.
+public struct EngineResult: Sendable {
+    public let original: Document
+    public let fixed: String
+    /// All findings, in the coordinates of the original text.
+    public let findings: [Finding]
+    /// Findings whose edits went into `fixed` (original coordinates; edit ranges are approximate after pass 1).
+    public let applied: [Finding]
+    public let conflicts: [Conflict]
+    public let passes: Int
+
+    public var changed: Bool { fixed != original.text }
+}
+
+/// Maps offsets in text produced by successive passes of edits back to the original text.
+struct OffsetMap {
+    /// Each pass's edits, in the coordinates of the text that pass saw.
+    private var passes: [[(old: Range<Int>, newLength: Int)]] = []
+
+    mutating func push(_ edits: [Edit]) {
+        passes.append(edits.map { ($0.range, $0.replacement.utf16.count) })
+    }
+
+    /// The original position of `offset` in the latest text; positions inside replaced text map to the
+    /// start (or, with `upper`, the end) of the replaced original range.
+    func toOriginal(_ offset: Int, upper: Bool) -> Int {
+        var p = offset
+        for edits in passes.reversed() {
+            var delta = 0
+            var mapped: Int? = nil
+            for e in edits {
+                let newStart = e.old.lowerBound + delta
+                let newEnd = newStart + e.newLength
+                if p < newStart { break }
+                if p < newEnd || (p == newEnd && e.newLength == 0 && upper == false && p == newStart) {
+                    mapped = upper ? e.old.upperBound : e.old.lowerBound
+                    break
+                }
+                delta += e.newLength - e.old.count
+            }
+            p = mapped ?? (p - delta)
+        }
+        return p
+    }
+
+    func toOriginal(_ f: Finding, in original: Document) -> Finding {
+        if passes.isEmpty { return f }
+        var g = f
+        func map(_ r: Range<Int>) -> Range<Int> {
+            let lo = min(toOriginal(r.lowerBound, upper: false), original.utf16.count)
+            let hi = min(max(lo, toOriginal(r.upperBound, upper: true)), original.utf16.count)
+            return lo..<hi
+        }
+        g.range = map(f.range)
+        g.edits = f.edits.map { Edit(range: map($0.range), replacement: $0.replacement) }
+        return g
+    }
+}

@@ -1,0 +1,159 @@
+import MTFixCore
+import Yams
+
+/// Builds a Swift detector from its rule file: the descriptor and the file's `options:`.
+public typealias DetectorFactory = @Sendable (RuleDescriptor, ConfigValue) throws -> any Rule
+
+/// Parses one rule file (`Rules/<lang or common>/<category>/<id>.yml`) into a rule.
+public enum RuleFile {
+    /// The closed set of rule kinds.
+    public static let kinds = ["pattern", "substitute", "forbid", "detector"]
+    static let knownKeys: Set<String> = [
+        "id", "summary", "category", "languages", "severity", "safety", "message", "kind", "pattern", "flags",
+        "replacement", "table", "detector", "options", "fixes", "keeps", "known_failures", "prefilter",
+    ]
+
+    public static func parse(
+        _ text: String, file: String, detectors: [String: DetectorFactory]
+    ) throws -> any Rule {
+        let root = try YAMLTree.parse(text, file: file)
+        guard case .mapping = root else { throw RuleFileError(file: file, line: root.line, message: "a rule file must be a mapping") }
+        func fail(_ node: Node?, _ message: String) -> RuleFileError {
+            RuleFileError(file: file, line: node?.line ?? root.line, message: message)
+        }
+        func scalar(_ key: String, required: Bool = true) throws -> String? {
+            guard let n = root[key] else {
+                if required { throw fail(nil, "missing '\(key)'") }
+                return nil
+            }
+            guard let s = n.string else { throw fail(n, "'\(key)' must be text") }
+            return s
+        }
+        if case .mapping(let m) = root {
+            for (k, _) in m {
+                if let key = k.string, !knownKeys.contains(key) {
+                    let hint = Suggest.closest(key, in: Array(knownKeys)).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw fail(k, "unknown key '\(key)'\(hint)")
+                }
+            }
+        }
+        let id = try scalar("id")!
+        let stem = file.split(separator: "/").last.map { $0.hasSuffix(".yml") ? String($0.dropLast(4)) : String($0) } ?? id
+        if id != stem { throw fail(root["id"], "id '\(id)' must equal the file name '\(stem)'") }
+        let catName = try scalar("category")!
+        guard let category = Category(rawValue: catName) else {
+            let hint = Suggest.closest(catName, in: Category.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw fail(root["category"], "unknown category '\(catName)'\(hint)")
+        }
+        let safetyName = try scalar("safety")!
+        guard let safety = Safety(rawValue: safetyName) else { throw fail(root["safety"], "safety must be safe, review or report") }
+        let severityName = try scalar("severity", required: false) ?? "warning"
+        guard let severity = Severity(rawValue: severityName) else { throw fail(root["severity"], "severity must be error, warning or info") }
+        let kind = try scalar("kind")!
+        guard kinds.contains(kind) else {
+            throw fail(root["kind"], "unknown kind '\(kind)'; one of: \(kinds.joined(separator: ", "))")
+        }
+        var languages: [String] = []
+        if let l = root["languages"] {
+            languages = YAMLTree.value(l).strings ?? []
+        }
+        let fixes = try examples(root["fixes"], file: file, withOutput: true)
+        let keeps = try examples(root["keeps"], file: file, withOutput: false)
+        let known = try examples(root["known_failures"], file: file, withOutput: true)
+        if fixes.isEmpty && safety != .report && kind != "forbid" { throw fail(nil, "a rule needs at least one 'fixes' example") }
+        if keeps.isEmpty { throw fail(nil, "a rule needs at least one 'keeps' example") }
+        let descriptor = RuleDescriptor(
+            id: id, category: category, severity: severity, safety: safety, summary: try scalar("summary")!,
+            message: try scalar("message")!, languages: languages, fixes: fixes, keeps: keeps, knownFailures: known,
+            location: SourceLocation(file: file, line: 1))
+        let flags = root["flags"].map { YAMLTree.value($0).strings ?? [] } ?? []
+        let prefilter = root["prefilter"].flatMap { YAMLTree.value($0).strings }
+        switch kind {
+        case "pattern", "forbid":
+            guard let pNode = root["pattern"], let p = pNode.string else { throw fail(nil, "missing 'pattern'") }
+            var options: ICURegexOptions = []
+            for f in flags {
+                switch f {
+                case "case-insensitive": options.insert(.caseInsensitive)
+                case "multiline": options.insert(.multiline)
+                case "dot-all": options.insert(.dotAll)
+                case "comments": options.insert(.comments)
+                default: throw fail(root["flags"], "unknown flag '\(f)' (case-insensitive, multiline, dot-all, comments)")
+                }
+            }
+            let replacement = kind == "forbid" ? nil : try scalar("replacement")
+            do {
+                return try PatternRule(
+                    descriptor: descriptor, pattern: p, options: options, replacement: replacement, prefilter: prefilter)
+            } catch let e as PatternRule.BuildError {
+                throw fail(pNode, e.message)
+            }
+        case "substitute":
+            guard let t = root["table"], case .mapping(let m) = t else { throw fail(root["table"], "'table' must map text to its replacement") }
+            let table = m.compactMap { k, v -> (String, String)? in
+                guard let a = k.string, let b = v.string else { return nil }
+                return (a, b)
+            }
+            if table.isEmpty { throw fail(t, "'table' is empty") }
+            return SubstituteRule(descriptor: descriptor, table: table)
+        default:
+            let name = try scalar("detector")!
+            guard let factory = detectors[name] else {
+                let hint = Suggest.closest(name, in: Array(detectors.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw fail(root["detector"], "unknown detector '\(name)'\(hint)")
+            }
+            let options = root["options"].map(YAMLTree.value) ?? .map([])
+            do {
+                return try factory(descriptor, options)
+            } catch let e as RuleFileError {
+                throw e
+            } catch {
+                throw fail(root["options"], "detector '\(name)': \(error)")
+            }
+        }
+    }
+
+    /// `fixes: [{in, out}]`, `keeps: [text]` (or `{in}`), each remembering its line.
+    static func examples(_ node: Node?, file: String, withOutput: Bool) throws -> [RuleExample] {
+        guard let node else { return [] }
+        guard case .sequence(let seq) = node else {
+            throw RuleFileError(file: file, line: node.line, message: "examples must be a list")
+        }
+        return try seq.map { item in
+            let loc = SourceLocation(file: file, line: item.line)
+            if withOutput {
+                guard let i = item["in"]?.string, let o = item["out"]?.string else {
+                    throw RuleFileError(file: file, line: item.line, message: "a 'fixes' example needs 'in' and 'out'")
+                }
+                return RuleExample(input: i, output: o, location: loc)
+            }
+            if let s = item.string { return RuleExample(input: s, output: nil, location: loc) }
+            if let s = item["in"]?.string { return RuleExample(input: s, output: nil, location: loc) }
+            throw RuleFileError(file: file, line: item.line, message: "a 'keeps' example must be text")
+        }
+    }
+}
+
+/// "Did you mean" for ids, keys and categories: the closest candidate by edit distance, if close enough.
+public enum Suggest {
+    public static func closest(_ word: String, in candidates: [String]) -> String? {
+        let best = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
+        guard let (c, d) = best, d <= max(2, word.count / 3) else { return nil }
+        return c
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty { return b.count }
+        var prev = Array(0...b.count)
+        for i in 1...a.count {
+            var cur = [i] + [Int](repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+}

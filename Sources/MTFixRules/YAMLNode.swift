@@ -1,0 +1,71 @@
+import MTFixCore
+import Yams
+
+/// A rule-file or config error pointing at a file and line.
+public struct RuleFileError: Error, CustomStringConvertible, Sendable {
+    public let file: String
+    public let line: Int
+    public let message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Reads YAML into a tree that keeps line numbers, so errors can say where.
+enum YAMLTree {
+    static func parse(_ text: String, file: String) throws -> Node {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw RuleFileError(file: file, line: 1, message: "empty file")
+            }
+            return node
+        } catch let e as YamlError {
+            throw RuleFileError(file: file, line: line(of: e), message: "invalid YAML: \(summary(of: e))")
+        }
+    }
+
+    private static func line(of e: YamlError) -> Int {
+        switch e {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return 1
+        }
+    }
+
+    private static func summary(of e: YamlError) -> String {
+        switch e {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        default:
+            return "\(e)"
+        }
+    }
+
+    /// Converts a node to a `ConfigValue` (scalars stay strings unless plainly numeric or boolean).
+    static func value(_ node: Node) -> ConfigValue {
+        switch node {
+        case .scalar(let s):
+            if s.style == .plain {
+                if let b = Bool.construct(from: s) { return .bool(b) }
+                if let d = Double(s.string), !s.string.isEmpty, s.string.allSatisfy({ "0123456789.-+".contains($0) }) { return .number(d) }
+                if s.string == "~" || s.string == "null" { return .null }
+            }
+            return .string(s.string)
+        case .sequence(let seq): return .list(seq.map(value))
+        case .mapping(let m): return .map(m.map { (key: $0.key.string ?? "", value: value($0.value)) })
+        }
+    }
+}
+
+extension Node {
+    /// 1-based line of the node in its file.
+    var line: Int { (mark?.line ?? 0) }
+
+    func child(_ key: String) -> Node? { self[key] }
+}

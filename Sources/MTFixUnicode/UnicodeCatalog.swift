@@ -1,0 +1,9 @@
+import MTFixCore
+import MTFixRules
+
+/// The encoding and Unicode detectors this module provides, by the name rule files use in `detector:`.
+public enum UnicodeCatalog {
+    public static let factories: [String: DetectorFactory] = [
+        "html-entity": { HTMLEntityDetector(descriptor: $0, options: $1) }
+    ]
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Replaces a file's contents atomically: a temporary file in the same folder, fsync, the original's
+/// permissions, then rename. A crash leaves either the old file or the new one, never half of either.
+enum AtomicFile {
+    static func write(_ text: String, to path: String) throws {
+        // Write through a symlink to its target rather than replacing the link.
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { dest -> String in
+            dest.hasPrefix("/") ? dest : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(dest)
+        } ?? path
+        var st = stat()
+        guard stat(target, &st) == 0 else { throw InputError(message: "\(path): cannot stat: \(String(cString: strerror(errno)))") }
+        guard access(target, W_OK) == 0 else { throw InputError(message: "\(path): file is not writable; left unchanged") }
+        let dir = (target as NSString).deletingLastPathComponent
+        let base = (target as NSString).lastPathComponent
+        let tmp = (dir.isEmpty ? "." : dir) + "/.\(base).mtfix-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, st.st_mode & 0o7777)
+        guard fd >= 0 else { throw InputError(message: "\(path): cannot create a temporary file in \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno))); left unchanged") }
+        var ok = true
+        var failure = ""
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                off += n
+            }
+        }
+        if ok && fchmod(fd, st.st_mode & 0o7777) != 0 { ok = false; failure = String(cString: strerror(errno)) }
+        _ = fchown(fd, st.st_uid, st.st_gid)  // best effort: only root may give a file away
+        if ok && fsync(fd) != 0 { ok = false; failure = String(cString: strerror(errno)) }
+        close(fd)
+        if ok && rename(tmp, target) != 0 { ok = false; failure = String(cString: strerror(errno)) }
+        if !ok {
+            unlink(tmp)
+            throw InputError(message: "\(path): write failed: \(failure); left unchanged")
+        }
+    }
+}

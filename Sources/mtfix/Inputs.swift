@@ -1,0 +1,120 @@
+import Foundation
+import MTFix
+
+/// A document to process: a file, or standard input.
+struct InputSource {
+    /// nil for standard input.
+    let path: String?
+    /// How the input is named in messages and diff headers.
+    var display: String { path.map(InputSource.clean) ?? "stdin" }
+
+    /// The path in diff headers: `./`, `../` and `/` at the front are dropped, since `git apply`
+    /// refuses paths that leave the tree (`mtfix diff ../x/a.txt` → `a/x/a.txt`).
+    var diffPath: String {
+        guard var s = path else { return "stdin" }
+        while true {
+            if s.hasPrefix("./") { s.removeFirst(2) } else if s.hasPrefix("../") { s.removeFirst(3) } else if s.hasPrefix("/") { s.removeFirst() } else { break }
+        }
+        return s
+    }
+
+    /// `./a/b` → `a/b`.
+    static func clean(_ p: String) -> String {
+        var s = p
+        while s.hasPrefix("./") { s.removeFirst(2) }
+        return s
+    }
+}
+
+/// A one-line error about one input; exits 2 at the end of the run.
+struct InputError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+enum Inputs {
+    /// Expands paths (directories recursively, hidden entries skipped) into sources in a stable order.
+    static func expand(_ paths: [String], errors: inout [String], notes: inout [String]) -> [InputSource] {
+        if paths.isEmpty { return [InputSource(path: nil)] }
+        var out: [InputSource] = []
+        var stdinSeen = false
+        for p in paths {
+            if p == "-" {
+                if !stdinSeen { out.append(InputSource(path: nil)) }
+                stdinSeen = true
+                continue
+            }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+                errors.append("\(p): no such file or directory")
+                continue
+            }
+            if !isDir.boolValue {
+                out.append(InputSource(path: p))
+                continue
+            }
+            out.append(contentsOf: walk(p, notes: &notes))
+        }
+        return out
+    }
+
+    private static func walk(_ root: String, notes: inout [String]) -> [InputSource] {
+        guard let e = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
+        while let rel = e.nextObject() as? String {
+            let name = (rel as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                if (e.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { e.skipDescendants() }
+                continue
+            }
+            guard (e.fileAttributes?[.type] as? FileAttributeType) == .typeRegular else { continue }
+            let full = root.hasSuffix("/") ? root + rel : root + "/" + rel
+            if looksBinary(full) {
+                notes.append("\(InputSource.clean(full)): skipped (binary file)")
+                continue
+            }
+            files.append(full)
+        }
+        return files.sorted().map { InputSource(path: $0) }
+    }
+
+    /// A NUL byte in the first 8 KiB marks a binary file, as git and grep decide.
+    static func looksBinary(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        let d = (try? h.read(upToCount: 8192)) ?? Data()
+        return d.contains(0)
+    }
+
+    /// Reads and decodes one input. Invalid UTF-8 is an error naming the byte offset unless `lossy`.
+    static func read(_ source: InputSource, lossy: Bool) throws -> String {
+        let data: Data
+        if let path = source.path {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                throw InputError(message: "\(source.display): is a directory")
+            }
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw InputError(message: "\(source.display): permission denied (cannot read)")
+            }
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw InputError(message: "\(source.display): cannot read: \(error.localizedDescription)")
+            }
+        } else {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        }
+        if data.contains(0) && !lossy {
+            let at = data.firstIndex(of: 0)! - data.startIndex
+            throw InputError(message: "\(source.display): NUL byte at byte offset \(at); not a text file")
+        }
+        let result = data.withUnsafeBytes { UTF8Check.decode($0) }
+        switch result {
+        case .success(let s): return s
+        case .failure(let bad):
+            if lossy { return String(decoding: data, as: UTF8.self) }
+            throw InputError(message: "\(source.display): invalid UTF-8 at byte offset \(bad.offset) (use --lossy to replace bad bytes with U+FFFD)")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import MTFixCore
+import Testing
+
+/// A rule that replaces every occurrence of a literal, for engine tests.
+struct LiteralRule: Rule {
+    let descriptor: RuleDescriptor
+    let from: String
+    let to: String
+
+    init(_ id: String, _ from: String, _ to: String, category: Category = .htmlEntity, safety: Safety = .safe) {
+        descriptor = RuleDescriptor(id: id, category: category, safety: safety, summary: id, message: id)
+        self.from = from
+        self.to = to
+    }
+
+    func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let u = document.utf16
+        let f = Array(from.utf16)
+        var out: [Finding] = []
+        var i = 0
+        while i + f.count <= u.count {
+            if Array(u[i..<(i + f.count)]) == f {
+                out.append(Finding(descriptor: descriptor, range: i..<(i + f.count), replacement: to))
+                i += f.count
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+@Suite("Engine")
+struct EngineTests {
+    @Test func appliesBackToFrontAndRepeatsUntilStable() {
+        // "&amp;amp;" needs two passes of the one-level rule.
+        let e = Engine(rules: [LiteralRule("amp", "&amp;", "&")])
+        let r = e.run("a &amp;amp; b &amp; c", language: "en")
+        #expect(r.fixed == "a & b & c")
+        #expect(r.passes >= 2)
+        #expect(e.run(r.fixed, language: "en").fixed == r.fixed)
+        // Findings are reported in the original's coordinates.
+        #expect(r.findings.allSatisfy { $0.range.upperBound <= 22 })
+    }
+
+    @Test func overlappingEditsResolveDeterministically() {
+        let a = LiteralRule("a-rule", "abc", "X")
+        let b = LiteralRule("b-rule", "bcd", "Y")
+        let r1 = Engine(rules: [a, b]).run("abcd", language: "en")
+        let r2 = Engine(rules: [b, a]).run("abcd", language: "en")
+        #expect(r1.fixed == r2.fixed)
+        #expect(r1.fixed == "Xd")
+        #expect(r1.conflicts.count == 1)
+        #expect(r1.conflicts.first?.loser == "b-rule")
+    }
+
+    @Test func safetyLevelsGateEdits() {
+        let review = LiteralRule("rev", "x", "y", safety: .review)
+        #expect(Engine(rules: [review]).run("axb", language: "en").fixed == "axb")
+        #expect(Engine(rules: [review], applyLevel: .review).run("axb", language: "en").fixed == "ayb")
+    }
+
+    @Test func keepsCRLFAndMissingNewline() {
+        let e = Engine(rules: [LiteralRule("amp", "&amp;", "&")])
+        #expect(e.run("a &amp; b\r\nc\r\n", language: "en").fixed == "a & b\r\nc\r\n")
+        #expect(e.run("\u{FEFF}x &amp; y", language: "en").fixed == "\u{FEFF}x & y")
+    }
+}
