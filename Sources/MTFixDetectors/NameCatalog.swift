@@ -1,0 +1,7 @@
+import MTFixCore
+import MTFixRules
+
+/// Detectors for entity-level damage: name drift and title conflicts.
+enum NameCatalog {
+    static let factories: [String: DetectorFactory] = [:]
+}
