@@ -1,0 +1,128 @@
+import MTFixCore
+import MTFixICU
+
+/// Lint: UTF-8 text that was decoded with a single-byte codec (`fÃ¼r`, `â€œ`, `РґРѕ`). Format: the
+/// characters re-encoded with that codec and decoded as UTF-8, run by run, only where the result is
+/// more plausible than what stands there now.
+public struct MojibakeDetector: Rule {
+    public let descriptor: RuleDescriptor
+    let codecs: [CodecSetting]
+    /// Evidence enough once another run of the same codec in the document was repaired.
+    let supportedScore: Int
+    /// Words that `à` is written together with (Portuguese `às`, `àquele`), whose space an `Ã ` absorbed.
+    let spaceJoins: Set<String>
+    /// Code units that start a sequence in at least one codec: the quick filter.
+    let leadMask: [Bool]
+
+    /// One codec as configured in the rule file.
+    struct CodecSetting {
+        var table: SingleByteTable
+        /// Evidence needed before a run is repaired on its own.
+        var minScore: Int
+        var evidence: MojibakeEvidence
+    }
+
+    public init(descriptor: RuleDescriptor, options: ConfigValue) throws {
+        self.descriptor = descriptor
+        var codecs: [CodecSetting] = []
+        for entry in options["codecs"]?.list ?? [] {
+            let name = entry["name"]?.string ?? entry.string ?? ""
+            let leads = entry["strong_leads"]?.string ?? ""
+            codecs.append(
+                CodecSetting(
+                    table: try SingleByteTable(codec: name), minScore: Int(entry["min_score"]?.number ?? 2),
+                    evidence: MojibakeEvidence(strongLeads: Set(leads.utf16))))
+        }
+        self.codecs = codecs
+        supportedScore = Int(options["supported_score"]?.number ?? 1)
+        spaceJoins = Set(options["space_joins"]?.strings ?? [])
+        var mask = [Bool](repeating: false, count: 0x10000)
+        for c in codecs {
+            for unit in 0x80..<0x10000 {
+                let b = c.table.bytes[unit]
+                if b >= 0xC2 && b <= 0xF4 { mask[unit] = true }
+            }
+        }
+        leadMask = mask
+    }
+
+    struct Candidate {
+        var codec: Int
+        var seqs: [MojibakeSequence]
+        var score: Int
+    }
+
+    /// Plausible runs of one codec (or, with `order`, of the first codec in that order that has one).
+    func scan(_ u: [UInt16], order: [Int]) -> [Candidate] {
+        var out: [Candidate] = []
+        var i = 0
+        let n = u.count
+        while i < n {
+            let c = u[i]
+            if c < 0x80 || !leadMask[Int(c)] {
+                i += 1
+                continue
+            }
+            var advanced = false
+            for k in order {
+                let setting = codecs[k]
+                let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
+                guard !seqs.isEmpty, setting.evidence.plausible(seqs, in: u) else { continue }
+                out.append(Candidate(codec: k, seqs: seqs, score: setting.evidence.score(seqs, in: u)))
+                i = seqs[seqs.count - 1].range.upperBound
+                advanced = true
+                break
+            }
+            if !advanced { i += 1 }
+        }
+        return out
+    }
+
+    public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let u = document.utf16
+        // Quick exit for text without a single possible lead character (ASCII, CJK, most clean text).
+        guard u.contains(where: { $0 >= 0x80 && leadMask[Int($0)] }) else { return [] }
+        // The codec the document was most likely mangled with is tried first everywhere in it.
+        var totals = [Int](repeating: 0, count: codecs.count)
+        for k in codecs.indices {
+            // Characters the codec only takes through the Latin-1 fallback count against it.
+            totals[k] = scan(u, order: [k]).reduce(0) { sum, c in
+                var fallback = 0
+                for i in c.seqs[0].range.lowerBound..<c.seqs[c.seqs.count - 1].range.upperBound
+                where codecs[k].table.isFallback(u[i]) { fallback += 1 }
+                return sum + c.score - 2 * fallback
+            }
+        }
+        guard totals.contains(where: { $0 > 0 }) else { return [] }
+        let order = codecs.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
+        let candidates = scan(u, order: order)
+        var supported = [Bool](repeating: false, count: codecs.count)
+        for c in candidates where c.score >= codecs[c.codec].minScore { supported[c.codec] = true }
+        var out: [Finding] = []
+        for c in candidates {
+            let minScore = codecs[c.codec].minScore
+            guard c.score >= (supported[c.codec] ? min(supportedScore, minScore) : minScore) else { continue }
+            var end = c.seqs[c.seqs.count - 1].range.upperBound
+            if c.seqs[c.seqs.count - 1].usedSpace && end < u.count && u[end] == 0x20 && joinsFollowingWord(u, after: end + 1) {
+                end += 1
+            }
+            let range = c.seqs[0].range.lowerBound..<end
+            var replacement = ""
+            replacement.unicodeScalars.append(contentsOf: c.seqs.map(\.scalar))
+            out.append(
+                Finding(
+                    descriptor: descriptor, range: range, replacement: replacement,
+                    evidence: ["codec": codecs[c.codec].table.name, "score": String(c.score)]))
+        }
+        return out
+    }
+
+    private func joinsFollowingWord(_ u: [UInt16], after start: Int) -> Bool {
+        guard !spaceJoins.isEmpty else { return false }
+        var end = start
+        while end < u.count, end - start < 12, let s = Unicode.Scalar(u[end]), s.properties.isAlphabetic { end += 1 }
+        // `s'éloigner` is a French elision after a separate `à`, not Portuguese `às`.
+        guard end > start, end == u.count || (u[end] != 0x27 && u[end] != 0x2019) else { return false }
+        return spaceJoins.contains(String(decoding: u[start..<end], as: UTF16.self))
+    }
+}

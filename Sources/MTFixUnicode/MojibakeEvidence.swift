@@ -1,0 +1,151 @@
+import MTFixICU
+
+/// Judges a candidate mojibake repair: how odd the text is now (a score of unlikely character
+/// neighbours) and whether the decoded characters would be plausible text in their place.
+struct MojibakeEvidence {
+    /// Lead characters that are almost never followed by a continuation symbol in real text (`Ã`, `Â`).
+    var strongLeads: Set<UInt16>
+
+    enum Kind: Equatable { case lower, upper, caseless, digit, space, control, symbol, ascii, mark, none }
+
+    /// Letters that occur in real text mainly as mojibake continuation bytes of Windows-1252.
+    static let rareLetters: Set<UInt32> = [0x160, 0x161, 0x152, 0x153, 0x17D, 0x17E, 0x178, 0x192, 0xAA, 0xBA, 0xB5]
+    /// Punctuation that legitimately follows a word (`MARQUÉ…`, `10 Å—`, `NESTLÉ®`).
+    static let wordEnders: Set<UInt32> = [0x2026, 0x2019, 0x201D, 0xBB, 0x2014, 0x2013, 0xAE, 0xBF, 0xA1, 0xB4, 0xA8]
+    /// Punctuation that legitimately precedes a word (`‘Ñ`, `¡Hola`, `’s`).
+    static let wordStarters: Set<UInt32> = [0x2018, 0x201C, 0x201E, 0xAB, 0xA1, 0xBF, 0x2019]
+
+    static func kind(_ s: Unicode.Scalar?) -> Kind {
+        guard let s else { return .none }
+        let v = s.value
+        if v < 0x80 {
+            if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D { return .space }
+            if (v >= 0x41 && v <= 0x5A) { return .upper }
+            if (v >= 0x61 && v <= 0x7A) { return .lower }
+            if v >= 0x30 && v <= 0x39 { return .digit }
+            return .ascii
+        }
+        if v <= 0x9F { return .control }
+        if v == 0xA0 || v == 0x2007 || v == 0x202F { return .space }
+        if rareLetters.contains(v) { return .symbol }
+        let p = s.properties
+        switch p.generalCategory {
+        case .lowercaseLetter: return .lower
+        case .uppercaseLetter, .titlecaseLetter: return .upper
+        case .otherLetter, .modifierLetter: return .caseless
+        case .decimalNumber: return .digit
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+        case .spaceSeparator: return .space
+        default: return .symbol
+        }
+    }
+
+    static func isLetter(_ k: Kind) -> Bool { k == .lower || k == .upper || k == .caseless }
+
+    /// How odd the original characters of `seqs` look next to each other and their neighbours.
+    func score(_ seqs: [MojibakeSequence], in u: [UInt16]) -> Int {
+        let start = seqs[0].range.lowerBound
+        let end = seqs[seqs.count - 1].range.upperBound
+        var chars: [Unicode.Scalar?] = [start > 0 ? Unicode.Scalar(u[start - 1]) : nil]
+        for k in start..<end { chars.append(Unicode.Scalar(u[k])) }
+        chars.append(end < u.count ? Unicode.Scalar(u[end]) : nil)
+        let kinds = chars.map(MojibakeEvidence.kind)
+        var score = 0
+        for k in 1..<(chars.count - 1) {
+            if kinds[k] == .control { score += 3 }
+            if chars[k]?.value == 0xFFFD { score += 1 }
+        }
+        for k in 0..<(chars.count - 1) {
+            let a = kinds[k]
+            let b = kinds[k + 1]
+            let av = chars[k]?.value ?? 0
+            let bv = chars[k + 1]?.value ?? 0
+            if MojibakeEvidence.isLetter(a) && b == .symbol && !MojibakeEvidence.wordEnders.contains(bv) { score += 1 }
+            if a == .symbol && MojibakeEvidence.isLetter(b) && !MojibakeEvidence.wordStarters.contains(av) { score += 1 }
+            if a == .symbol && b == .symbol && av >= 0x80 && bv >= 0x80 { score += 1 }
+            if a == .lower && b == .upper && bv >= 0x80 { score += 1 }
+            if MojibakeEvidence.isLetter(a) && MojibakeEvidence.isLetter(b) && av >= 0x80 && bv >= 0x80,
+                let x = chars[k], let y = chars[k + 1], Script.of(x) != Script.of(y)
+            {
+                score += 1
+            }
+        }
+        if MojibakeEvidence.isLetter(kinds[0]) && MojibakeEvidence.isLetter(kinds[kinds.count - 1]) { score += 1 }
+        for s in seqs {
+            let lead = u[s.range.lowerBound]
+            if strongLeads.contains(lead) {
+                score += 1
+                if s.byteCount == 2 && !s.usedSpace && u[s.range.lowerBound + 1] == 0xA0 { score += 1 }
+            }
+            // Punctuation, symbols and emoji are what three- and four-byte mojibake mostly is (`â€œ`, `âœ”`).
+            if s.byteCount >= 3 && !MojibakeEvidence.isLetter(MojibakeEvidence.kind(s.scalar)) { score += 2 }
+        }
+        return score
+    }
+
+    /// Whether the decoded characters make sense where they would stand.
+    func plausible(_ seqs: [MojibakeSequence], in u: [UInt16]) -> Bool {
+        let start = seqs[0].range.lowerBound
+        let end = seqs[seqs.count - 1].range.upperBound
+        let prev: Unicode.Scalar? = start > 0 ? Unicode.Scalar(u[start - 1]) : nil
+        let next: Unicode.Scalar? = end < u.count ? Unicode.Scalar(u[end]) : nil
+        let decoded = seqs.map(\.scalar)
+        var foreignLetters: [Script: Int] = [:]
+        for (k, s) in decoded.enumerated() {
+            // A C1 control is fine as the middle step of double encoding (`â€\u{9D}` on the way to `”`).
+            guard MojibakeEvidence.acceptable(s) || (decoded.count > 1 && s.value >= 0x80 && s.value <= 0x9F) else { return false }
+            let kind = MojibakeEvidence.kind(s)
+            if kind == .mark {
+                let before = k > 0 ? decoded[k - 1] : prev
+                if before == nil || MojibakeEvidence.kind(before) == .space { return false }
+            }
+            guard MojibakeEvidence.isLetter(kind) else { continue }
+            let left = k > 0 ? decoded[k - 1] : prev
+            let right = k + 1 < decoded.count ? decoded[k + 1] : next
+            let script = MojibakeEvidence.group(Script.of(s))
+            if script == .latin && kind == .lower && MojibakeEvidence.kind(left) == .upper && MojibakeEvidence.kind(right) == .upper { return false }
+            if script != .latin && script != .greek {
+                // A three-byte sequence rarely decodes by chance; two characters often do.
+                foreignLetters[script, default: 0] += seqs[k].byteCount >= 3 ? 2 : 1
+            }
+            // A letter glued to a neighbouring word must be of that word's script.
+            for (n, isOutside) in [(left, k == 0), (right, k == decoded.count - 1)] where isOutside {
+                guard let n, MojibakeEvidence.isLetter(MojibakeEvidence.kind(n)) else { continue }
+                let ns = MojibakeEvidence.group(Script.of(n))
+                if ns != script && !(Set([ns, script]).isSubset(of: [.latin, .greek])) { return false }
+            }
+        }
+        // One stray letter of another script is more likely legitimate symbols (`“×”` is not Hebrew).
+        for (_, count) in foreignLetters where count < 2 { return false }
+        return true
+    }
+
+    static func group(_ s: Script) -> Script {
+        (s == .hiragana || s == .katakana) ? .han : s
+    }
+
+    /// Characters a repair may produce: letters of living alphabets, common punctuation and symbols, emoji.
+    static func acceptable(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        switch v {
+        case 0xA0...0xFF: return true
+        case 0x100...0x17F: return v != 0x138 && v != 0x149 && v != 0x17F
+        case 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x1C4...0x1CC, 0x218...0x21B: return true
+        case 0x2C6, 0x2C7, 0x2D8...0x2DD: return true
+        case 0x300...0x36F: return true
+        case 0x386...0x3CE: return true
+        case 0x400...0x45F, 0x490...0x4FF: return true
+        case 0x5D0...0x5EA: return true
+        case 0x621...0x65F, 0x660...0x669, 0x66E...0x6D3, 0x6F0...0x6F9: return true
+        case 0x900...0x97F, 0xE00...0xE7F, 0x10A0...0x10FF: return true
+        case 0x1E00...0x1EFF, 0x1F00...0x1FFE: return true
+        case 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: return true
+        case 0x2100...0x214F, 0x2190...0x23FF, 0x2460...0x24FF, 0x2500...0x27BF, 0x2800...0x28FF, 0x2900...0x2BFF: return true
+        case 0x2E80...0x2FDF, 0x3000...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF: return true
+        case 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFB00...0xFB06, 0xFE00...0xFE0F, 0xFE30...0xFE4F: return true
+        case 0xFF01...0xFFEF, 0xFFFD: return true
+        case 0x1F000...0x1FAFF, 0x20000...0x2FFFF: return true
+        default: return false
+        }
+    }
+}
