@@ -1,0 +1,140 @@
+import Foundation
+import MTFixCore
+import MTFixICU
+
+/// Lint: a letter of another script inside a word (`Кaзахстан` with a Latin `a`, `Kоrea` with a
+/// Cyrillic `о`). Format: the look-alike letter of the word's own script, when the word is clearly of
+/// one script (at least `min_letters` letters of it, at most `max_foreign` of the other) and ICU's
+/// confusable skeletons (UTS #39) say the two letters look the same. Words of one script, digits and
+/// symbols (`5Ω`, `μm`, `iPhone`, `X5-Б`) are left alone.
+public struct ConfusableDetector: Rule {
+    public let descriptor: RuleDescriptor
+    let minLetters: Int
+    let maxForeign: Int
+    let lookAlikes: LookAlikes
+
+    public init(descriptor: RuleDescriptor, options: ConfigValue) throws {
+        self.descriptor = descriptor
+        minLetters = Int(options["min_letters"]?.number ?? 3)
+        maxForeign = Int(options["max_foreign"]?.number ?? 2)
+        lookAlikes = try LookAlikes.shared()
+    }
+
+    public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let u = document.utf16
+        // Quick exit: a confusable needs both a Latin and a Cyrillic or Greek letter in the document.
+        var latin = false
+        var other = false
+        for c in u where c >= 0x41 {
+            let s = LookAlikes.family(c)
+            if s == .latin { latin = true } else if s != .other { other = true }
+            if latin && other { break }
+        }
+        guard latin && other else { return [] }
+        var out: [Finding] = []
+        var i = 0
+        while i < u.count {
+            guard LookAlikes.family(u[i]) != .other else {
+                i += 1
+                continue
+            }
+            var end = i
+            var counts: [LookAlikes.Family: Int] = [:]
+            var othersInWord = false
+            while end < u.count {
+                let f = LookAlikes.family(u[end])
+                if f == .other {
+                    // A digit, another script's letter or a combining mark glued to the word: not a plain word.
+                    let c = u[end]
+                    if (c >= 0x30 && c <= 0x39) || c == 0x5F || (c >= 0x300 && c <= 0x36F) || (c > 0x7F && Unicode.Scalar(c)?.properties.isAlphabetic == true) {
+                        othersInWord = true
+                        end += 1
+                        continue
+                    }
+                    break
+                }
+                counts[f, default: 0] += 1
+                end += 1
+            }
+            defer { i = end }
+            guard counts.count == 2, !othersInWord else { continue }
+            let sorted = counts.sorted { $0.value > $1.value }
+            let (major, majorCount) = sorted[0]
+            let (_, minorCount) = sorted[1]
+            guard majorCount >= minLetters, minorCount <= maxForeign, minorCount * 2 < majorCount else { continue }
+            var edits: [Edit] = []
+            var ok = true
+            for k in i..<end where LookAlikes.family(u[k]) != major {
+                guard let twin = lookAlikes.twin(of: u[k], in: major) else {
+                    ok = false
+                    break
+                }
+                edits.append(Edit(range: k..<(k + 1), replacement: String(Unicode.Scalar(twin)!)))
+            }
+            guard ok, !edits.isEmpty else { continue }
+            out.append(
+                Finding(
+                    rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
+                    safety: descriptor.safety, message: descriptor.message, range: i..<end, edits: edits,
+                    evidence: ["script": major.rawValue]))
+        }
+        return out
+    }
+}
+
+/// Letters of Latin, Cyrillic and Greek that ICU's confusable skeletons say look alike, computed once.
+final class LookAlikes: @unchecked Sendable {
+    enum Family: String { case latin = "Latn", cyrillic = "Cyrl", greek = "Grek", other = "Zyyy" }
+
+    /// (letter, target family) → the target family's letter with the same skeleton.
+    private var map: [Family: [UInt16: UInt16]] = [:]
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var instance: LookAlikes?
+
+    static func shared() throws -> LookAlikes {
+        lock.lock()
+        defer { lock.unlock() }
+        if let i = instance { return i }
+        let made = try LookAlikes()
+        instance = made
+        return made
+    }
+
+    private init() throws {
+        let spoof = try SpoofChecker()
+        var bySkeleton: [String: [Family: UInt16]] = [:]
+        let ranges: [ClosedRange<UInt16>] = [0x41...0x5A, 0x61...0x7A, 0xC0...0x17F, 0x370...0x3FF, 0x400...0x45F]
+        for r in ranges {
+            for c in r {
+                let f = LookAlikes.family(c)
+                guard f != .other, let s = Unicode.Scalar(c), s.properties.isAlphabetic else { continue }
+                let sk = spoof.skeleton(String(s))
+                // The first (lowest) letter of a family wins: plain ASCII before accented look-alikes.
+                if bySkeleton[sk]?[f] == nil { bySkeleton[sk, default: [:]][f] = c }
+            }
+        }
+        for r in ranges {
+            for c in r {
+                let f = LookAlikes.family(c)
+                guard f != .other, let s = Unicode.Scalar(c), s.properties.isAlphabetic else { continue }
+                let sk = spoof.skeleton(String(s))
+                for (target, twin) in bySkeleton[sk] ?? [:] where target != f {
+                    // Same case only: `К` and `k` share a skeleton but are not the same letter on screen.
+                    let su = Unicode.Scalar(twin)!.properties.isUppercase
+                    if su == s.properties.isUppercase { map[target, default: [:]][c] = twin }
+                }
+            }
+        }
+    }
+
+    func twin(of c: UInt16, in family: Family) -> UInt16? { map[family]?[c] }
+
+    @inline(__always)
+    static func family(_ c: UInt16) -> Family {
+        if (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) { return .latin }
+        if c >= 0x400 && c <= 0x4FF { return .cyrillic }
+        if c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387 { return .greek }
+        return .other
+    }
+}

@@ -1,0 +1,22 @@
+import MTFixCore
+
+/// Lint: C0 control characters other than tab, line feed and carriage return, DEL, and the C1 controls
+/// that no Windows-1252 character explains (0x81, 0x8D, 0x8F, 0x90, 0x9D). Format: removed. Runs after
+/// `c1-control` (mojibake comes first), which turns the other C1 controls into their characters.
+public struct ControlCharDetector: Rule {
+    public let descriptor: RuleDescriptor
+
+    public init(descriptor: RuleDescriptor, options: ConfigValue) {
+        self.descriptor = descriptor
+    }
+
+    public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        var out: [Finding] = []
+        for (i, c) in document.utf16.enumerated() where c < 0x20 || (c >= 0x7F && c <= 0x9F) {
+            if c == 0x09 || c == 0x0A || c == 0x0D { continue }
+            if c >= 0x80 && C1ControlDetector.windows1252[c] != nil { continue }
+            out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: "", evidence: ["char": InvisibleCharDetector.name(c)]))
+        }
+        return out
+    }
+}

@@ -1,0 +1,102 @@
+import MTFixCore
+
+/// Lint: punctuation of the wrong width for the script around it. Format: in a line of Latin, Cyrillic
+/// or Greek text, CJK `，。：；！？（）` become ASCII with the spacing those scripts use; in CJK text, an
+/// ASCII `,` or `.` between ideographs becomes `、。` (Japanese) or `，。` (Chinese). Full-width digits
+/// and letters are Japanese house style and stay; so do numbers (`3.5`, `1,000`).
+public struct FullwidthPunctDetector: Rule {
+    public let descriptor: RuleDescriptor
+    /// Full-width character → ASCII replacement (in alphabetic text).
+    let toASCII: [UInt16: String]
+    /// Per language, what `,` and `.` become in CJK text (`ja: ["、", "。"]`).
+    let cjkForms: [String: (comma: String, stop: String)]
+
+    public init(descriptor: RuleDescriptor, options: ConfigValue) {
+        self.descriptor = descriptor
+        var map: [UInt16: String] = [:]
+        for (k, v) in options["to_ascii"]?.pairs ?? [] {
+            if let u = k.utf16.first, k.utf16.count == 1, let s = v.string { map[u] = s }
+        }
+        toASCII = map
+        var forms: [String: (String, String)] = [:]
+        for (lang, v) in options["cjk_forms"]?.pairs ?? [] {
+            if let l = v.strings, l.count == 2 { forms[lang] = (l[0], l[1]) }
+        }
+        cjkForms = forms
+    }
+
+    public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let u = document.utf16
+        var out: [Finding] = []
+        for line in document.lines {
+            var hasCJK = false
+            var hasKana = false
+            var hasWide = false
+            var hasASCIIPunct = false
+            for i in line {
+                let c = u[i]
+                if c < 0x80 {
+                    if c == 0x2C || c == 0x2E { hasASCIIPunct = true }
+                    continue
+                }
+                if CJKText.isIdeographicOrKana(c) { hasCJK = true }
+                if CJKText.isKana(c) { hasKana = true }
+                if toASCII[c] != nil { hasWide = true }
+            }
+            if hasWide && !hasCJK { widePunctInAlphabeticLine(u, line, &out) }
+            if hasCJK && hasASCIIPunct {
+                let lang = document.language == "ja" || hasKana ? "ja" : (document.language == "zh" ? "zh" : (hasKana ? "ja" : "zh"))
+                if let forms = cjkForms[lang] { asciiPunctInCJKLine(u, line, forms, &out) }
+            }
+        }
+        return out
+    }
+
+    private func widePunctInAlphabeticLine(_ u: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) {
+        for i in line {
+            guard let ascii = toASCII[u[i]] else { continue }
+            let prev: UInt16? = i > line.lowerBound ? u[i - 1] : nil
+            let next: UInt16? = i + 1 < line.upperBound ? u[i + 1] : nil
+            var replacement = ascii
+            let opening = ascii == "(" || ascii == "["
+            if opening {
+                if let p = prev, !isSpace(p), !isOpening(p) { replacement = " " + replacement }
+            } else if let n = next, !isSpace(n), !isClosingOrPunct(n) {
+                replacement += " "
+            }
+            out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: replacement))
+        }
+    }
+
+    private func asciiPunctInCJKLine(_ u: [UInt16], _ line: Range<Int>, _ forms: (comma: String, stop: String), _ out: inout [Finding]) {
+        for i in line {
+            let c = u[i]
+            guard c == 0x2C || c == 0x2E else { continue }
+            let prev: UInt16? = i > line.lowerBound ? u[i - 1] : nil
+            let next: UInt16? = i + 1 < line.upperBound ? u[i + 1] : nil
+            // Numbers (`3.5`, `1,000`) and Latin runs (`U.S.`, `Apple, Google`) keep their ASCII punctuation.
+            if let p = prev, let n = next, CJKText.isDigit(p) && CJKText.isDigit(n) { continue }
+            let prevCJK = prev.map { CJKText.isIdeographicOrKana($0) || isCJKClosing($0) } ?? false
+            let nextCJK = next.map { CJKText.isIdeographicOrKana($0) || isCJKOpening($0) } ?? false
+            let prevLatin = prev.map(CJKText.isAlphabetLetter) ?? false
+            let nextLatin = next.map(CJKText.isAlphabetLetter) ?? false
+            if c == 0x2C {
+                // `28%,占`: a number or sign before, an ideograph after, still a CJK clause boundary.
+                guard (prevCJK && !nextLatin && next != nil) || (nextCJK && !prevLatin && prev != nil) else { continue }
+                if let p = prev, p == 0x2C || p == 0x2E { continue }
+            } else {
+                guard prevCJK, next == nil || nextCJK || next.map(isCJKClosing) == true else { continue }
+                if let n = next, n == 0x2E { continue }
+            }
+            out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: c == 0x2C ? forms.comma : forms.stop))
+        }
+    }
+
+    private func isSpace(_ c: UInt16) -> Bool { c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000 }
+    private func isOpening(_ c: UInt16) -> Bool { c == 0x28 || c == 0x5B || c == 0x22 || c == 0x201C || c == 0x2018 }
+    private func isClosingOrPunct(_ c: UInt16) -> Bool {
+        [0x29, 0x5D, 0x22, 0x27, 0x201D, 0x2019, 0xBB, 0x2C, 0x2E, 0x3A, 0x3B, 0x21, 0x3F].contains(c) || toASCII[c] != nil
+    }
+    private func isCJKClosing(_ c: UInt16) -> Bool { [0x300D, 0x300F, 0xFF09, 0x3011, 0x201D, 0x300B].contains(c) }
+    private func isCJKOpening(_ c: UInt16) -> Bool { [0x300C, 0x300E, 0xFF08, 0x3010, 0x201C, 0x300A].contains(c) }
+}

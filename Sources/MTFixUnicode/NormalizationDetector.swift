@@ -1,0 +1,84 @@
+import MTFixCore
+import MTFixICU
+
+/// Lint: text in a Unicode form that breaks search and matching. Format, by `mode`:
+/// `nfc` composes decomposed accents (`e` + U+0301 → `é`) word by word; `compat` applies NFKC to runs
+/// of the listed compatibility characters only (half-width katakana `ｱﾒﾘｶ` → `アメリカ`, ligatures
+/// `ﬁ` → `fi`). A whole document is never NFKC-normalized: that would also rewrite full-width digits,
+/// superscripts and other characters that are meant.
+public struct NormalizationDetector: Rule {
+    public let descriptor: RuleDescriptor
+    let mode: String
+    /// For `compat`: inclusive code-unit ranges to normalize with NFKC.
+    let ranges: [ClosedRange<UInt16>]
+
+    public init(descriptor: RuleDescriptor, options: ConfigValue) {
+        self.descriptor = descriptor
+        mode = options["mode"]?.string ?? "nfc"
+        ranges = (options["ranges"]?.strings ?? []).compactMap { r in
+            let parts = r.split(separator: "-").compactMap { UInt16($0, radix: 16) }
+            guard let lo = parts.first, let hi = parts.last, lo <= hi else { return nil }
+            return lo...hi
+        }
+    }
+
+    public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        mode == "compat" ? compat(document) : nfc(document)
+    }
+
+    private func nfc(_ document: Document) -> [Finding] {
+        let u = document.utf16
+        let clean = u.withUnsafeBufferPointer { Normalizer.quickCheckPrefix($0, .nfc) }
+        if clean == u.count { return [] }
+        var out: [Finding] = []
+        // Re-normalize only the words that hold something not in NFC: starting one word before the
+        // first suspicious character keeps the combining mark with its base letter.
+        var i = clean
+        while i < u.count {
+            var start = i
+            while start > 0 && !isBreak(u[start - 1]) { start -= 1 }
+            var end = i
+            while end < u.count && !isBreak(u[end]) { end += 1 }
+            if end == start { i += 1; continue }
+            let word = Array(u[start..<end])
+            let hasMark = word.contains { c in Unicode.Scalar(c).map { $0.properties.generalCategory == .nonspacingMark } ?? false }
+            let normalized = Normalizer.normalize(word, .nfc)
+            if hasMark && normalized != word && normalized.count < word.count {
+                out.append(Finding(descriptor: descriptor, range: start..<end, replacement: String(decoding: normalized, as: UTF16.self)))
+            }
+            // Skip to the next stretch that is not certainly normalized.
+            let rest = u[end...]
+            let skip = rest.withUnsafeBufferPointer { Normalizer.quickCheckPrefix($0, .nfc) }
+            i = end + max(skip, 1)
+        }
+        return out
+    }
+
+    private func compat(_ document: Document) -> [Finding] {
+        let u = document.utf16
+        var out: [Finding] = []
+        var i = 0
+        while i < u.count {
+            guard u[i] >= 0x2000, inRanges(u[i]) else {
+                i += 1
+                continue
+            }
+            var end = i + 1
+            while end < u.count && inRanges(u[end]) { end += 1 }
+            let normalized = Normalizer.normalize(Array(u[i..<end]), .nfkc)
+            if normalized != Array(u[i..<end]) {
+                out.append(Finding(descriptor: descriptor, range: i..<end, replacement: String(decoding: normalized, as: UTF16.self)))
+            }
+            i = end
+        }
+        return out
+    }
+
+    @inline(__always)
+    private func inRanges(_ c: UInt16) -> Bool {
+        for r in ranges where r.contains(c) { return true }
+        return false
+    }
+
+    private func isBreak(_ c: UInt16) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+}

@@ -1,0 +1,47 @@
+import MTFixCore
+
+/// Lint: spaces machine translation puts between the words of Chinese or Japanese sentences
+/// (`首相 は バイデン 大統領 と 会談 し 、`). Format: removed. A sentence is only touched when spaces
+/// between CJK characters are its habit (several of them, for a good share of its characters), so a
+/// single deliberate space (`（记者 赵磊）`) and spaces next to Latin words stay; Korean, which spaces
+/// its words, is not CJK here.
+public struct SpuriousSpaceDetector: Rule {
+    public let descriptor: RuleDescriptor
+    /// Fewest CJK–space–CJK gaps in a sentence before it counts as MT-spaced.
+    let minGaps: Int
+    /// At most this many CJK characters per gap (so 6 means at least one gap per six characters).
+    let maxCharsPerGap: Int
+
+    public init(descriptor: RuleDescriptor, options: ConfigValue) {
+        self.descriptor = descriptor
+        minGaps = Int(options["min_gaps"]?.number ?? 3)
+        maxCharsPerGap = Int(options["max_chars_per_gap"]?.number ?? 6)
+    }
+
+    public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let u = document.utf16
+        // Quick exit: no ideograph or kana anywhere.
+        guard u.contains(where: { $0 >= 0x3000 && CJKText.isCJK($0) }) else { return [] }
+        var out: [Finding] = []
+        for line in document.lines {
+            var gaps: [Range<Int>] = []
+            var cjkChars = 0
+            var i = line.lowerBound
+            while i < line.upperBound {
+                let c = u[i]
+                if CJKText.isCJK(c) { cjkChars += 1 }
+                if c == 0x20, i > line.lowerBound, CJKText.isCJK(u[i - 1]) {
+                    var end = i
+                    while end < line.upperBound && u[end] == 0x20 { end += 1 }
+                    if end < line.upperBound && CJKText.isCJK(u[end]) { gaps.append(i..<end) }
+                    i = end
+                    continue
+                }
+                i += 1
+            }
+            guard gaps.count >= minGaps, gaps.count * maxCharsPerGap >= cjkChars else { continue }
+            for g in gaps { out.append(Finding(descriptor: descriptor, range: g, replacement: "")) }
+        }
+        return out
+    }
+}
