@@ -19,6 +19,9 @@ public struct MojibakeDetector: Rule {
         var table: SingleByteTable
         /// Evidence needed before a run is repaired on its own.
         var minScore: Int
+        /// Continuation characters that make a sequence ambiguous (`Ã¥` reads as Latin-1 `å` or as a
+        /// MacRoman mix-up): such a run is repaired only when the document shows the codec elsewhere.
+        var ambiguous: Set<UInt16>
         var evidence: MojibakeEvidence
     }
 
@@ -28,9 +31,11 @@ public struct MojibakeDetector: Rule {
         for entry in options["codecs"]?.list ?? [] {
             let name = entry["name"]?.string ?? entry.string ?? ""
             let leads = entry["strong_leads"]?.string ?? ""
+            let spaceLeads = Set((entry["space_for_a0"]?.strings ?? []).compactMap { UInt8($0, radix: 16) })
             codecs.append(
                 CodecSetting(
-                    table: try SingleByteTable(codec: name), minScore: Int(entry["min_score"]?.number ?? 2),
+                    table: try SingleByteTable(codec: name, spaceLeads: spaceLeads), minScore: Int(entry["min_score"]?.number ?? 2),
+                    ambiguous: Set((entry["ambiguous"]?.string ?? "").utf16),
                     evidence: MojibakeEvidence(strongLeads: Set(leads.utf16))))
         }
         self.codecs = codecs
@@ -97,10 +102,11 @@ public struct MojibakeDetector: Rule {
         let order = codecs.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
         let candidates = scan(u, order: order)
         var supported = [Bool](repeating: false, count: codecs.count)
-        for c in candidates where c.score >= codecs[c.codec].minScore { supported[c.codec] = true }
+        for c in candidates where c.score >= codecs[c.codec].minScore && !isAmbiguous(c, u) { supported[c.codec] = true }
         var out: [Finding] = []
         for c in candidates {
             let minScore = codecs[c.codec].minScore
+            if isAmbiguous(c, u) && !supported[c.codec] { continue }
             guard c.score >= (supported[c.codec] ? min(supportedScore, minScore) : minScore) else { continue }
             var end = c.seqs[c.seqs.count - 1].range.upperBound
             if c.seqs[c.seqs.count - 1].usedSpace && end < u.count && u[end] == 0x20 && joinsFollowingWord(u, after: end + 1) {
@@ -115,6 +121,12 @@ public struct MojibakeDetector: Rule {
                     evidence: ["codec": codecs[c.codec].table.name, "score": String(c.score)]))
         }
         return out
+    }
+
+    private func isAmbiguous(_ c: Candidate, _ u: [UInt16]) -> Bool {
+        let weak = codecs[c.codec].ambiguous
+        guard !weak.isEmpty else { return false }
+        return c.seqs.contains { s in s.range.count >= 2 && weak.contains(u[s.range.lowerBound + 1]) }
     }
 
     private func joinsFollowingWord(_ u: [UInt16], after start: Int) -> Bool {

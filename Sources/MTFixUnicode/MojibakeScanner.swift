@@ -57,7 +57,7 @@ enum MojibakeScanner {
             let cu = u[j]
             var b: UInt8
             if cu == 0x20 {
-                guard table.spaceIsNBSP, !usedSpace else { return nil }
+                guard table.spaceLeads.contains(lead), !usedSpace else { return nil }
                 usedSpace = true
                 b = 0xA0
                 if k == need - 1 { trailingSpace = true }

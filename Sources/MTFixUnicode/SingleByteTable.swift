@@ -10,12 +10,13 @@ public final class SingleByteTable: @unchecked Sendable {
     public let name: String
     /// Byte for each BMP code unit, 0 when the unit cannot be encoded (ASCII maps to itself).
     let bytes: [UInt8]
-    /// Whether a space may stand for byte 0xA0 (a no-break space that a later step flattened).
-    let spaceIsNBSP: Bool
+    /// Lead bytes after which a space may stand for byte 0xA0 (a no-break space that a later step
+    /// flattened); empty unless the codec maps 0xA0 to a no-break space.
+    let spaceLeads: Set<UInt8>
     /// C1 controls this codec takes only through the Latin-1 fallback.
     let fallback: Set<UInt16>
 
-    public init(codec name: String) throws {
+    public init(codec name: String, spaceLeads: Set<UInt8> = []) throws {
         let codec = try Codec(name)
         var table = [UInt8](repeating: 0, count: 0x10000)
         for b in 0..<0x80 { table[b] = UInt8(b) }
@@ -40,7 +41,7 @@ public final class SingleByteTable: @unchecked Sendable {
         self.fallback = fallback
         self.name = name
         bytes = table
-        spaceIsNBSP = nbsp
+        self.spaceLeads = nbsp ? spaceLeads : []
     }
 
     func isFallback(_ unit: UInt16) -> Bool { unit >= 0x80 && unit <= 0x9F && fallback.contains(unit) }
