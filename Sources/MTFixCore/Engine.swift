@@ -104,12 +104,19 @@ public struct Engine: Sendable {
         return a.lowerBound < b.upperBound && b.lowerBound < a.upperBound
     }
 
-    /// Applies sorted, non-overlapping edits back to front.
+    /// Applies sorted, non-overlapping edits in one front-to-back copy (replacing in place from the back
+    /// moved the whole tail once per edit: quadratic on large inputs with many edits).
     public static func apply(_ edits: [Edit], to units: [UInt16]) -> [UInt16] {
-        var out = units
-        for e in edits.reversed() {
-            out.replaceSubrange(e.range, with: Array(e.replacement.utf16))
+        var out: [UInt16] = []
+        out.reserveCapacity(units.count + 16)
+        var cursor = 0
+        for e in edits {
+            let lo = max(e.range.lowerBound, cursor)
+            out.append(contentsOf: units[cursor..<lo])
+            out.append(contentsOf: e.replacement.utf16)
+            cursor = max(cursor, e.range.upperBound)
         }
+        out.append(contentsOf: units[cursor...])
         return out
     }
 }

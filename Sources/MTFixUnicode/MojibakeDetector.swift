@@ -62,6 +62,9 @@ public struct MojibakeDetector: Rule {
         var out: [Candidate] = []
         var i = 0
         let n = u.count
+        // A run that failed as a whole is not retried from each of its later characters (that was
+        // quadratic on long lines of mojibake that end in one implausible character).
+        var blockedUntil = [Int](repeating: 0, count: codecs.count)
         while i < n {
             let c = u[i]
             if c < 0x80 || !leadMask[Int(c)] {
@@ -69,10 +72,14 @@ public struct MojibakeDetector: Rule {
                 continue
             }
             var advanced = false
-            for k in order {
+            for k in order where i >= blockedUntil[k] {
                 let setting = codecs[k]
                 let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
-                guard !seqs.isEmpty, setting.evidence.plausible(seqs, in: u) else { continue }
+                if seqs.isEmpty { continue }
+                guard setting.evidence.plausible(seqs, in: u) else {
+                    blockedUntil[k] = seqs[seqs.count - 1].range.upperBound
+                    continue
+                }
                 out.append(Candidate(codec: k, seqs: seqs, score: setting.evidence.score(seqs, in: u)))
                 i = seqs[seqs.count - 1].range.upperBound
                 advanced = true

@@ -109,15 +109,21 @@ struct MojibakeEvidence {
                 foreignLetters[script, default: 0] += seqs[k].byteCount >= 3 ? 2 : 1
             }
             // A letter glued to a neighbouring word must be of that word's script.
-            for (n, isOutside) in [(left, k == 0), (right, k == decoded.count - 1)] where isOutside {
-                guard let n, MojibakeEvidence.isLetter(MojibakeEvidence.kind(n)) else { continue }
-                let ns = MojibakeEvidence.group(Script.of(n))
-                if ns != script && !(Set([ns, script]).isSubset(of: [.latin, .greek])) { return false }
-            }
+            if k == 0 && !MojibakeEvidence.fits(script, beside: left) { return false }
+            if k == decoded.count - 1 && !MojibakeEvidence.fits(script, beside: right) { return false }
         }
         // One stray letter of another script is more likely legitimate symbols (`“×”` is not Hebrew).
         for (_, count) in foreignLetters where count < 2 { return false }
         return true
+    }
+
+    /// A decoded letter glued to a neighbouring word must be of that word's script (Latin and Greek mix in
+    /// science writing).
+    static func fits(_ script: Script, beside neighbour: Unicode.Scalar?) -> Bool {
+        guard let n = neighbour, isLetter(kind(n)) else { return true }
+        let ns = group(Script.of(n))
+        if ns == script { return true }
+        return (ns == .latin || ns == .greek) && (script == .latin || script == .greek)
     }
 
     static func group(_ s: Script) -> Script {
