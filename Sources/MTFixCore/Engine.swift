@@ -82,7 +82,18 @@ public struct Engine: Sendable {
         }
         var chosen: [Finding] = []
         var lost: [(Finding, Finding)] = []
+        // Fast path: a finding that starts after every chosen span cannot overlap any of them (checking
+        // each finding against all chosen ones was quadratic in the number of findings).
+        var maxUpper = Int.min
+        var maxLower = Int.min
         for f in sorted {
+            let span = f.editSpan
+            if span.lowerBound >= maxUpper && span.lowerBound > maxLower {
+                chosen.append(f)
+                maxUpper = max(maxUpper, span.upperBound)
+                maxLower = max(maxLower, span.lowerBound)
+                continue
+            }
             if let winner = chosen.first(where: { c in
                 c.edits.contains { ce in f.edits.contains { Engine.overlaps(ce.range, $0.range) } }
             }) {
@@ -91,6 +102,8 @@ public struct Engine: Sendable {
                 lost.append((f, winner))
             } else {
                 chosen.append(f)
+                maxUpper = max(maxUpper, span.upperBound)
+                maxLower = max(maxLower, span.lowerBound)
             }
         }
         return (chosen, lost)
@@ -149,31 +162,56 @@ public struct EngineResult: Sendable {
 
 /// Maps offsets in text produced by successive passes of edits back to the original text.
 struct OffsetMap {
-    /// Each pass's edits, in the coordinates of the text that pass saw.
-    private var passes: [[(old: Range<Int>, newLength: Int)]] = []
+    /// One pass's edits (sorted, non-overlapping) in the coordinates of the text that pass saw, with
+    /// where each lands in the pass's output and the length change before it (for binary search).
+    private struct Pass {
+        var old: [Range<Int>] = []
+        var newStart: [Int] = []
+        var newLength: [Int] = []
+        var deltaBefore: [Int] = []
+    }
+    private var passes: [Pass] = []
 
     mutating func push(_ edits: [Edit]) {
-        passes.append(edits.map { ($0.range, $0.replacement.utf16.count) })
+        var p = Pass()
+        var delta = 0
+        for e in edits {
+            let n = e.replacement.utf16.count
+            p.old.append(e.range)
+            p.newStart.append(e.range.lowerBound + delta)
+            p.newLength.append(n)
+            p.deltaBefore.append(delta)
+            delta += n - e.range.count
+        }
+        p.deltaBefore.append(delta)
+        passes.append(p)
     }
 
     /// The original position of `offset` in the latest text; positions inside replaced text map to the
     /// start (or, with `upper`, the end) of the replaced original range.
     func toOriginal(_ offset: Int, upper: Bool) -> Int {
         var p = offset
-        for edits in passes.reversed() {
-            var delta = 0
-            var mapped: Int? = nil
-            for e in edits {
-                let newStart = e.old.lowerBound + delta
-                let newEnd = newStart + e.newLength
-                if p < newStart { break }
-                if p < newEnd || (p == newEnd && e.newLength == 0 && upper == false && p == newStart) {
-                    mapped = upper ? e.old.upperBound : e.old.lowerBound
-                    break
-                }
-                delta += e.newLength - e.old.count
+        for pass in passes.reversed() {
+            // The last edit starting at or before p.
+            var lo = 0
+            var hi = pass.newStart.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if pass.newStart[mid] <= p { lo = mid + 1 } else { hi = mid }
             }
-            p = mapped ?? (p - delta)
+            var k = lo - 1
+            // Deletions that land at p map a start position to the first of them.
+            if !upper { while k > 0 && pass.newStart[k - 1] == p && pass.newLength[k - 1] == 0 { k -= 1 } }
+            if k < 0 {
+                continue
+            }
+            let newStart = pass.newStart[k]
+            let newEnd = newStart + pass.newLength[k]
+            if p < newEnd || (p == newEnd && pass.newLength[k] == 0 && upper == false && p == newStart) {
+                p = upper ? pass.old[k].upperBound : pass.old[k].lowerBound
+            } else {
+                p -= pass.deltaBefore[k + 1]
+            }
         }
         return p
     }

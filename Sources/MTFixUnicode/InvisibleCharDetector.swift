@@ -13,12 +13,15 @@ public struct InvisibleCharDetector: Rule {
     let joiners: Set<UInt16>
     /// Scripts whose letters make ZWJ/ZWNJ intentional.
     let joiningScripts: Set<String>
+    /// Scripts written without spaces that mark word boundaries with U+200B (Thai, Khmer, ...).
+    let zwspScripts: Set<String>
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
         removable = Set((options["remove"]?.strings ?? []).compactMap { UInt16($0, radix: 16) })
         joiners = Set((options["joiners"]?.strings ?? []).compactMap { UInt16($0, radix: 16) })
         joiningScripts = Set(options["joining_scripts"]?.strings ?? [])
+        zwspScripts = Set(options["zwsp_scripts"]?.strings ?? [])
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -32,7 +35,7 @@ public struct InvisibleCharDetector: Rule {
                 i += 1
                 continue
             }
-            if removable.contains(c) && !(c == 0xFEFF && i == 0) {
+            if removable.contains(c) && !(c == 0xFEFF && i == 0) && !(c == 0x200B && zwspIsWordBreak(u, at: i)) {
                 var end = i + 1
                 while end < u.count && removable.contains(u[end]) && u[end] != 0xFEFF { end += 1 }
                 out.append(Finding(descriptor: descriptor, range: i..<end, replacement: "", evidence: ["char": InvisibleCharDetector.name(c)]))
@@ -60,6 +63,14 @@ public struct InvisibleCharDetector: Rule {
             if joiningScripts.contains(Script.of(s).code) { return true }
         }
         return !(before.properties.isAlphabetic && after.properties.isAlphabetic)
+    }
+
+    /// In Thai or Khmer a zero-width space is the word separator, not damage.
+    func zwspIsWordBreak(_ u: [UInt16], at i: Int) -> Bool {
+        guard !zwspScripts.isEmpty else { return false }
+        if i > 0, let s = InvisibleCharDetector.scalar(endingAt: i, in: u), zwspScripts.contains(Script.of(s).code) { return true }
+        if i + 1 < u.count, let s = InvisibleCharDetector.scalar(startingAt: i + 1, in: u), zwspScripts.contains(Script.of(s).code) { return true }
+        return false
     }
 
     static func scalar(endingAt i: Int, in u: [UInt16]) -> Unicode.Scalar? {

@@ -94,7 +94,18 @@ public struct MojibakeDetector: Rule {
         let u = document.utf16
         // Quick exit for text without a single possible lead character (ASCII, CJK, most clean text).
         guard u.contains(where: { $0 >= 0x80 && leadMask[Int($0)] }) else { return [] }
-        // The codec the document was most likely mangled with is tried first everywhere in it.
+        var candidates = scan(u, order: Array(codecs.indices))
+        if candidates.isEmpty { return [] }
+        // Windows-1252 alone is the common case; anything else may be claimed by more than one codec.
+        if candidates.contains(where: { $0.codec != 0 }) {
+            candidates = rescanByDocumentCodec(u)
+        }
+        return findings(candidates, u)
+    }
+
+    /// When runs of several codecs compete, the codec the document was most likely mangled with is
+    /// tried first everywhere in it.
+    private func rescanByDocumentCodec(_ u: [UInt16]) -> [Candidate] {
         var totals = [Int](repeating: 0, count: codecs.count)
         for k in codecs.indices {
             // Characters the codec only takes through the Latin-1 fallback count against it.
@@ -105,9 +116,11 @@ public struct MojibakeDetector: Rule {
                 return sum + c.score - 2 * fallback
             }
         }
-        guard totals.contains(where: { $0 > 0 }) else { return [] }
         let order = codecs.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
-        let candidates = scan(u, order: order)
+        return scan(u, order: order)
+    }
+
+    private func findings(_ candidates: [Candidate], _ u: [UInt16]) -> [Finding] {
         var supported = [Bool](repeating: false, count: codecs.count)
         for c in candidates where c.score >= codecs[c.codec].minScore && !isAmbiguous(c, u) { supported[c.codec] = true }
         var out: [Finding] = []
