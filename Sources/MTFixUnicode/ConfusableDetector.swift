@@ -39,7 +39,8 @@ public struct ConfusableDetector: Rule {
                 continue
             }
             var end = i
-            var counts: [LookAlikes.Family: Int] = [:]
+            // Letters per family (Latin, Cyrillic, Greek): plain counters, this loop sees every letter.
+            var counts = (0, 0, 0)
             var othersInWord = false
             while end < u.count {
                 let f = LookAlikes.family(u[end])
@@ -53,14 +54,21 @@ public struct ConfusableDetector: Rule {
                     }
                     break
                 }
-                counts[f, default: 0] += 1
+                switch f {
+                case .latin: counts.0 += 1
+                case .cyrillic: counts.1 += 1
+                default: counts.2 += 1
+                }
                 end += 1
             }
             defer { i = end }
-            guard counts.count == 2, !othersInWord else { continue }
-            let sorted = counts.sorted { $0.value > $1.value }
+            let families = (counts.0 > 0 ? 1 : 0) + (counts.1 > 0 ? 1 : 0) + (counts.2 > 0 ? 1 : 0)
+            guard families == 2 else { continue }
+            let present = [(LookAlikes.Family.latin, counts.0), (.cyrillic, counts.1), (.greek, counts.2)].filter { $0.1 > 0 }
+            guard present.count == 2, !othersInWord else { continue }
+            let sorted = present.sorted { $0.1 > $1.1 }
             let (major, majorCount) = sorted[0]
-            let (_, minorCount) = sorted[1]
+            let minorCount = sorted[1].1
             guard majorCount >= minLetters, minorCount <= maxForeign, minorCount * 2 < majorCount else { continue }
             var edits: [Edit] = []
             var ok = true

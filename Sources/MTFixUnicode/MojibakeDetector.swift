@@ -13,6 +13,8 @@ public struct MojibakeDetector: Rule {
     let spaceJoins: Set<String>
     /// Code units that start a sequence in at least one codec: the quick filter.
     let leadMask: [Bool]
+    /// Every codec's byte table side by side (`codec << 16 | unit`), for the quick per-codec test.
+    let flatBytes: [UInt8]
 
     /// One codec as configured in the rule file.
     struct CodecSetting {
@@ -49,6 +51,7 @@ public struct MojibakeDetector: Rule {
             }
         }
         leadMask = mask
+        flatBytes = codecs.flatMap(\.table.bytes)
     }
 
     struct Candidate {
@@ -73,6 +76,15 @@ public struct MojibakeDetector: Rule {
             }
             var advanced = false
             for k in order where i >= blockedUntil[k] {
+                // Quick test before building a run: a lead byte followed by a continuation byte (or a
+                // space or U+FFFD standing for one). Most accented letters in clean text fail here.
+                let lead = flatBytes[k << 16 | Int(c)]
+                guard lead >= 0xC2, lead <= 0xF4, i + 1 < n else { continue }
+                let nx = u[i + 1]
+                if nx != 0x20 && nx != 0xFFFD {
+                    let nb = flatBytes[k << 16 | Int(nx)]
+                    guard nb >= 0x80, nb <= 0xBF else { continue }
+                }
                 let setting = codecs[k]
                 let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
                 if seqs.isEmpty { continue }
