@@ -61,10 +61,10 @@ public struct MojibakeDetector: Rule {
     }
 
     /// Plausible runs of one codec (or, with `order`, of the first codec in that order that has one).
-    func scan(_ u: [UInt16], order: [Int]) -> [Candidate] {
+    func scan(_ u: [UInt16], order: [Int], in range: Range<Int>? = nil) -> [Candidate] {
         var out: [Candidate] = []
-        var i = 0
-        let n = u.count
+        var i = range?.lowerBound ?? 0
+        let n = range?.upperBound ?? u.count
         // A run that failed as a whole is not retried from each of its later characters (that was
         // quadratic on long lines of mojibake that end in one implausible character).
         var blockedUntil = [Int](repeating: 0, count: codecs.count)
@@ -106,22 +106,32 @@ public struct MojibakeDetector: Rule {
         let u = document.utf16
         // Quick exit for text without a single possible lead character (ASCII, CJK, most clean text).
         guard u.contains(where: { $0 >= 0x80 && leadMask[Int($0)] }) else { return [] }
-        var candidates = scan(u, order: Array(codecs.indices))
-        if candidates.isEmpty { return [] }
-        // Windows-1252 alone is the common case; anything else may be claimed by more than one codec.
-        if candidates.contains(where: { $0.codec != 0 }) {
-            candidates = rescanByDocumentCodec(u)
+        let first = scan(u, order: Array(codecs.indices))
+        if first.isEmpty { return [] }
+        // Windows-1252 alone is the common case; a paragraph with runs of another codec may be claimed
+        // by more than one, so it is scanned again with its own most likely codec first.
+        var candidates: [Candidate] = []
+        var k = 0
+        for p in document.paragraphs {
+            let start = k
+            while k < first.count && first[k].seqs[0].range.lowerBound < p.range.upperBound + 1 { k += 1 }
+            let mine = first[start..<k]
+            if mine.contains(where: { $0.codec != 0 }) {
+                candidates += rescanByParagraphCodec(u, p.range)
+            } else {
+                candidates += mine
+            }
         }
+        candidates += first[k...]
         return findings(candidates, u)
     }
 
-    /// When runs of several codecs compete, the codec the document was most likely mangled with is
-    /// tried first everywhere in it.
-    private func rescanByDocumentCodec(_ u: [UInt16]) -> [Candidate] {
+    /// The codec the paragraph was most likely mangled with is tried first everywhere in it.
+    private func rescanByParagraphCodec(_ u: [UInt16], _ range: Range<Int>) -> [Candidate] {
         var totals = [Int](repeating: 0, count: codecs.count)
         for k in codecs.indices {
             // Characters the codec only takes through the Latin-1 fallback count against it.
-            totals[k] = scan(u, order: [k]).reduce(0) { sum, c in
+            totals[k] = scan(u, order: [k], in: range).reduce(0) { sum, c in
                 var fallback = 0
                 for i in c.seqs[0].range.lowerBound..<c.seqs[c.seqs.count - 1].range.upperBound
                 where codecs[k].table.isFallback(u[i]) { fallback += 1 }
@@ -129,7 +139,7 @@ public struct MojibakeDetector: Rule {
             }
         }
         let order = codecs.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
-        return scan(u, order: order)
+        return scan(u, order: order, in: range)
     }
 
     private func findings(_ candidates: [Candidate], _ u: [UInt16]) -> [Finding] {
