@@ -42,7 +42,7 @@ public struct FullwidthPunctDetector: Rule {
                 // Full-width digits and letters (`２６日`, `ＳＭＢＣ`) are Japanese house style: CJK context too.
                 if CJKText.isIdeographicOrKana(c) || (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) { hasCJK = true }
                 if CJKText.isKana(c) { hasKana = true }
-                if toASCII[c] != nil { hasWide = true }
+                if c >= 0x3000 && toASCII[c] != nil { hasWide = true }
             }
             if hasWide && !hasCJK { widePunctInAlphabeticLine(u, line, &out) }
             if hasCJK && hasASCIIPunct {

@@ -13,3 +13,12 @@ struct TranscodeTests {
         #expect(Array(Engine.string(fromUTF16: units).utf8) == Array(String(decoding: units, as: UTF16.self).utf8))
     }
 }
+
+/// The snapshot's UTF-16 units are exactly the string's.
+@Suite("Snapshot UTF-16")
+struct SnapshotUnitsTests {
+    @Test(arguments: ["", "plain", "café – 東京 😀 ❤\r\n", "\u{FEFF}𝔘𝔫𝔦 and ſ", "a\u{0301}\u{200D}b"])
+    func sameAsStandardLibrary(_ text: String) {
+        #expect(Document(text: text).utf16 == Array(text.utf16))
+    }
+}
