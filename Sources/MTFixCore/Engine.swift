@@ -86,17 +86,28 @@ public struct Engine: Sendable {
         // each finding against all chosen ones was quadratic in the number of findings).
         var maxUpper = Int.min
         var maxLower = Int.min
+        var maxSpan = 0
         for f in sorted {
             let span = f.editSpan
             if span.lowerBound >= maxUpper && span.lowerBound > maxLower {
                 chosen.append(f)
                 maxUpper = max(maxUpper, span.upperBound)
                 maxLower = max(maxLower, span.lowerBound)
+                maxSpan = max(maxSpan, span.count)
                 continue
             }
-            if let winner = chosen.first(where: { c in
-                c.edits.contains { ce in f.edits.contains { Engine.overlaps(ce.range, $0.range) } }
-            }) {
+            // Chosen spans start in ascending order, so only the ones starting within the longest chosen
+            // span's length before this one can reach it; the earliest overlapping one is the winner.
+            var winnerIndex: Int? = nil
+            var k = chosen.count - 1
+            while k >= 0 {
+                let c = chosen[k]
+                if c.editSpan.lowerBound + maxSpan < span.lowerBound { break }
+                if c.edits.contains(where: { ce in f.edits.contains { Engine.overlaps(ce.range, $0.range) } }) { winnerIndex = k }
+                k -= 1
+            }
+            if let w = winnerIndex {
+                let winner = chosen[w]
                 // An identical edit from another rule is a duplicate, not a conflict.
                 if winner.edits == f.edits { continue }
                 lost.append((f, winner))
@@ -104,6 +115,7 @@ public struct Engine: Sendable {
                 chosen.append(f)
                 maxUpper = max(maxUpper, span.upperBound)
                 maxLower = max(maxLower, span.lowerBound)
+                maxSpan = max(maxSpan, span.count)
             }
         }
         return (chosen, lost)

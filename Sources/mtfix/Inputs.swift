@@ -105,8 +105,9 @@ enum Inputs {
         } else {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
-        if data.contains(0) && !lossy {
-            let at = data.firstIndex(of: 0)! - data.startIndex
+        // Searched through the raw buffer: `Data`'s element iterator was a third of the run time on large inputs.
+        let nul = data.withUnsafeBytes { $0.firstIndex(of: 0) }
+        if let at = nul, !lossy {
             throw InputError(message: "\(source.display): NUL byte at byte offset \(at); not a text file")
         }
         let result = data.withUnsafeBytes { UTF8Check.decode($0) }
