@@ -15,6 +15,8 @@ public struct InvisibleCharDetector: Rule {
     let joiningScripts: Set<String>
     /// Scripts written without spaces that mark word boundaries with U+200B (Thai, Khmer, ...).
     let zwspScripts: Set<String>
+    /// Every removable or joiner unit, as a flat table: the scan tests each character once, without hashing.
+    let candidate: [Bool]
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -22,6 +24,9 @@ public struct InvisibleCharDetector: Rule {
         joiners = Set((options["joiners"]?.strings ?? []).compactMap { UInt16($0, radix: 16) })
         joiningScripts = Set(options["joining_scripts"]?.strings ?? [])
         zwspScripts = Set(options["zwsp_scripts"]?.strings ?? [])
+        var table = [Bool](repeating: false, count: 0x10000)
+        for c in removable.union(joiners) { table[Int(c)] = true }
+        candidate = table
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -30,8 +35,7 @@ public struct InvisibleCharDetector: Rule {
         var i = 0
         while i < u.count {
             let c = u[i]
-            // Every character handled here is above U+00AC; most text never gets past this test.
-            guard c >= 0xAD, c == 0xAD || c >= 0x180E else {
+            guard c >= 0x80, candidate[Int(c)] else {
                 i += 1
                 continue
             }
