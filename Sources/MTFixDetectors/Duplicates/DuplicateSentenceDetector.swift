@@ -36,7 +36,9 @@ struct DuplicateSentenceDetector: Rule {
                     guard s1 + n <= line.upperBound, u[first] == u[s1..<(s1 + n)] else { continue }
                     guard s1 + n == line.upperBound || NarrativeText.isSpace(u[s1 + n]) || NarrativeText.isCJK(u[s1 + n])
                     else { continue }
-                    guard isProse(u, first) else { continue }
+                    // A repeat inside a quotation is the speaker's (a chant, an emphasis), not MT's.
+                    guard isProse(u, first), !NarrativeText.insideQuotation(u, at: s0, lineStart: line.lowerBound)
+                    else { continue }
                     out.append(
                         Finding(
                             descriptor: descriptor, range: first.upperBound..<(s1 + n), replacement: "",

@@ -48,9 +48,12 @@ struct EchoFragmentDetector: Rule {
                 guard !words.isEmpty, words.count <= maxWords else { continue }
                 let texts = words.map { NarrativeText.string(u, $0) }
                 if texts.contains(where: { stopwords.contains($0.lowercased()) }) { continue }
+                // `iPhone`, `eBay`: a lowercase-initial name starts a real sentence.
+                if words.contains(where: { w in w.dropFirst().contains { NarrativeText.isUpper(u[$0]) } }) { continue }
                 // Every word must echo text used shortly before; one of them in this very line.
+                // Both look-backs are bounded by the window, so cost stays linear on any line length.
                 let before = NarrativeText.string(u, max(0, i - window)..<i)
-                let lineBefore = NarrativeText.string(u, line.lowerBound..<i)
+                let lineBefore = NarrativeText.string(u, max(line.lowerBound, i - window)..<i)
                 let beforeStems = Set(before.split(whereSeparator: { !$0.isLetter }).map { NarrativeText.stem(String($0)) })
                 let lineStems = Set(lineBefore.split(whereSeparator: { !$0.isLetter }).map { NarrativeText.stem(String($0)) })
                 let stems = texts.map { NarrativeText.stem($0) }

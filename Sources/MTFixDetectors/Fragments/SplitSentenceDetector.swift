@@ -36,7 +36,8 @@ struct SplitSentenceDetector: Rule {
             let lineA = NarrativeText.trimmed(u, document.lines[a.lineIndices.upperBound - 1])
             let lineB = NarrativeText.trimmed(u, document.lines[b.lineIndices.lowerBound])
             guard let lastA = lineA.last, NarrativeText.isLetter(u[lastA]) || NarrativeText.isCJK(u[lastA]),
-                let lastB = lineB.last, NarrativeText.isTerminator(u[lastB])
+                let lastB = lineB.last, NarrativeText.isTerminator(u[lastB]),
+                NarrativeText.isLetter(u[lineB.lowerBound])
             else { continue }
             // The end of the last complete sentence in A.
             var s = lastA

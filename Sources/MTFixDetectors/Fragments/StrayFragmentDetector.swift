@@ -13,6 +13,7 @@ struct StrayFragmentDetector: Rule {
     /// Words that open a continuation paragraph (`But`, `Aber`, `Mais`, `Pero`, `Но`, `ただ`, `但`).
     let conjunctions: [String]
     let maxContinuationWords: Int
+    let abbreviations: Set<String>
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
@@ -20,6 +21,7 @@ struct StrayFragmentDetector: Rule {
         negations = options.stringSet("negations")
         conjunctions = options["conjunctions"]?.strings ?? []
         maxContinuationWords = options.int("max_continuation_words", default: 12)
+        abbreviations = Set(options.stringSet("abbreviations").map { $0.lowercased().trimmingSuffixDot() })
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -60,6 +62,8 @@ struct StrayFragmentDetector: Rule {
         guard k > line.lowerBound, NarrativeText.isTerminator(u[k]) || NarrativeText.isTerminator(u[k - 1]) else {
             return nil
         }
+        // `He has a Ph.D. level`: an abbreviation's dot is not a sentence end.
+        if NarrativeText.isAbbreviation(dot: k, in: u, lineStart: line.lowerBound, known: abbreviations) { return nil }
         let frag = NarrativeText.trimmed(u, (k + 1)..<(lastChar + 1))
         guard !frag.isEmpty else { return nil }
         if NarrativeText.isMostlyCJK(u, frag) {
@@ -71,7 +75,6 @@ struct StrayFragmentDetector: Rule {
         guard !words.isEmpty, words.count <= maxWords, words.allSatisfy({ NarrativeText.isLower(u[$0.lowerBound]) }),
             frag.allSatisfy({ NarrativeText.isLetter(u[$0]) || u[$0] == 0x20 })
         else { return nil }
-        if words.count > 1 || negations.contains(NarrativeText.string(u, frag)) { return frag }
         return frag
     }
 

@@ -34,6 +34,24 @@ enum NarrativeText {
         return isUnambiguousClosingQuote(u[i]) || (i > lineStart && !isSpace(u[i - 1]))
     }
 
+    /// Whether `offset` lies inside a quotation opened earlier on the line: scanning back, an opening
+    /// mark (`“` `«` `„` `「` before text) comes before any closing one.
+    static func insideQuotation(_ u: [UInt16], at offset: Int, lineStart: Int) -> Bool {
+        var i = offset - 1
+        while i >= lineStart {
+            let c = u[i]
+            if c == 0xAB || c == 0x201E || c == 0x300C || c == 0x300E { return true }
+            if isUnambiguousClosingQuote(c) { return false }
+            if c == 0x201C {
+                // `“` opens before text in English and closes after text in German.
+                let before = i > lineStart ? u[i - 1] : 0x20
+                return isSpace(before) || before == 0x28
+            }
+            i -= 1
+        }
+        return false
+    }
+
     /// Closing brackets that may end a sentence before its full stop.
     static func isClosingBracket(_ u: UInt16) -> Bool { u == 0x29 || u == 0xFF09 || u == 0x5D }
 

@@ -47,7 +47,9 @@ struct OrphanPunctuationDetector: Rule {
         guard k > line.lowerBound else { return nil }
         let prev = u[k - 1]
         if OrphanPunctuationDetector.isStop(prev) {
-            if k - 1 > line.lowerBound && OrphanPunctuationDetector.isStop(u[k - 2]) { return nil }  // `..` ellipsis
+            // The stop must end a word (`Tokyo.`), not be part of an ellipsis (`..`, `. . .`).
+            guard k - 1 > line.lowerBound, !OrphanPunctuationDetector.isStop(u[k - 2]), !NarrativeText.isSpace(u[k - 2])
+            else { return nil }
             if prev == 0x2E
                 && NarrativeText.isAbbreviation(dot: k - 1, in: u, lineStart: line.lowerBound, known: abbreviations)
             {
@@ -58,7 +60,10 @@ struct OrphanPunctuationDetector: Rule {
             return finding((k - 1)..<comma, "full stop left before a comma")
         }
         // `word ,`: a space between a word and its comma, the comma followed by a space.
-        if !spaces.isEmpty && u[comma] == 0x2C && NarrativeText.isLetter(prev) && !NarrativeText.isCJK(prev) {
+        // A one-letter word before it is notation (`X ⊆ V , define`), not prose.
+        if !spaces.isEmpty && u[comma] == 0x2C && NarrativeText.isLetter(prev) && !NarrativeText.isCJK(prev)
+            && k - 2 >= line.lowerBound && NarrativeText.isLetter(u[k - 2])
+        {
             let after = comma + 1
             if after == line.upperBound || NarrativeText.isSpace(u[after]) { return finding(spaces, "space before a comma") }
         }
