@@ -103,8 +103,14 @@ struct BrokenAttributionDetector: Rule {
             }
             if subjectOK {
                 let terminator = NarrativeText.string(u, (gapStart - 1)..<gapStart)
+                let saidWord = NarrativeText.string(u, last)
+                // Reported from the subject (the whole broken attribution); the edit touches only the verbs.
                 return Finding(
-                    descriptor: descriptor, range: last.lowerBound..<end, replacement: merged + terminator,
+                    rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
+                    safety: descriptor.safety,
+                    message: "\(descriptor.message): '\(saidWord). \(verb).' → '\(merged)\(terminator)'",
+                    range: words[0].lowerBound..<end,
+                    edits: [Edit(range: last.lowerBound..<end, replacement: merged + terminator)],
                     evidence: ["verb": verb])
             }
         }
