@@ -27,10 +27,10 @@ struct NarrativeBehaviourTests {
     }
 
     @Test func splitSentenceIsJoinedOnlyAtReviewLevel() {
-        let text = "Residents say the factories have strained water supplies and polluted the groundwater in the\n\nsurrounding farmland.\n"
+        let text = "Plants line the highway.\n\nResidents say the factories have strained water supplies and polluted the groundwater in the\n\nsurrounding farmland.\n"
         #expect(Self.checker.run(text).fixed == text)
         let joined = Checker(rules: CorpusRun.rules, options: CheckOptions(applyLevel: .review)).run(text).fixed
-        #expect(joined == "Residents say the factories have strained water supplies and polluted the groundwater in the surrounding farmland.\n")
+        #expect(joined == "Plants line the highway.\n\nResidents say the factories have strained water supplies and polluted the groundwater in the surrounding farmland.\n")
     }
 
     /// Look-alikes of every narrative category in clean copy.

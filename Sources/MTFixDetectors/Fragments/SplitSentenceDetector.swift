@@ -43,6 +43,8 @@ struct SplitSentenceDetector: Rule {
             var s = lastA
             while s > lineA.lowerBound && !NarrativeText.isTerminator(u[s]) { s -= 1 }
             let tail = (NarrativeText.isTerminator(u[s]) ? s + 1 : s)..<(lastA + 1)
+            // A first paragraph without any full stop is the headline, which has no punctuation by style.
+            if k == 0 && tail.lowerBound == lineA.lowerBound { continue }
             let cjk = NarrativeText.isMostlyCJK(u, lineA)
             let joiner: String
             if cjk {
