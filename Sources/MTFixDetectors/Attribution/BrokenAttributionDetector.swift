@@ -7,6 +7,8 @@ struct BrokenAttributionDetector: Rule {
     let descriptor: RuleDescriptor
     /// Bare verbs that are damage when they stand alone after a quote (`Added`, `Hinzugefügt`, `付け加えた`).
     let detached: Set<String>
+    /// UTF-16 lengths of the detached verbs, a cheap gate before building strings.
+    let detachedLengths: Set<Int>
     /// Detached verb → the form that replaces `said` in `<subject> said.` (en: `Added` → `added`).
     let merge: [String: String]
     /// The plain speech verb that a merge replaces (`said`).
@@ -19,6 +21,7 @@ struct BrokenAttributionDetector: Rule {
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
         detached = options.stringSet("detached")
+        detachedLengths = Set(detached.map { $0.utf16.count })
         guard !detached.isEmpty else { throw ConfigError("'detached' must list at least one verb") }
         var m: [String: String] = [:]
         for (k, v) in options["merge"]?.pairs ?? [] { m[k] = v.string }
@@ -54,8 +57,8 @@ struct BrokenAttributionDetector: Rule {
                     }
                 }
                 i += 1
-                let verb = NarrativeText.string(u, start..<(end - 1))
-                guard detached.contains(verb) else { continue }
+                // Cheap checks first: most full stops end an ordinary sentence.
+                guard detachedLengths.contains(end - 1 - start) else { continue }
                 // What precedes: spaces, then a sentence end (terminator, maybe after/before a closing quote).
                 var gapStart = start
                 while gapStart > line.lowerBound && NarrativeText.isSpace(u[gapStart - 1]) { gapStart -= 1 }
@@ -66,6 +69,8 @@ struct BrokenAttributionDetector: Rule {
                     NarrativeText.isTerminator(prev)
                     || (NarrativeText.isClosingQuote(prev) && endsSentence(u, before: gapStart - 1, lineStart: line.lowerBound))
                 guard sentenceEnd else { continue }
+                let verb = NarrativeText.string(u, start..<(end - 1))
+                guard detached.contains(verb) else { continue }
                 // After the detached verb: end of line or another sentence.
                 if end < line.upperBound && !NarrativeText.isSpace(u[end]) { continue }
                 guard let quote = lastClosingQuote(u, before: gapStart, lineStart: line.lowerBound) else { continue }

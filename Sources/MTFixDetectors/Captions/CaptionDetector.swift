@@ -55,14 +55,19 @@ struct CaptionDetector: Rule {
         return out
     }
 
+    /// Longest credit looked for (UTF-16 units from the line end).
+    static let creditReach = 240
+
     func isCaption(_ u: [UInt16], _ line: Range<Int>) -> Bool {
         let t = NarrativeText.trimmed(u, line)
         guard !t.isEmpty else { return false }
         let text = NarrativeText.string(u, t)
         if openers.contains(where: { text.hasPrefix($0) }) { return true }
-        guard let credit, let m = credit.firstMatch(in: Array(u[t])) else { return false }
+        // Credits are anchored at the line end and short: matching the line's tail keeps cost per line bounded.
+        let tail = max(t.lowerBound, t.upperBound - CaptionDetector.creditReach)..<t.upperBound
+        guard let credit, let m = credit.firstMatch(in: Array(u[tail])) else { return false }
         // A caption describes a picture before its credit; a credit alone (`(Avec AFP)`) closes a story.
-        let described = t.lowerBound..<(t.lowerBound + m.range.lowerBound)
+        let described = t.lowerBound..<(tail.lowerBound + m.range.lowerBound)
         if NarrativeText.isMostlyCJK(u, described) { return described.count >= minDescriptionCJKChars }
         return NarrativeText.words(u, described).count >= minDescriptionWords
     }

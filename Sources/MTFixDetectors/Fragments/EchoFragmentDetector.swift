@@ -52,12 +52,13 @@ struct EchoFragmentDetector: Rule {
                 if words.contains(where: { w in w.dropFirst().contains { NarrativeText.isUpper(u[$0]) } }) { continue }
                 // Every word must echo text used shortly before; one of them in this very line.
                 // Both look-backs are bounded by the window, so cost stays linear on any line length.
-                let before = NarrativeText.string(u, max(0, i - window)..<i)
-                let lineBefore = NarrativeText.string(u, max(line.lowerBound, i - window)..<i)
-                let beforeStems = Set(before.split(whereSeparator: { !$0.isLetter }).map { NarrativeText.stem(String($0)) })
-                let lineStems = Set(lineBefore.split(whereSeparator: { !$0.isLetter }).map { NarrativeText.stem(String($0)) })
-                let stems = texts.map { NarrativeText.stem($0) }
-                guard stems.allSatisfy(beforeStems.contains), stems.contains(where: lineStems.contains) else { continue }
+                let lineFrom = max(line.lowerBound, i - window)
+                let before = Array(NarrativeText.string(u, max(0, i - window)..<i).lowercased().utf16)
+                let inLine = before.count - min(before.count, i - lineFrom)
+                let stems = texts.map { Array(NarrativeText.stem($0).utf16) }
+                guard stems.allSatisfy({ EchoFragmentDetector.occurs($0, in: before, from: 0) }),
+                    stems.contains(where: { EchoFragmentDetector.occurs($0, in: before, from: inLine) })
+                else { continue }
                 out.append(
                     Finding(
                         descriptor: descriptor, range: sentenceEnd..<fragmentEnd, replacement: "",
@@ -66,6 +67,21 @@ struct EchoFragmentDetector: Rule {
             }
         }
         return out
+    }
+
+    /// Whether `stem` starts a word in `text` at or after `from` (text already lowercased).
+    static func occurs(_ stem: [UInt16], in text: [UInt16], from: Int) -> Bool {
+        guard let first = stem.first, text.count >= stem.count else { return false }
+        var p = from
+        while p + stem.count <= text.count {
+            if text[p] == first && (p == 0 || !NarrativeText.isLetter(text[p - 1]))
+                && text[p..<(p + stem.count)].elementsEqual(stem)
+            {
+                return true
+            }
+            p += 1
+        }
+        return false
     }
 
     /// End (after its full stop) of a fragment of letters and spaces starting at `from`, when it is
