@@ -13,7 +13,7 @@ struct CaptionDetector: Rule {
     /// One regular expression: any credit, anchored at the end of a line.
     let credit: ICURegex?
     /// Line openings that mark a caption (`From left:`).
-    let openers: [String]
+    let openers: [[UInt16]]
     let maxTagWords: Int
     let maxTagCJKChars: Int
     /// Words (or CJK characters) a caption line has before its credit.
@@ -24,7 +24,7 @@ struct CaptionDetector: Rule {
         self.descriptor = descriptor
         let credits = options["credits"]?.strings ?? []
         credit = credits.isEmpty ? nil : try ICURegex("(?:" + credits.joined(separator: "|") + ")\\s*$")
-        openers = options["openers"]?.strings ?? []
+        openers = (options["openers"]?.strings ?? []).map { Array($0.utf16) }
         maxTagWords = options.int("max_tag_words", default: 8)
         maxTagCJKChars = options.int("max_tag_cjk_chars", default: 30)
         minDescriptionWords = options.int("min_description_words", default: 5)
@@ -61,8 +61,7 @@ struct CaptionDetector: Rule {
     func isCaption(_ u: [UInt16], _ line: Range<Int>) -> Bool {
         let t = NarrativeText.trimmed(u, line)
         guard !t.isEmpty else { return false }
-        let text = NarrativeText.string(u, t)
-        if openers.contains(where: { text.hasPrefix($0) }) { return true }
+        if openers.contains(where: { u[t].starts(with: $0) }) { return true }
         // Credits are anchored at the line end and short: matching the line's tail keeps cost per line bounded.
         let tail = max(t.lowerBound, t.upperBound - CaptionDetector.creditReach)..<t.upperBound
         guard let credit, let m = credit.firstMatch(in: Array(u[tail])) else { return false }

@@ -53,11 +53,10 @@ struct EchoFragmentDetector: Rule {
                 // Every word must echo text used shortly before; one of them in this very line.
                 // Both look-backs are bounded by the window, so cost stays linear on any line length.
                 let lineFrom = max(line.lowerBound, i - window)
-                let before = Array(NarrativeText.string(u, max(0, i - window)..<i).lowercased().utf16)
-                let inLine = before.count - min(before.count, i - lineFrom)
-                let stems = texts.map { Array(NarrativeText.stem($0).utf16) }
-                guard stems.allSatisfy({ EchoFragmentDetector.occurs($0, in: before, from: 0) }),
-                    stems.contains(where: { EchoFragmentDetector.occurs($0, in: before, from: inLine) })
+                let windowFrom = max(0, i - window)
+                let stems = texts.map { NarrativeText.stem($0).utf16.map(NarrativeText.lower) }
+                guard stems.allSatisfy({ EchoFragmentDetector.occurs($0, in: u, windowFrom..<i) }),
+                    stems.contains(where: { EchoFragmentDetector.occurs($0, in: u, lineFrom..<i) })
                 else { continue }
                 out.append(
                     Finding(
@@ -69,15 +68,15 @@ struct EchoFragmentDetector: Rule {
         return out
     }
 
-    /// Whether `stem` starts a word in `text` at or after `from` (text already lowercased).
-    static func occurs(_ stem: [UInt16], in text: [UInt16], from: Int) -> Bool {
-        guard let first = stem.first, text.count >= stem.count else { return false }
-        var p = from
-        while p + stem.count <= text.count {
-            if text[p] == first && (p == 0 || !NarrativeText.isLetter(text[p - 1]))
-                && text[p..<(p + stem.count)].elementsEqual(stem)
-            {
-                return true
+    /// Whether `stem` (lowercase) starts a word in `range` of `u`, compared case-insensitively.
+    static func occurs(_ stem: [UInt16], in u: [UInt16], _ range: Range<Int>) -> Bool {
+        guard let first = stem.first else { return false }
+        var p = range.lowerBound
+        while p + stem.count <= range.upperBound {
+            if NarrativeText.lower(u[p]) == first && (p == 0 || !NarrativeText.isLetter(u[p - 1])) {
+                var k = 1
+                while k < stem.count && NarrativeText.lower(u[p + k]) == stem[k] { k += 1 }
+                if k == stem.count { return true }
             }
             p += 1
         }

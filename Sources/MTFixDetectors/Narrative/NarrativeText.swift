@@ -70,6 +70,14 @@ enum NarrativeText {
         return scalar(u)?.properties.isUppercase ?? false
     }
 
+    /// Simple lowercase of one UTF-16 unit (one-to-one mappings only; others stay as they are).
+    static func lower(_ u: UInt16) -> UInt16 {
+        if u < 0x80 { return u >= 0x41 && u <= 0x5A ? u + 0x20 : u }
+        guard let s = scalar(u), s.properties.isUppercase else { return u }
+        let m = s.properties.lowercaseMapping.utf16
+        return m.count == 1 ? m.first! : u
+    }
+
     static func isDigit(_ u: UInt16) -> Bool { (u >= 0x30 && u <= 0x39) || (u >= 0xFF10 && u <= 0xFF19) }
 
     /// Han, kana and CJK punctuation: text written without spaces between words.
@@ -166,7 +174,7 @@ enum NarrativeText {
 
     /// Lowercased comparison key of a word, cut to a stem-like prefix so `emphasized` meets `emphasize`.
     static func stem(_ word: String, length: Int = 6) -> String {
-        String(word.lowercased().prefix(length))
+        String(String(decoding: word.utf16.map(lower), as: UTF16.self).prefix(length))
     }
 }
 
