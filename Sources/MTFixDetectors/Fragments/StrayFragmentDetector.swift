@@ -14,6 +14,8 @@ struct StrayFragmentDetector: Rule {
     let conjunctions: [String]
     let maxContinuationWords: Int
     let abbreviations: Set<String>
+    /// Message for the continuation paragraph (the descriptor's message names the dangling word).
+    let continuationMessage: String
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
@@ -21,6 +23,9 @@ struct StrayFragmentDetector: Rule {
         negations = options.stringSet("negations")
         conjunctions = options["conjunctions"]?.strings ?? []
         maxContinuationWords = options.int("max_continuation_words", default: 12)
+        continuationMessage =
+            options["continuation_message"]?.string
+            ?? "one-line paragraph continues the fragment left in the paragraph before"
         abbreviations = Set(options.stringSet("abbreviations").map { $0.lowercased().trimmingSuffixDot() })
     }
 
@@ -45,7 +50,7 @@ struct StrayFragmentDetector: Rule {
                     Finding(
                         rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
                         safety: descriptor.safety,
-                        message: "one-line paragraph continues the fragment left in the paragraph before",
+                        message: continuationMessage,
                         range: line, evidence: ["continues": NarrativeText.string(u, dangling)]))
             }
         }
