@@ -3,7 +3,7 @@ import MTFix
 import MTFixTestSupport
 import Testing
 
-/// An article with three hunks from three existing rules (html-entity twice, said-added once).
+/// An article with three hunks from three existing rules (html-entity twice, broken attribution once).
 let threeHunkArticle = """
     Intro line.
     Fish &amp; chips.
@@ -59,7 +59,7 @@ struct ReviewSessionTests {
         let got = UnifiedDiffWriter().diff(old: threeHunkArticle, new: text, path: "story.txt")
         let want = file.diff.fileHeader + file.diff.hunks[0].body.joined() + file.diff.hunks[1].body.joined()
         #expect(stripHeaders(got) == stripHeaders(want))
-        #expect(script.transcript.contains("# said-added (broken-attribution): "))
+        #expect(script.transcript.contains(" (broken-attribution): "))
         #expect(script.transcript.contains("(3/3) Apply this hunk [y,n,e,a,s,q,?]? "))
     }
 
@@ -77,7 +77,7 @@ struct ReviewSessionTests {
     }
 
     @Test func acceptAllOfThisRuleAppliesLaterHunksOfTheRule() throws {
-        // Hunk 1 (html-entity): a; hunk 2 (said-added): n; hunk 3 (html-entity) is applied without asking.
+        // Hunk 1 (html-entity): a; hunk 2 (broken attribution): n; hunk 3 (html-entity) is applied without asking.
         let script = Script(["a", "n"])
         let r = try script.session().review(try reviewFile(threeHunkArticle))
         #expect(r.accepted == 2 && r.rejected == 1)
