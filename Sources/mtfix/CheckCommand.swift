@@ -26,6 +26,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, json or jsonl.")
     var format: OutputFormat = .text
 
+    func validate() throws {
+        if jsonl.jsonl && format != .text {
+            throw ValidationError("--jsonl writes the records themselves; --format does not apply to it")
+        }
+    }
+
     func run() throws {
         var runner = try Runner(options: common)
         runner.jobs = pipeline.workers

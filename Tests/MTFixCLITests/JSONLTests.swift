@@ -142,3 +142,15 @@ struct ParallelTests {
         #expect(r.status == 2)
     }
 }
+
+@Suite("JSON Lines: option checks")
+struct JSONLOptionTests {
+    @Test func formatAndRejectsNeedTheRightMode() throws {
+        let a = try mtfix(["check", "--jsonl", "--format", "json"], stdin: "{}\n")
+        #expect(a.status == 2 && a.stderr.contains("--format does not apply"))
+        let b = try mtfix(["fix", "--rejects", "x.jsonl"], stdin: "x\n")
+        #expect(b.status == 2 && b.stderr.contains("--rejects needs --jsonl"))
+        let c = try mtfix(["fix", "--jsonl", "--field", "a..b"], stdin: "{}\n")
+        #expect(c.status == 2 && c.stderr.contains("empty member name"))
+    }
+}
