@@ -5,5 +5,6 @@ import MTFixRules
 enum NameCatalog {
     static let factories: [String: DetectorFactory] = [
         "name-drift": { NameDriftDetector(descriptor: $0, options: $1) },
+        "title-conflict": { TitleConflictDetector(descriptor: $0, options: $1) },
     ]
 }
