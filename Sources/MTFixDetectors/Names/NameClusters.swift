@@ -55,7 +55,9 @@ struct NameClustering {
             members[idx].mentions.append(k)
             if m.headline == mention.line { members[idx].inHeadline = true }
             let partners = m.partners(of: k)
-            if !partners.isEmpty {
+            // Where every noun is capitalized, a chain's first word is often a job (`Meteorologin Katrin Möller`).
+            let leading = options.capitalizedNouns && m.chains[mention.chain].members.last != k
+            if !partners.isEmpty && !leading {
                 members[idx].fullNameScore += listLines.contains(mention.line) ? 0.5 : 1
                 if members[idx].firstFullName == nil { members[idx].firstFullName = k }
                 members[idx].partnerKeys += partners.map { keys.key(m.mentions[$0].stem) }
@@ -91,7 +93,10 @@ struct NameClustering {
         }
         for (_, ids) in buckets where ids.count > 1 && ids.count <= NameClustering.bucketCap {
             for a in 0..<ids.count {
-                for b in (a + 1)..<ids.count where members[ids[a]].key.matches(members[ids[b]].key) {
+                for b in (a + 1)..<ids.count
+                where members[ids[a]].key.matches(members[ids[b]].key)
+                    && !options.isDeclension(members[ids[a]].stem, members[ids[b]].stem)
+                {
                     parent[find(ids[a])] = find(ids[b])
                 }
             }
@@ -133,10 +138,10 @@ struct NameClustering {
             let sorted = written.sorted { $0.mentions.count > $1.mentions.count }
             let top = sorted[0].mentions.count
             let second = sorted[1].mentions.count
-            guard top > second else { return nil }
+            guard top > second, !options.capitalizedNouns else { return nil }
             cluster.canonical = sorted[0].stem
             cluster.reason = "majority (\(top) of \(written.reduce(0) { $0 + $1.mentions.count }))"
-            if top < 3 || top < 2 * second || options.capitalizedNouns { cluster.safety = .review }
+            if top < 3 || top < 2 * second { cluster.safety = .review }
         }
         // A short name (`Jo`/`Cho`) is only repaired towards a full-name mention or the names file.
         let strong = cluster.reason.hasPrefix("full-name") || cluster.reason == "names file"

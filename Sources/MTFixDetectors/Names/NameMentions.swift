@@ -41,8 +41,14 @@ struct NameMentions: Sendable {
     }
 
     private mutating func collectCased(_ doc: Document, _ options: NameOptions) {
-        for w in doc.words where w.status >= 200 && w.status < 300 {
-            let word = doc.string(w.range)
+        for whole in doc.words where whole.status >= 200 && whole.status < 300 {
+            var range = whole.range
+            var word = doc.string(range)
+            // `l’Italien`, `d’Esteban`: the elided article is not part of the name.
+            if let e = options.elisions.first(where: { word.lowercased().hasPrefix($0) && word.count > $0.count }) {
+                word = String(word.dropFirst(e.count))
+                range = (range.upperBound - word.utf16.count)..<range.upperBound
+            }
             guard let first = word.unicodeScalars.first else { continue }
             if first.properties.isLowercase {
                 lowercaseWords.insert(word)
@@ -58,16 +64,13 @@ struct NameMentions: Sendable {
                 possessive = true
                 break
             }
-            for s in options.caseSuffixes where stem.hasSuffix(s) && stem.count - s.count >= options.minStem {
-                stem.removeLast(s.count)
-                break
-            }
+            stem = options.stripCase(stem)
             if options.isListed(stem) || options.isListed(word) { continue }
-            let end = w.range.lowerBound + stem.utf16.count
+            let end = range.lowerBound + stem.utf16.count
             mentions.append(
                 NameMention(
-                    range: w.range, stemRange: w.range.lowerBound..<end, stem: stem,
-                    line: doc.lineIndex(at: w.range.lowerBound), possessive: possessive))
+                    range: range, stemRange: range.lowerBound..<end, stem: stem,
+                    line: doc.lineIndex(at: range.lowerBound), possessive: possessive))
         }
         guard !options.inflectionSuffixes.isEmpty else { return }
         // `Bundestages` is a form of `Bundestag` only when the bare form is written too.

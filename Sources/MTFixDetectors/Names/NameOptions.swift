@@ -15,6 +15,8 @@ struct NameOptions: Sendable {
     /// Endings split off only when the bare form also occurs in the document (German genitive `-s`).
     var inflectionSuffixes: [String] = []
     var minStem = 3
+    /// Vowels a declension drops before the last consonant (`Кубок`/`Кубка`): such pairs are one word.
+    var fleetingVowels: Set<Character> = []
     /// Languages that capitalize every noun (German): a bare majority is then not evidence enough.
     var capitalizedNouns = false
     /// Spelling variants folded before transliteration (katakana `ティ`→`チ`, Han `尔`→``).
@@ -27,6 +29,8 @@ struct NameOptions: Sendable {
     var stopwords: Set<String> = []
     /// Countries and places: never clustered (`Iran`/`Iraq`, `Austria`/`Australia`).
     var places: Set<String> = []
+    /// Elided articles written onto a name (`l’`, `d’`): not part of it.
+    var elisions: [String] = []
     /// For `han`: the characters transliterated foreign names are written with.
     var hanCharacters: Set<Character> = []
 
@@ -38,6 +42,7 @@ struct NameOptions: Sendable {
         caseSuffixes = (config["case_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
         inflectionSuffixes = (config["inflection_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
         capitalizedNouns = config["capitalized_nouns"]?.bool ?? false
+        fleetingVowels = Set(config["fleeting_vowels"]?.strings?.joined() ?? "")
         if let folds = config["key_folds"]?.pairs {
             keyFolds = folds.map { ($0.key, $0.value.string ?? "") }.sorted { $0.0.count > $1.0.count }
         }
@@ -46,6 +51,29 @@ struct NameOptions: Sendable {
         stopwords = Set(config["stopwords"]?.strings ?? [])
         places = Set(config["places"]?.strings ?? [])
         hanCharacters = Set(config["han_characters"]?.strings?.joined() ?? "")
+        elisions = (config["elisions"]?.strings ?? []).sorted { $0.count > $1.count }
+        // Listed words are matched in their case-stripped form too (`Москве` → `Москв`, like `Москва`).
+        for list in [\NameOptions.places, \NameOptions.stopwords, \NameOptions.titleWords] {
+            for w in self[keyPath: list] { self[keyPath: list].insert(stripCase(w)) }
+        }
+    }
+
+    /// `word` without its longest case ending (when the rest is long enough).
+    func stripCase(_ word: String) -> String {
+        for s in caseSuffixes where word.hasSuffix(s) && word.count - s.count >= minStem {
+            return String(word.dropLast(s.count))
+        }
+        return word
+    }
+
+    /// Whether `a` and `b` differ only by a fleeting vowel before the last letter (a declension).
+    func isDeclension(_ a: String, _ b: String) -> Bool {
+        guard !fleetingVowels.isEmpty else { return false }
+        let (long, short) = a.count > b.count ? (Array(a), Array(b)) : (Array(b), Array(a))
+        guard long.count == short.count + 1, long.count >= 3, fleetingVowels.contains(long[long.count - 2]) else { return false }
+        var l = long
+        l.remove(at: long.count - 2)
+        return l == short
     }
 
     /// Whether `word` is excluded from name clustering by the word lists.

@@ -33,8 +33,10 @@ struct TitleOptions: Sendable {
         for (office, value) in config["titles"]?.pairs ?? [] {
             for text in value.strings ?? [] {
                 forms.append(Form(office: office, text: text, units: TitleOptions.lower(Array(text.utf16))))
-                for w in text.split(whereSeparator: { $0 == " " || $0 == "-" }) where w.first?.isUppercase == true {
+                // Every word of a title, also capitalized as at a sentence start (`Капитан`), is no name.
+                for w in text.split(whereSeparator: { $0 == " " }) {
                     titleWords.insert(String(w))
+                    titleWords.insert(w.prefix(1).uppercased() + w.dropFirst())
                 }
             }
         }
