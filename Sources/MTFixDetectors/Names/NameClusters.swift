@@ -75,7 +75,7 @@ struct NameClustering {
                 }
             }
         }
-        return group(members, realCount: realCount).compactMap { decide($0, m) }
+        return group(members, realCount: realCount).compactMap { decide($0, m, doc) }
     }
 
     /// Spellings linked by `NameKey.matches`, compared only inside skeleton buckets.
@@ -109,7 +109,7 @@ struct NameClustering {
     }
 
     /// Picks the canonical spelling: the names file, then the full-name mention, the headline, the majority.
-    private func decide(_ group: [NameCluster.Member], _ m: NameMentions) -> NameCluster? {
+    private func decide(_ group: [NameCluster.Member], _ m: NameMentions, _ doc: Document) -> NameCluster? {
         let written = group.filter { !$0.mentions.isEmpty }
         // Two spellings each with its own, different first name are two people (`Jan Novak`, `Petr Nowak`).
         let full = written.filter { $0.fullNameScore > 0 }
@@ -129,7 +129,7 @@ struct NameClustering {
         } else if let best = full.max(by: { better($1, than: $0) }) {
             cluster.canonical = best.stem
             let chain = m.chains[m.mentions[best.firstFullName!].chain]
-            let text = chain.members.map { m.mentions[$0].stem }.joined(separator: " ")
+            let text = doc.string(m.mentions[chain.members.first!].range.lowerBound..<m.mentions[chain.members.last!].range.upperBound)
             cluster.reason = "full-name mention “\(text)” (line \(chain.line + 1))"
         } else if written.filter(\.inHeadline).count == 1, let h = written.first(where: \.inHeadline) {
             cluster.canonical = h.stem
@@ -138,7 +138,7 @@ struct NameClustering {
             let sorted = written.sorted { $0.mentions.count > $1.mentions.count }
             let top = sorted[0].mentions.count
             let second = sorted[1].mentions.count
-            guard top > second, !options.capitalizedNouns else { return nil }
+            guard top > second, options.majorityEvidence else { return nil }
             cluster.canonical = sorted[0].stem
             cluster.reason = "majority (\(top) of \(written.reduce(0) { $0 + $1.mentions.count }))"
             if top < 3 || top < 2 * second { cluster.safety = .review }

@@ -19,6 +19,8 @@ struct NameOptions: Sendable {
     var fleetingVowels: Set<Character> = []
     /// Languages that capitalize every noun (German): a bare majority is then not evidence enough.
     var capitalizedNouns = false
+    /// Whether a plain majority may pick the canonical spelling (not for noisy Han runs).
+    var majorityEvidence = true
     /// Spelling variants folded before transliteration (katakana `ティ`→`チ`, Han `尔`→``).
     var keyFolds: [(String, String)] = []
     /// Characters that join the parts of one name (`-`, `・`, `·`) besides a single space.
@@ -42,6 +44,7 @@ struct NameOptions: Sendable {
         caseSuffixes = (config["case_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
         inflectionSuffixes = (config["inflection_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
         capitalizedNouns = config["capitalized_nouns"]?.bool ?? false
+        majorityEvidence = (config["majority_evidence"]?.bool ?? true) && !capitalizedNouns
         fleetingVowels = Set(config["fleeting_vowels"]?.strings?.joined() ?? "")
         if let folds = config["key_folds"]?.pairs {
             keyFolds = folds.map { ($0.key, $0.value.string ?? "") }.sorted { $0.0.count > $1.0.count }
