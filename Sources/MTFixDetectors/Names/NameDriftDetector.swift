@@ -27,8 +27,9 @@ public struct NameDriftDetector: Rule {
                 for k in member.mentions {
                     let mention = mentions.mentions[k]
                     let chain = mentions.chains[mention.chain].members
-                    // A first or middle name (`Kassim` in `Kassim Jomart Tokayev`) is left for review.
-                    let inner = chain.count > 1 && chain.last != k && options.script == .cased
+                    // A first or middle name (`Kasym` in `Kasym Oralov`) is left for review; where every noun is
+                    // capitalized the next word is usually a noun (`Kallweits Rede`), so position says nothing.
+                    let inner = chain.count > 1 && chain.last != k && options.script == .cased && !options.capitalizedNouns
                     let safety: Safety = inner ? .review : cluster.safety
                     out.append(
                         Finding(

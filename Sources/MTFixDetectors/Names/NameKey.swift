@@ -3,8 +3,8 @@ import MTFixICU
 /// A name reduced to how it sounds through transliteration: confusable letters folded (r/l, b/v/w,
 /// ts/tz/z/s, ch/j/zh, c/k/q, e/i, o/u/ou, y/i, doubled letters), plus its consonant skeleton.
 ///
-/// Two spellings are one name when their skeletons are equal and their folded forms differ only by
-/// inner vowels (`Tileberdi`/`Tireuberdi`/`Tilverdi`). A final vowel or a different consonant is a
+/// Two spellings are one name when their folded forms are equal or one drops up to two inner vowels
+/// of the other (`Tileberdi`/`Tireuberdi`/`Tilverdi`). A final vowel or a different consonant is a
 /// different word (`Jahr`/`Jahre`, `Iran`/`Iraq`, `Park`/`Parks`).
 struct NameKey: Hashable, Sendable {
     /// Folded letters: lowercase ASCII, confusions merged, doubled letters collapsed.
@@ -66,32 +66,27 @@ struct NameKey: Hashable, Sendable {
         return collapsed
     }
 
-    /// Weighted edit distance between folded forms: an inner vowel inserted or dropped costs 0.5;
-    /// anything else (a consonant, a vowel of another class, a first or last letter) costs 2.
-    static func distance(_ a: [UInt8], _ b: [UInt8]) -> Double {
-        let n = a.count
-        let m = b.count
-        if n == 0 || m == 0 { return Double(max(n, m)) * 2 }
-        func indel(_ s: [UInt8], _ k: Int) -> Double {
-            isVowel(s[k]) && k > 0 && k < s.count - 1 ? 0.5 : 2
-        }
-        var prev = [Double](repeating: 0, count: m + 1)
-        var cur = prev
-        for j in 1...m { prev[j] = prev[j - 1] + indel(b, j - 1) }
-        for i in 1...n {
-            cur[0] = prev[0] + indel(a, i - 1)
-            for j in 1...m {
-                let sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 2)
-                cur[j] = min(sub, prev[j] + indel(a, i - 1), cur[j - 1] + indel(b, j - 1))
+    /// Whether `short` is `long` with one or two inner vowels dropped (never the first or last letter):
+    /// vowels go missing from one spelling, they are not swapped (`Tileson`/`Tillotson` stay apart).
+    static func dropsInnerVowels(_ long: [UInt8], _ short: [UInt8]) -> Bool {
+        guard long.count - short.count >= 1, long.count - short.count <= 2 else { return false }
+        var j = 0
+        for (i, c) in long.enumerated() {
+            if j < short.count && short[j] == c {
+                j += 1
+            } else if !isVowel(c) || i == 0 || i == long.count - 1 {
+                return false
             }
-            swap(&prev, &cur)
         }
-        return prev[m]
+        return j == short.count
     }
 
     /// Whether two keys spell one name.
     func matches(_ other: NameKey) -> Bool {
-        skeleton == other.skeleton && !skeleton.isEmpty && NameKey.distance(folded, other.folded) <= 1.0
+        guard skeleton == other.skeleton, !skeleton.isEmpty else { return false }
+        if folded == other.folded { return true }
+        return folded.count > other.folded.count
+            ? NameKey.dropsInnerVowels(folded, other.folded) : NameKey.dropsInnerVowels(other.folded, folded)
     }
 }
 
