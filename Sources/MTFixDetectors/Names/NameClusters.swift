@@ -38,7 +38,11 @@ struct NameClustering {
     func clusters(_ doc: Document, _ m: NameMentions, knownNames: [String]) -> [NameCluster] {
         var byStem: [String: Int] = [:]
         var members: [NameCluster.Member] = []
-        let placeKeys = Set(options.places.map { keys.key($0) })
+        var placeKeys: [[UInt8]: [NameKey]] = [:]
+        for p in options.places {
+            let k = keys.key(p)
+            placeKeys[k.skeleton, default: []].append(k)
+        }
         let listLines = rollCallLines(m)
         for (k, mention) in m.mentions.enumerated() {
             let idx: Int
@@ -47,7 +51,7 @@ struct NameClustering {
             } else {
                 if options.script == .cased && isCommonWord(mention.stem, m) { continue }
                 let key = keys.key(mention.stem)
-                if key.skeleton.isEmpty || placeKeys.contains(where: { $0.matches(key) }) { continue }
+                if key.skeleton.isEmpty || placeKeys[key.skeleton]?.contains(where: { $0.matches(key) }) == true { continue }
                 idx = members.count
                 byStem[mention.stem] = idx
                 members.append(NameCluster.Member(stem: mention.stem, key: key))
@@ -60,7 +64,10 @@ struct NameClustering {
             if !partners.isEmpty && !leading {
                 members[idx].fullNameScore += listLines.contains(mention.line) ? 0.5 : 1
                 if members[idx].firstFullName == nil { members[idx].firstFullName = k }
-                members[idx].partnerKeys += partners.map { keys.key(m.mentions[$0].stem) }
+                // The name part that tells people apart: the surname for a first name, the first name for a surname.
+                let chain = m.chains[mention.chain].members
+                let partner = chain.last == k ? chain[chain.count - 2] : chain.last!
+                members[idx].partnerKeys.append(keys.key(m.mentions[partner].stem))
             }
         }
         let realCount = members.count
@@ -160,7 +167,7 @@ struct NameClustering {
 
     /// A capitalized word that is also written in lowercase is a common word at a sentence start.
     private func isCommonWord(_ stem: String, _ m: NameMentions) -> Bool {
-        m.lowercaseWords.contains(stem.lowercased())
+        m.isWrittenLowercase(stem.lowercased())
     }
 
     /// Lines naming four or more people (`From left: A, B, C, D`): their full names are weaker evidence.

@@ -25,8 +25,18 @@ struct NameChain: Sendable {
 struct NameMentions: Sendable {
     var mentions: [NameMention] = []
     var chains: [NameChain] = []
-    /// Words written in lowercase somewhere: a capitalized form of one is a common word at sentence start.
-    var lowercaseWords: Set<String> = []
+    /// Hashes of words written in lowercase somewhere: a capitalized form of one is a common word at a
+    /// sentence start. Hashes of the UTF-16 units, so the scan allocates nothing per word.
+    var lowercaseWords: Set<Int> = []
+
+    /// Whether `word` (already lowercased) is written in lowercase somewhere in the document.
+    func isWrittenLowercase(_ word: String) -> Bool { lowercaseWords.contains(NameMentions.hash(word.utf16)) }
+
+    static func hash<C: Collection>(_ units: C) -> Int where C.Element == UInt16 {
+        var h = Hasher()
+        for u in units { h.combine(u) }
+        return h.finalize()
+    }
     /// The first non-blank line (the headline).
     var headline: Int?
 
@@ -35,14 +45,23 @@ struct NameMentions: Sendable {
         switch options.script {
         case .cased: collectCased(doc, options)
         case .katakana: collectRuns(doc, options, isPart: NameMentions.isKatakana)
-        case .han: collectRuns(doc, options, isPart: { options.hanCharacters.contains(Character(Unicode.Scalar($0)!)) })
+        case .han:
+            let han = Set(options.hanCharacters.compactMap { $0.utf16.count == 1 ? $0.utf16.first : nil })
+            collectRuns(doc, options, isPart: { han.contains($0) })
         }
         linkChains(doc, options)
     }
 
     private mutating func collectCased(_ doc: Document, _ options: NameOptions) {
+        let u = doc.utf16
         for whole in doc.words where whole.status >= 200 && whole.status < 300 {
             var range = whole.range
+            // Most words start with a lowercase ASCII letter: remember them without building a string.
+            let lead = u[range.lowerBound]
+            if lead >= 0x61 && lead <= 0x7A {
+                lowercaseWords.insert(NameMentions.hash(u[range]))
+                continue
+            }
             var word = doc.string(range)
             // `l’Italien`, `d’Esteban`: the elided article is not part of the name.
             if let e = options.elisions.first(where: { word.lowercased().hasPrefix($0) && word.count > $0.count }) {
@@ -51,7 +70,7 @@ struct NameMentions: Sendable {
             }
             guard let first = word.unicodeScalars.first else { continue }
             if first.properties.isLowercase {
-                lowercaseWords.insert(word)
+                lowercaseWords.insert(NameMentions.hash(word.utf16))
                 continue
             }
             guard first.properties.isUppercase else { continue }

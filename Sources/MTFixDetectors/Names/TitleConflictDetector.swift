@@ -25,11 +25,15 @@ public struct TitleConflictDetector: Rule {
         var out: [Finding] = []
         for person in persons(titled, mentions, keys) {
             let intro = person[0]
-            if person.contains(where: { mentionsChange(document, lower, at: $0, mentions) }) { continue }
-            for m in person.dropFirst() where m.direct && !m.former {
-                guard !TitleOptions.compatible(intro.office, m.office) else { continue }
+            var offices: [String: Int] = [:]
+            for m in person { offices[m.office, default: 0] += 1 }
+            let wrong = person.dropFirst().filter { m in
                 // A title the story repeats for this person is its own claim, not a slip.
-                if person.filter({ TitleOptions.compatible($0.office, m.office) }).count > 1 { continue }
+                m.direct && !m.former && !TitleOptions.compatible(intro.office, m.office)
+                    && offices.filter({ TitleOptions.compatible($0.key, m.office) }).values.reduce(0, +) == 1
+            }
+            if wrong.isEmpty || person.contains(where: { mentionsChange(document, lower, at: $0, mentions) }) { continue }
+            for m in wrong {
                 let who = mentions.chains[intro.chain].members.map { mentions.mentions[$0].stem }.joined(separator: " ")
                 let introLine = mentions.chains[intro.chain].line + 1
                 out.append(
@@ -46,24 +50,40 @@ public struct TitleConflictDetector: Rule {
 
     /// Titled mentions grouped by person, in text order. A later mention joins an earlier person when
     /// its surname spells the same name and any first names agree; one that fits two people joins none.
+    /// People are bucketed by the surname's skeleton and compared by their distinct spellings only,
+    /// so a long document stays near-linear.
     private func persons(_ titled: [TitledMention], _ m: NameMentions, _ keys: NameKeyMaker) -> [[TitledMention]] {
-        var groups: [[TitledMention]] = []
+        struct Person {
+            var mentions: [TitledMention] = []
+            var spellings: [(first: NameKey, last: NameKey, parts: Int)] = []
+        }
+        var people: [Person] = []
+        var bySurname: [[UInt8]: [Int]] = [:]
+        func same(_ a: NameKey, _ b: NameKey) -> Bool { a == b || a.matches(b) }
         for t in titled {
-            let parts = m.chains[t.chain].members.map { keys.key(m.mentions[$0].stem) }
-            let fits = groups.indices.filter { g in
-                groups[g].contains { other in
-                    let o = m.chains[other.chain].members.map { keys.key(m.mentions[$0].stem) }
-                    guard o.last!.matches(parts.last!) || o.last! == parts.last! else { return false }
-                    return o.count < 2 || parts.count < 2 || o.first!.matches(parts.first!) || o.first! == parts.first!
+            let members = m.chains[t.chain].members
+            let first = keys.key(m.mentions[members.first!].stem)
+            let last = keys.key(m.mentions[members.last!].stem)
+            let fits = (bySurname[last.skeleton] ?? []).filter { p in
+                people[p].spellings.contains { s in
+                    same(s.last, last) && (s.parts < 2 || members.count < 2 || same(s.first, first))
                 }
             }
-            if fits.count == 1 {
-                groups[fits[0]].append(t)
-            } else if fits.isEmpty {
-                groups.append([t])
+            if fits.count > 1 { continue }
+            let p: Int
+            if let only = fits.first {
+                p = only
+            } else {
+                p = people.count
+                people.append(Person())
+                bySurname[last.skeleton, default: []].append(p)
+            }
+            people[p].mentions.append(t)
+            if !people[p].spellings.contains(where: { $0.first == first && $0.last == last && $0.parts == members.count }) {
+                people[p].spellings.append((first, last, members.count))
             }
         }
-        return groups.filter { $0.count > 1 }
+        return people.map(\.mentions).filter { $0.count > 1 }
     }
 
     /// Whether the sentence of a titled mention says the person changed office (`now`, `désormais`).
