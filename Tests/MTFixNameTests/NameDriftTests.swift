@@ -61,6 +61,12 @@ struct NameDriftTests {
         let story = "Kasym Oralov spoke.\n\nKassym Oralov left. Kasym Oralov returned.\n"
         let r = Names.run(story, "en", only: ["name-drift-en"])
         #expect(r.fixed == story)
+        #expect(r.findings.allSatisfy { $0.safety == .review })
+        // A hyphenated double first name against the same name written apart: never a safe repair.
+        let hyphen = "President Nursan-Tolgat Abenov spoke.\n\nNursan Tolgat Abenov left. President Abenov returned.\n"
+        let h = Names.run(hyphen, "en")
+        #expect(h.fixed == hyphen)
+        #expect(h.findings.allSatisfy { $0.safety != .safe })
     }
 
     @Test(arguments: [
