@@ -30,11 +30,14 @@ struct RuleExampleTests {
     @Test(arguments: RuleExamples.cases)
     func example(_ c: RuleExamples.Case) {
         let rule = RuleExamples.rule(c.ruleID)
-        let engine = Engine(rules: [rule])
+        // Examples show the rule's own fix: a `review` rule's example applies review edits.
+        let engine = Engine(rules: [rule], applyLevel: max(.safe, rule.descriptor.safety))
         let lang = RuleExamples.language(for: rule)
         let result = engine.run(c.example.input, language: lang)
         if let expected = c.example.output {
             #expect(result.fixed == expected, "\(c.example.location)")
+            // A report-only example (output = input) must still be found.
+            if expected == c.example.input { #expect(!result.findings.isEmpty, "\(c.example.location): nothing found") }
             #expect(engine.run(result.fixed, language: lang).fixed == result.fixed, "not idempotent: \(c.example.location)")
         } else {
             #expect(result.findings.isEmpty, "\(c.example.location): unexpected finding")
