@@ -7,7 +7,7 @@ struct NameCluster: Sendable {
         let stem: String
         let key: NameKey
         var mentions: [Int] = []
-        /// Full-name mentions (`Antony Blinken`), a roll-call list (`From left: …`) counting half.
+        /// Full-name mentions (`Irina Kovalenko`), a roll-call list (`From left: …`) counting half.
         var fullNameScore = 0.0
         var firstFullName: Int?
         var partnerKeys: [NameKey] = []
@@ -21,7 +21,7 @@ struct NameCluster: Sendable {
     var reason: String
     var safety: Safety
 
-    /// `Blinken×7, Brinken×5`, most frequent first.
+    /// `Kovalenko×7, Kovarenko×5`, most frequent first.
     var summary: String {
         members.filter { !$0.mentions.isEmpty }.sorted { ($0.mentions.count, $1.stem) > ($1.mentions.count, $0.stem) }
             .map { "\($0.stem)×\($0.mentions.count)" }.joined(separator: ", ")

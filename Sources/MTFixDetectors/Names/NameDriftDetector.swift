@@ -1,7 +1,7 @@
 import MTFixCore
 import MTFixICU
 
-/// Lint: one name spelled several ways in a document (`Blinken`/`Brinken`). Format: the canonical spelling.
+/// Lint: one name spelled several ways in a document (`Kovalenko`/`Kovarenko`). Format: the canonical spelling.
 public struct NameDriftDetector: Rule {
     public let descriptor: RuleDescriptor
     let options: NameOptions
@@ -44,7 +44,7 @@ public struct NameDriftDetector: Rule {
         return out
     }
 
-    /// A names-file spelling in another script (`Blinken` for `Блинкен`) is not a repair.
+    /// A names-file spelling in another script (`Kovalenko` for `Коваленко`) is not a repair.
     static func sameScript(_ a: String, _ b: String) -> Bool {
         guard let x = a.unicodeScalars.first, let y = b.unicodeScalars.first else { return false }
         return Script.of(x) == Script.of(y)

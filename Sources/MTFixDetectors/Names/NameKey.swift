@@ -4,7 +4,7 @@ import MTFixICU
 /// ts/tz/z/s, ch/j/zh, c/k/q, e/i, o/u/ou, y/i, doubled letters), plus its consonant skeleton.
 ///
 /// Two spellings are one name when their folded forms are equal or one drops up to two inner vowels
-/// of the other (`Tileberdi`/`Tireuberdi`/`Tilverdi`). A final vowel or a different consonant is a
+/// of the other (`Dravetska`/`Dlavetska`/`Drawetzka`). A final vowel or a different consonant is a
 /// different word (`Jahr`/`Jahre`, `Iran`/`Iraq`, `Park`/`Parks`).
 struct NameKey: Hashable, Sendable {
     /// Folded letters: lowercase ASCII, confusions merged, doubled letters collapsed.

@@ -3,7 +3,7 @@ import MTFixCore
 /// One written occurrence of a name-like word: a capitalized word, a katakana run, or a run of the Han
 /// characters transliterated names use.
 struct NameMention: Sendable {
-    /// The whole written token (`Blinken’s`, `Блинкеном`).
+    /// The whole written token (`Kovalenko’s`, `Коваленко`).
     let range: Range<Int>
     /// The name itself, without possessive or case ending: what a repair replaces.
     var stemRange: Range<Int>
@@ -15,7 +15,7 @@ struct NameMention: Sendable {
     var possessive = false
 }
 
-/// Name parts written next to each other (`Antony Blinken`, `アントニー・ブリンケン`): a full-name mention.
+/// Name parts written next to each other (`Irina Kovalenko`, `イリーナ・コワレンコ`): a full-name mention.
 struct NameChain: Sendable {
     var members: [Int]
     let line: Int

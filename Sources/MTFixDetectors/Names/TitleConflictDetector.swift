@@ -1,7 +1,7 @@
 import MTFixCore
 
 /// Lint: a person given an office that contradicts how the document introduced them
-/// (`Secretary of State Antony Blinken` … `Prime Minister Brinken`). Format: the wrong title is deleted.
+/// (`Foreign Minister Irina Kovalenko` … `Prime Minister Kovarenko`). Format: the wrong title is deleted.
 public struct TitleConflictDetector: Rule {
     public let descriptor: RuleDescriptor
     let names: NameOptions

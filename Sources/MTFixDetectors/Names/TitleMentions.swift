@@ -1,6 +1,6 @@
 import MTFixCore
 
-/// A name written with an office (`Prime Minister Brinken`, `ブリンケン首相`, or an appositive
+/// A name written with an office (`Prime Minister Kovarenko`, `コワレンコ首相`, or an appositive
 /// `the former president of X, Takeshi Kono`).
 struct TitledMention: Sendable {
     let chain: Int
