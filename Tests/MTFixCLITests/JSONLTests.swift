@@ -154,3 +154,24 @@ struct JSONLOptionTests {
         #expect(c.status == 2 && c.stderr.contains("empty member name"))
     }
 }
+
+@Suite("JSON Lines: the example article as a record")
+struct JSONLSeedTests {
+    @Test func recordRepairEqualsFixAndKeepsRemovedCaptions() throws {
+        guard let shared = TestPaths.shared else { return }
+        let seed = try String(contentsOf: shared.appendingPathComponent("seeds/central-asia-visit.mt.txt"), encoding: .utf8)
+        let fixed = try mtfix(["fix"], stdin: seed).stdout
+        let text = String(decoding: JSONRecord.encode(seed), as: UTF8.self)
+        let r = try mtfix(["fix", "--jsonl", "--field", "doc.body"], stdin: "{\"id\":\"x\",\"doc\":{\"body\":\(text)}}\n")
+        #expect(r.status == 1)
+        let obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect((obj["doc"] as? [String: Any])?["body"] as? String == fixed)
+        let meta = try #require(obj["mtfix"] as? [String: Any])
+        let removed = try #require(meta["removed"] as? [String])
+        // Both captions of the article are removed from the body, and kept here in full.
+        #expect(removed.count >= 2)
+        #expect(removed.contains { $0.contains("(AP Photo)") })
+        #expect(removed.contains { $0.contains("via AP)") })
+        #expect((meta["counts"] as? [String: Int])?["caption"] ?? 0 >= 2)
+    }
+}
