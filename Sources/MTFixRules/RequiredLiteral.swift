@@ -25,6 +25,7 @@ enum RequiredLiteral {
             var run = ""
             var lastAtomRuns: [String] = []  // required runs contributed by the previous atom (a group)
             var lastWasChar = false
+            var alternation = false
             func flush() {
                 if !run.isEmpty { runs.append(run) }
                 run = ""
@@ -35,9 +36,12 @@ enum RequiredLiteral {
                 case ")":
                     if depth == 0 { return nil }
                     flush()
-                    return runs
+                    return alternation ? [] : runs
                 case "|":
-                    return nil  // alternation: no single literal is required
+                    // Alternation: no single literal is required at this level (keep parsing the rest).
+                    alternation = true
+                    flush()
+                    lastWasChar = false
                 case "*", "?", "+", "{":
                     // A quantifier applies to the previous atom.
                     let optional = quantifierAllowsZero()
@@ -115,7 +119,7 @@ enum RequiredLiteral {
                 i += 1
             }
             flush()
-            return runs
+            return alternation ? [] : runs
         }
 
         /// Consumes a quantifier at `i`; whether it allows zero repetitions.

@@ -33,7 +33,9 @@ public enum RuleFile {
             return s
         }
         if case .mapping(let m) = root {
+            var seen = Set<String>()
             for (k, _) in m {
+                if let key = k.string, !seen.insert(key).inserted { throw fail(k, "duplicate key '\(key)'") }
                 if let key = k.string, !knownKeys.contains(key) {
                     let hint = Suggest.closest(key, in: Array(knownKeys)).map { " (did you mean '\($0)'?)" } ?? ""
                     throw fail(k, "unknown key '\(key)'\(hint)")
