@@ -10,7 +10,10 @@ enum AtomicFile {
         } ?? path
         var st = stat()
         guard stat(target, &st) == 0 else { throw InputError(message: "\(path): cannot stat: \(String(cString: strerror(errno)))") }
-        guard access(target, W_OK) == 0 else { throw InputError(message: "\(path): file is not writable; left unchanged") }
+        // A file without write permission stays as it is, even for root: read-only means "do not touch".
+        guard access(target, W_OK) == 0, st.st_mode & 0o222 != 0 else {
+            throw InputError(message: "\(path): file is read-only; left unchanged")
+        }
         let dir = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         let tmp = (dir.isEmpty ? "." : dir) + "/.\(base).mtfix-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

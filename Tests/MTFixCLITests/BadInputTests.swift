@@ -1,0 +1,104 @@
+import Foundation
+import MTFixTestSupport
+import Testing
+
+/// Bad input gets a clear one-line error naming the file, exit 2, and loses nothing.
+@Suite("CLI: bad input")
+struct BadInputTests {
+    @Test func emptyFileIsClean() throws {
+        let dir = try makeTempDir()
+        let f = dir.appendingPathComponent("empty.txt")
+        try Data().write(to: f)
+        let r = try mtfix(["check", f.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty && r.stderr.isEmpty)
+        let fix = try mtfix(["fix", f.path])
+        #expect(fix.status == 0)
+        #expect(try Data(contentsOf: f).isEmpty)
+        #expect(try mtfix(["fix"], stdin: "").stdout == "")
+    }
+
+    @Test func nulBytesAreRefused() throws {
+        let dir = try makeTempDir()
+        let f = dir.appendingPathComponent("nul.txt")
+        let bytes = Data("abc &amp;\u{0}def\n".utf8)
+        try bytes.write(to: f)
+        let r = try mtfix(["fix", f.path])
+        #expect(r.status == 2)
+        #expect(r.stderr == "mtfix: \(f.path): NUL byte at byte offset 9; not a text file\n")
+        #expect(try Data(contentsOf: f) == bytes)
+    }
+
+    @Test func binaryFilesInADirectoryAreSkippedWithANote() throws {
+        let dir = try makeTempDir()
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).write(to: dir.appendingPathComponent("image.png"))
+        try Data("Fish &amp; chips\n".utf8).write(to: dir.appendingPathComponent("story.txt"))
+        let r = try mtfix(["check", dir.path])
+        #expect(r.status == 1)
+        #expect(r.stderr == "mtfix: \(dir.path)/image.png: skipped (binary file)\n")
+        #expect(r.stdout.hasPrefix("\(dir.path)/story.txt:1:6:"))
+    }
+
+    @Test func lossyDecodingIsOptIn() throws {
+        let r = try runProcess(TestPaths.binary, ["fix", "--lossy"], stdin: Data([0x61, 0xFF, 0x62, 0x0A]))
+        #expect(r.stdout == "a\u{FFFD}b\n")
+    }
+
+    @Test func hugeSingleLine() throws {
+        // 20 MB on one line, damage at the very end: found, repaired, nothing else changed.
+        let chunk = String(repeating: "word ", count: 4_000_000)
+        let input = chunk + "fish &amp; chips"
+        let r = try mtfix(["fix"], stdin: input)
+        #expect(r.status == 1)
+        #expect(r.stdout.count == input.count - 4)
+        #expect(r.stdout.hasSuffix("word fish & chips"))
+        let check = try mtfix(["check", "--format", "jsonl"], stdin: input)
+        #expect(check.stdout.contains("\"byte_offset\":20000005"))
+    }
+
+    @Test func readOnlyFileIsLeftUnchanged() throws {
+        let dir = try makeTempDir()
+        let f = dir.appendingPathComponent("ro.txt")
+        try Data("Fish &amp; chips\n".utf8).write(to: f)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: f.path)
+        let r = try mtfix(["fix", "--quiet", f.path])
+        #expect(r.status == 2)
+        #expect(r.stderr == "mtfix: \(f.path): file is read-only; left unchanged\n")
+        #expect(try String(contentsOf: f, encoding: .utf8) == "Fish &amp; chips\n")
+    }
+
+    @Test func unreadableFileIsAnError() throws {
+        let dir = try makeTempDir()
+        let f = dir.appendingPathComponent("secret.txt")
+        try Data("text\n".utf8).write(to: f)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: f.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+        // Root reads everything: drop to an unprivileged user to see what a normal user sees.
+        let r: ProcessResult
+        if geteuid() == 0 {
+            r = try runTool("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", TestPaths.binary.path, "check", f.path])
+        } else {
+            r = try mtfix(["check", f.path])
+        }
+        #expect(r.status == 2)
+        #expect(r.stderr == "mtfix: \(f.path): permission denied (cannot read)\n")
+    }
+
+    @Test func thousandsOfFiles() throws {
+        let dir = try makeTempDir()
+        for i in 0..<3000 {
+            let text = i % 500 == 0 ? "Item \(i) &amp; more\n" : "Item \(i) is clean.\n"
+            try Data(text.utf8).write(to: dir.appendingPathComponent(String(format: "f%05d.txt", i)))
+        }
+        let r = try mtfix(["check", dir.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.split(separator: "\n").count == 6)
+        #expect(r.stdout.hasPrefix("\(dir.path)/f00000.txt:1:8:"))
+    }
+
+    @Test func aDirectoryOrMissingPathIsNamed() throws {
+        let r = try mtfix(["fix", "/no/such/dir/story.txt"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "mtfix: /no/such/dir/story.txt: no such file or directory\n")
+    }
+}
