@@ -59,22 +59,7 @@ public struct LanguageDetector: Sendable {
     }
 
     public func detect(_ text: String, default fallback: String = "en") -> String {
-        var counts: [String: Int] = [:]
-        var byScript: [Int32: String] = [:]
-        var seen = 0
-        for s in text.unicodeScalars where s.value >= 0x41 && s.properties.isAlphabetic {
-            let script = Script.of(s)
-            let code: String
-            if let c = byScript[script.rawValue] {
-                code = c
-            } else {
-                code = script.code
-                byScript[script.rawValue] = code
-            }
-            counts[code, default: 0] += 1
-            seen += 1
-            if seen >= 20_000 { break }
-        }
+        let counts = Self.scriptCounts(text)
         // A distinctive script with enough share among the language's scripts decides at once.
         var best: (String, Double)? = nil
         for p in profiles where !p.distinctive.isEmpty {
@@ -93,18 +78,87 @@ public struct LanguageDetector: Sendable {
         return byFunctionWords(text, among: candidates) ?? (candidates.contains { $0.code == fallback } ? fallback : candidates[0].code)
     }
 
-    /// The candidate whose function words occur most in the first few thousand words.
+    /// Letters per script (ISO 15924 code) in the first 20,000 letters. ASCII letters are counted as
+    /// Latin without asking ICU: this runs on every document, so it must cost little per byte.
+    static func scriptCounts(_ text: String) -> [String: Int] {
+        var latin = 0
+        var others: [Int32: Int] = [:]
+        var seen = 0
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A {
+                    latin += 1
+                    seen += 1
+                }
+            } else {
+                let script = Script.of(s)
+                // Common and Inherited: digits, punctuation, symbols, combining marks.
+                if script == .common || script == .inherited { continue }
+                others[script.rawValue, default: 0] += 1
+                seen += 1
+            }
+            if seen >= 20_000 { break }
+        }
+        var counts: [String: Int] = [:]
+        if latin > 0 { counts[Script.latin.code] = latin }
+        for (raw, n) in others { counts[Script(rawValue: raw).code, default: 0] += n }
+        return counts
+    }
+
+    /// The candidate whose function words occur most in the first few thousand words. Words are compared
+    /// by a 64-bit hash of their lowercased UTF-16 units, so no string is built per word.
     private func byFunctionWords(_ text: String, among candidates: [LanguageProfile]) -> String? {
+        var table: [UInt64: UInt64] = [:]  // word hash → bit set of candidates
+        for (k, p) in candidates.enumerated() where k < 64 {
+            for w in p.functionWords { table[Self.hash(w.utf16), default: 0] |= 1 << UInt64(k) }
+        }
         var scores = [Int](repeating: 0, count: candidates.count)
         var words = 0
-        for w in text.split(whereSeparator: { !$0.isLetter }) {
-            let lw = w.lowercased()
-            for (k, p) in candidates.enumerated() where p.functionWords.contains(lw) { scores[k] += 1 }
+        var h: UInt64 = Self.fnvBasis
+        var inWord = false
+        func endWord() {
+            if let mask = table[h] {
+                for k in 0..<candidates.count where mask & (1 << UInt64(k)) != 0 { scores[k] += 1 }
+            }
             words += 1
-            if words > 5_000 { break }
+            h = Self.fnvBasis
+            inWord = false
         }
+        for u in text.utf16 {
+            if Self.isWordUnit(u) {
+                h = (h ^ UInt64(LiteralMatcher.fold(u))) &* Self.fnvPrime
+                inWord = true
+            } else if inWord {
+                endWord()
+                if words > 5_000 { break }
+            }
+        }
+        if inWord { endWord() }
         guard let top = scores.max(), top > 0 else { return nil }
         // Ties go to the alphabetically first code, so the result never depends on dictionary order.
         return candidates.enumerated().filter { scores[$0.offset] == top }.map(\.element.code).min()
+    }
+
+    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    static func hash(_ units: String.UTF16View) -> UInt64 {
+        var h = fnvBasis
+        for u in units { h = (h ^ UInt64(LiteralMatcher.fold(u))) &* fnvPrime }
+        return h
+    }
+
+    /// Letters (and the marks and surrogates inside words), cheaply: ASCII letters, and anything outside
+    /// ASCII and Latin-1 punctuation, general punctuation and spaces, CJK punctuation and full-width forms.
+    @inline(__always)
+    static func isWordUnit(_ u: UInt16) -> Bool {
+        if u < 0x80 { return (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A }
+        if u < 0xC0 { return u == 0xAA || u == 0xB5 || u == 0xBA }
+        if u == 0xD7 || u == 0xF7 { return false }
+        if u >= 0x2000 && u < 0x2070 { return false }
+        if u >= 0x3000 && u < 0x3040 { return false }
+        if u >= 0xFF00 && u < 0xFF10 { return false }
+        return true
     }
 }

@@ -23,6 +23,6 @@ struct MTFixCommand: ParsableCommand {
               2  usage, configuration, input or I/O error
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, DiffCommand.self, FixCommand.self, ApplyCommand.self, RulesCommand.self]
+        subcommands: [CheckCommand.self, DiffCommand.self, FixCommand.self, ApplyCommand.self, RulesCommand.self, SegmentBenchCommand.self]
     )
 }
