@@ -18,6 +18,7 @@ public struct LanguageProfile: Sendable {
 /// sharing it (Latin), whose function words occur most.
 public struct LanguageDetector: Sendable {
     public let profiles: [LanguageProfile]
+    private let wordTable: [UInt64: UInt64]
 
     /// The languages with a profile, sorted.
     public var languages: [String] { profiles.map(\.code).sorted() }
@@ -46,12 +47,16 @@ public struct LanguageDetector: Sendable {
         }
         if !errors.isEmpty { throw RuleLoadErrors(errors: errors) }
         profiles = byCode.values.sorted { $0.code < $1.code }
+        wordTable = Self.wordTable(profiles)
     }
 
     /// The profiles that ship inside the tool.
     public static let bundled: LanguageDetector = (try? LanguageDetector(trees: [.bundled])) ?? LanguageDetector(profiles: [])
 
-    init(profiles: [LanguageProfile]) { self.profiles = profiles }
+    init(profiles: [LanguageProfile]) {
+        self.profiles = profiles
+        wordTable = Self.wordTable(profiles)
+    }
 
     /// Detects with the bundled profiles.
     public static func detect(_ text: String, default fallback: String = "en") -> String {
@@ -59,7 +64,9 @@ public struct LanguageDetector: Sendable {
     }
 
     public func detect(_ text: String, default fallback: String = "en") -> String {
-        let counts = Self.scriptCounts(text)
+        var text = text
+        let stats = text.withUTF8 { Self.scan($0, table: wordTable, profiles: profiles.count) }
+        let counts = stats.scripts
         // A distinctive script with enough share among the language's scripts decides at once.
         var best: (String, Double)? = nil
         for p in profiles where !p.distinctive.isEmpty {
@@ -73,92 +80,120 @@ public struct LanguageDetector: Sendable {
         guard let dominant = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else {
             return fallback
         }
-        let candidates = profiles.filter { $0.distinctive.isEmpty && $0.scripts.contains(dominant) }
-        if candidates.count <= 1 { return candidates.first?.code ?? fallback }
-        return byFunctionWords(text, among: candidates) ?? (candidates.contains { $0.code == fallback } ? fallback : candidates[0].code)
+        let candidates = profiles.indices.filter { profiles[$0].distinctive.isEmpty && profiles[$0].scripts.contains(dominant) }
+        if candidates.count <= 1 { return candidates.first.map { profiles[$0].code } ?? fallback }
+        // Among languages sharing the script, the one whose function words occur most; ties go to the
+        // alphabetically first code (profiles are sorted), so the result never depends on hashing.
+        let top = candidates.map { stats.wordScores[$0] }.max() ?? 0
+        if top == 0 {
+            return candidates.contains { profiles[$0].code == fallback } ? fallback : profiles[candidates[0]].code
+        }
+        return profiles[candidates.first { stats.wordScores[$0] == top }!].code
     }
 
-    /// Letters per script (ISO 15924 code) in the first 20,000 letters. ASCII letters are counted as
-    /// Latin without asking ICU: this runs on every document, so it must cost little per byte.
-    static func scriptCounts(_ text: String) -> [String: Int] {
+    /// Word hash → bit set of profiles (by index) listing the word as a function word.
+    static func wordTable(_ profiles: [LanguageProfile]) -> [UInt64: UInt64] {
+        var table: [UInt64: UInt64] = [:]
+        for (k, p) in profiles.enumerated() where k < 64 {
+            for w in p.functionWords { table[hash(w), default: 0] |= 1 << UInt64(k) }
+        }
+        return table
+    }
+
+    struct Stats {
+        var scripts: [String: Int] = [:]
+        var wordScores: [Int]
+    }
+
+    /// One pass over the UTF-8 bytes: letters per script (ISO 15924 code) in the first 20,000 letters,
+    /// and function-word hits per profile in the first 5,000 words. ASCII letters count as Latin without
+    /// asking ICU and words are compared by a 64-bit hash of their folded code points, so no string is
+    /// built: this runs on every document and must cost little per byte.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: [UInt64: UInt64], profiles: Int) -> Stats {
+        var stats = Stats(wordScores: [Int](repeating: 0, count: profiles))
         var latin = 0
         var others: [Int32: Int] = [:]
-        var seen = 0
-        for s in text.unicodeScalars {
-            let v = s.value
-            if v < 0x80 {
-                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A {
-                    latin += 1
-                    seen += 1
-                }
-            } else {
-                let script = Script.of(s)
-                // Common and Inherited: digits, punctuation, symbols, combining marks.
-                if script == .common || script == .inherited { continue }
-                others[script.rawValue, default: 0] += 1
-                seen += 1
-            }
-            if seen >= 20_000 { break }
-        }
-        var counts: [String: Int] = [:]
-        if latin > 0 { counts[Script.latin.code] = latin }
-        for (raw, n) in others { counts[Script(rawValue: raw).code, default: 0] += n }
-        return counts
-    }
-
-    /// The candidate whose function words occur most in the first few thousand words. Words are compared
-    /// by a 64-bit hash of their lowercased UTF-16 units, so no string is built per word.
-    private func byFunctionWords(_ text: String, among candidates: [LanguageProfile]) -> String? {
-        var table: [UInt64: UInt64] = [:]  // word hash → bit set of candidates
-        for (k, p) in candidates.enumerated() where k < 64 {
-            for w in p.functionWords { table[Self.hash(w.utf16), default: 0] |= 1 << UInt64(k) }
-        }
-        var scores = [Int](repeating: 0, count: candidates.count)
+        var letters = 0
         var words = 0
-        var h: UInt64 = Self.fnvBasis
+        var h = fnvBasis
         var inWord = false
-        func endWord() {
-            if let mask = table[h] {
-                for k in 0..<candidates.count where mask & (1 << UInt64(k)) != 0 { scores[k] += 1 }
+        let n = bytes.count
+        var i = 0
+        while i < n && (letters < 20_000 || words <= 5_000) {
+            let b = UInt32(bytes[i])
+            var v = b
+            var len = 1
+            if b >= 0xF0, i + 3 < n {
+                v = (b & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
+                len = 4
+            } else if b >= 0xE0, i + 2 < n {
+                v = (b & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
+                len = 3
+            } else if b >= 0xC0, i + 1 < n {
+                v = (b & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F)
+                len = 2
             }
-            words += 1
-            h = Self.fnvBasis
-            inWord = false
-        }
-        for u in text.utf16 {
-            if Self.isWordUnit(u) {
-                h = (h ^ UInt64(LiteralMatcher.fold(u))) &* Self.fnvPrime
-                inWord = true
-            } else if inWord {
-                endWord()
-                if words > 5_000 { break }
+            i += len
+            let ascii = v < 0x80
+            if letters < 20_000 {
+                if ascii {
+                    if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A {
+                        latin += 1
+                        letters += 1
+                    }
+                } else if let s = Unicode.Scalar(v) {
+                    let script = Script.of(s)
+                    // Common and Inherited: digits, punctuation, symbols, combining marks.
+                    if script != .common && script != .inherited {
+                        others[script.rawValue, default: 0] += 1
+                        letters += 1
+                    }
+                }
+            }
+            if words <= 5_000 {
+                if isWordScalar(v) {
+                    h = (h ^ UInt64(fold(v))) &* fnvPrime
+                    inWord = true
+                } else if inWord {
+                    if let mask = table[h] {
+                        for k in 0..<profiles where mask & (1 << UInt64(k)) != 0 { stats.wordScores[k] += 1 }
+                    }
+                    words += 1
+                    h = fnvBasis
+                    inWord = false
+                }
             }
         }
-        if inWord { endWord() }
-        guard let top = scores.max(), top > 0 else { return nil }
-        // Ties go to the alphabetically first code, so the result never depends on dictionary order.
-        return candidates.enumerated().filter { scores[$0.offset] == top }.map(\.element.code).min()
+        if inWord, let mask = table[h] {
+            for k in 0..<profiles where mask & (1 << UInt64(k)) != 0 { stats.wordScores[k] += 1 }
+        }
+        if latin > 0 { stats.scripts[Script.latin.code] = latin }
+        for (raw, count) in others { stats.scripts[Script(rawValue: raw).code, default: 0] += count }
+        return stats
     }
 
     static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x100_0000_01b3
 
-    static func hash(_ units: String.UTF16View) -> UInt64 {
+    static func hash(_ word: String) -> UInt64 {
         var h = fnvBasis
-        for u in units { h = (h ^ UInt64(LiteralMatcher.fold(u))) &* fnvPrime }
+        for s in word.unicodeScalars { h = (h ^ UInt64(fold(s.value))) &* fnvPrime }
         return h
     }
 
-    /// Letters (and the marks and surrogates inside words), cheaply: ASCII letters, and anything outside
-    /// ASCII and Latin-1 punctuation, general punctuation and spaces, CJK punctuation and full-width forms.
     @inline(__always)
-    static func isWordUnit(_ u: UInt16) -> Bool {
-        if u < 0x80 { return (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A }
-        if u < 0xC0 { return u == 0xAA || u == 0xB5 || u == 0xBA }
-        if u == 0xD7 || u == 0xF7 { return false }
-        if u >= 0x2000 && u < 0x2070 { return false }
-        if u >= 0x3000 && u < 0x3040 { return false }
-        if u >= 0xFF00 && u < 0xFF10 { return false }
+    static func fold(_ v: UInt32) -> UInt32 { v < 0x10000 ? UInt32(LiteralMatcher.fold(UInt16(v))) : v }
+
+    /// Letters (and marks inside words), cheaply: ASCII letters, and anything outside ASCII and Latin-1
+    /// punctuation, general punctuation and spaces, CJK punctuation and full-width forms.
+    @inline(__always)
+    static func isWordScalar(_ v: UInt32) -> Bool {
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v < 0xC0 { return v == 0xAA || v == 0xB5 || v == 0xBA }
+        if v == 0xD7 || v == 0xF7 { return false }
+        if v >= 0x2000 && v < 0x2070 { return false }
+        if v >= 0x3000 && v < 0x3040 { return false }
+        if v >= 0xFF00 && v < 0xFF10 { return false }
         return true
     }
 }

@@ -67,7 +67,7 @@ public struct Engine: Sendable {
             let next = Engine.apply(edits, to: current.utf16)
             applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
             map.push(edits)
-            let nextText = String(decoding: next, as: UTF16.self)
+            let nextText = Transcode.string(next)
             if nextText == current.text { break }
             current = Document(text: nextText, language: language)
         }

@@ -3,16 +3,19 @@
 public struct RequiredLiterals: Sendable, Hashable {
     /// Any one of these suffices; an empty list means the rule can never match.
     public var literals: [String]
+    /// Whether the literals may occur in any case (rules that match case-insensitively).
+    public var ignoreCase: Bool
 
-    public init(_ literals: [String]) { self.literals = literals }
+    public init(_ literals: [String], ignoreCase: Bool = false) {
+        self.literals = literals
+        self.ignoreCase = ignoreCase
+    }
 }
 
-/// Aho–Corasick over UTF-16 with simple case folding: finds which of many literals occur in a text in
-/// one pass, however many literals there are.
-///
-/// Matching folds case (one UTF-16 unit to one), so a literal is reported when it occurs in any case.
-/// That over-approximates for case-sensitive rules, which is safe: the prefilter only decides whether a
-/// rule's own matcher runs at all.
+/// Aho–Corasick over UTF-16: finds which of many literals occur in a text in one pass, however many
+/// literals there are. With `ignoreCase`, matching folds case (simple one-unit folding), which may
+/// over-approximate ICU's full case folding in rare cases (`ß`/`ss`); that is safe, since the prefilter
+/// only decides whether a rule's own matcher runs.
 public final class LiteralMatcher: Sendable {
     /// Number of literals the matcher was built with (ids are their indices).
     public let count: Int
@@ -22,9 +25,9 @@ public final class LiteralMatcher: Sendable {
     private let outputStart: [Int32]  // state → range in outputIDs of literals ending there (via failure links)
     private let outputIDs: [Int32]
 
-    public init(_ literals: [String]) {
+    public init(_ literals: [String], ignoreCase: Bool = true) {
         count = literals.count
-        let folded = literals.map { $0.utf16.map(LiteralMatcher.fold) }
+        let folded = literals.map { ignoreCase ? $0.utf16.map(LiteralMatcher.fold) : Array($0.utf16) }
         // Alphabet compression: only units that occur in some literal get a class.
         var unitClass = [UInt16](repeating: 0, count: 65536)
         var nextClass: UInt16 = 1
@@ -36,7 +39,11 @@ public final class LiteralMatcher: Sendable {
         }
         let c = Int(nextClass)
         var cls = [UInt16](repeating: 0, count: 65536)
-        for u in 0..<65536 { cls[u] = unitClass[Int(LiteralMatcher.foldTable[u])] }
+        if ignoreCase {
+            for u in 0..<65536 { cls[u] = unitClass[Int(LiteralMatcher.foldTable[u])] }
+        } else {
+            cls = unitClass
+        }
         // Trie.
         var goto: [[Int32]] = [[Int32](repeating: -1, count: c)]
         var out: [[Int32]] = [[]]

@@ -1,18 +1,17 @@
 /// The engine's prefilter: every rule's required literals in one `LiteralMatcher`, so a snapshot is
 /// scanned once and only rules whose literal occurs run their own (regex) matcher.
 final class RuleIndex: Sendable {
-    private let matcher: LiteralMatcher
-    /// Literal id → the rules it unlocks.
-    private let rulesOfLiteral: [[Int]]
+    /// One matcher for literals that must occur as written, one for those that may occur in any case.
+    private let matchers: [(LiteralMatcher, rulesOfLiteral: [[Int]])]
     /// Rules without required literals (always run).
     private let ungated: [Int]
     private let ruleCount: Int
 
     init(_ rules: [any Rule]) {
-        var literals: [String] = []
-        var idOf: [String: Int] = [:]
-        var rulesOf: [[Int]] = []
         var ungated: [Int] = []
+        var tables: [Bool: (literals: [String], idOf: [String: Int], rulesOf: [[Int]])] = [
+            false: ([], [:], []), true: ([], [:], []),
+        ]
         for (i, r) in rules.enumerated() {
             guard let req = r.requiredLiterals else {
                 ungated.append(i)
@@ -24,21 +23,25 @@ final class RuleIndex: Sendable {
                     ungated.append(i)
                     continue
                 }
-                let key = String(decoding: lit.utf16.map(LiteralMatcher.fold), as: UTF16.self)
+                let key = req.ignoreCase ? String(decoding: lit.utf16.map(LiteralMatcher.fold), as: UTF16.self) : lit
+                var t = tables[req.ignoreCase]!
                 let id: Int
-                if let known = idOf[key] {
+                if let known = t.idOf[key] {
                     id = known
                 } else {
-                    id = literals.count
-                    idOf[key] = id
-                    literals.append(key)
-                    rulesOf.append([])
+                    id = t.literals.count
+                    t.idOf[key] = id
+                    t.literals.append(key)
+                    t.rulesOf.append([])
                 }
-                rulesOf[id].append(i)
+                t.rulesOf[id].append(i)
+                tables[req.ignoreCase] = t
             }
         }
-        matcher = LiteralMatcher(literals)
-        rulesOfLiteral = rulesOf
+        matchers = [false, true].compactMap { ci in
+            let t = tables[ci]!
+            return t.literals.isEmpty ? nil : (LiteralMatcher(t.literals, ignoreCase: ci), t.rulesOf)
+        }
         self.ungated = ungated
         ruleCount = rules.count
     }
@@ -47,7 +50,7 @@ final class RuleIndex: Sendable {
     func runnable(in text: [UInt16]) -> [Bool] {
         var run = [Bool](repeating: false, count: ruleCount)
         for i in ungated { run[i] = true }
-        if matcher.count > 0 {
+        for (matcher, rulesOfLiteral) in matchers {
             for (id, hit) in matcher.scan(text).enumerated() where hit {
                 for i in rulesOfLiteral[id] { run[i] = true }
             }

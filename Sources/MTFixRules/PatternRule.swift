@@ -39,7 +39,7 @@ public struct PatternRule: Rule {
             template = nil
         }
         if let prefilter {
-            requiredLiterals = prefilter.isEmpty ? nil : RequiredLiterals(prefilter)
+            requiredLiterals = prefilter.isEmpty ? nil : RequiredLiterals(prefilter, ignoreCase: options.contains(.caseInsensitive))
         } else {
             requiredLiterals = RequiredLiteral.derive(pattern, options: options).map { RequiredLiterals([$0]) }
         }

@@ -37,6 +37,12 @@ struct RequiredLiteralTests {
         #expect(found == [true, true, true, true, true, false])
     }
 
+    @Test func caseSensitiveMatcherIsExact() {
+        let m = LiteralMatcher(["Added.", "ÜBER"], ignoreCase: false)
+        #expect(m.scan(Array("he added. über".utf16)) == [false, false])
+        #expect(m.scan(Array("x Added. ÜBER".utf16)) == [true, true])
+    }
+
     /// The prefilter must never change results: the same findings with and without it.
     @Test func prefilterDoesNotChangeFindings() throws {
         let rules = try Toolkit.loadRules()

@@ -47,8 +47,10 @@ struct RuleMetaTests {
         for r in RuleExamples.rules {
             guard let req = r.requiredLiterals else { continue }
             for ex in r.descriptor.fixes + r.descriptor.reports {
-                let folded = String(ex.input.lowercased())
-                #expect(req.literals.contains { folded.contains($0.lowercased()) }, "\(ex.location): none of \(req.literals) occurs")
+                let found = req.literals.contains {
+                    req.ignoreCase ? ex.input.lowercased().contains($0.lowercased()) : ex.input.contains($0)
+                }
+                #expect(found, "\(ex.location): none of \(req.literals) occurs")
             }
         }
     }
