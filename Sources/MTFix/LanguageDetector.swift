@@ -18,7 +18,7 @@ public struct LanguageProfile: Sendable {
 /// sharing it (Latin), whose function words occur most.
 public struct LanguageDetector: Sendable {
     public let profiles: [LanguageProfile]
-    private let wordTable: [UInt64: UInt64]
+    private let wordTable: WordTable
 
     /// The languages with a profile, sorted.
     public var languages: [String] { profiles.map(\.code).sorted() }
@@ -92,12 +92,12 @@ public struct LanguageDetector: Sendable {
     }
 
     /// Word hash → bit set of profiles (by index) listing the word as a function word.
-    static func wordTable(_ profiles: [LanguageProfile]) -> [UInt64: UInt64] {
+    static func wordTable(_ profiles: [LanguageProfile]) -> WordTable {
         var table: [UInt64: UInt64] = [:]
         for (k, p) in profiles.enumerated() where k < 64 {
             for w in p.functionWords { table[hash(w), default: 0] |= 1 << UInt64(k) }
         }
-        return table
+        return WordTable(table)
     }
 
     struct Stats {
@@ -109,10 +109,11 @@ public struct LanguageDetector: Sendable {
     /// and function-word hits per profile in the first 5,000 words. ASCII letters count as Latin without
     /// asking ICU and words are compared by a 64-bit hash of their folded code points, so no string is
     /// built: this runs on every document and must cost little per byte.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: [UInt64: UInt64], profiles: Int) -> Stats {
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: WordTable, profiles: Int) -> Stats {
         var stats = Stats(wordScores: [Int](repeating: 0, count: profiles))
         var latin = 0
-        var others: [Int32: Int] = [:]
+        var others = [Int](repeating: 0, count: 256)  // by UScriptCode (all below 256)
+        let bmp = bmpScripts
         var letters = 0
         var words = 0
         var h = fnvBasis
@@ -141,18 +142,18 @@ public struct LanguageDetector: Sendable {
                         latin += 1
                         letters += 1
                     }
-                } else if let s = Unicode.Scalar(v) {
-                    let script = Script.of(s)
-                    // Common and Inherited: digits, punctuation, symbols, combining marks.
-                    if script != .common && script != .inherited {
-                        others[script.rawValue, default: 0] += 1
+                } else {
+                    let script = v < 0x10000 ? Int(bmp[Int(v)]) : Int(Unicode.Scalar(v).map { Script.of($0).rawValue & 0xFF } ?? 0)
+                    // Common (0) and Inherited (1): digits, punctuation, symbols, combining marks.
+                    if script > 1 {
+                        others[script] += 1
                         letters += 1
                     }
                 }
             }
             if words <= 5_000 {
                 if isWordScalar(v) {
-                    h = (h ^ UInt64(fold(v))) &* fnvPrime
+                    h = (h ^ UInt64(ascii ? v | 0x20 : fold(v))) &* fnvPrime
                     inWord = true
                 } else if inWord {
                     if let mask = table[h] {
@@ -167,10 +168,19 @@ public struct LanguageDetector: Sendable {
         if inWord, let mask = table[h] {
             for k in 0..<profiles where mask & (1 << UInt64(k)) != 0 { stats.wordScores[k] += 1 }
         }
-        if latin > 0 { stats.scripts[Script.latin.code] = latin }
-        for (raw, count) in others { stats.scripts[Script(rawValue: raw).code, default: 0] += count }
+        others[Int(Script.latin.rawValue)] += latin
+        for (raw, count) in others.enumerated() where count > 0 { stats.scripts[Script(rawValue: Int32(raw)).code] = count }
         return stats
     }
+
+    /// UScriptCode of every BMP code point, built once: one ICU call per character was a tenth of `check`.
+    static let bmpScripts: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 0x10000)
+        for v in 0x80..<0x10000 {
+            if let s = Unicode.Scalar(UInt32(v)) { t[v] = UInt8(truncatingIfNeeded: Script.of(s).rawValue) }
+        }
+        return t
+    }()
 
     static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x100_0000_01b3
@@ -195,5 +205,38 @@ public struct LanguageDetector: Sendable {
         if v >= 0x3000 && v < 0x3040 { return false }
         if v >= 0xFF00 && v < 0xFF10 { return false }
         return true
+    }
+}
+
+/// An open-addressing table from word hash to profile bit set: a plain array probe per word instead of
+/// a `Dictionary` (which rehashes the already-hashed key with SipHash).
+struct WordTable: Sendable {
+    private let keys: [UInt64]
+    private let values: [UInt64]
+    private let mask: Int
+
+    init(_ entries: [UInt64: UInt64]) {
+        var size = 16
+        while size < entries.count * 4 { size *= 2 }
+        var keys = [UInt64](repeating: 0, count: size)
+        var values = [UInt64](repeating: 0, count: size)
+        for (k, v) in entries {
+            var i = Int(truncatingIfNeeded: k >> 7) & (size - 1)
+            while values[i] != 0 { i = (i + 1) & (size - 1) }
+            keys[i] = k
+            values[i] = v
+        }
+        self.keys = keys
+        self.values = values
+        mask = size - 1
+    }
+
+    subscript(key: UInt64) -> UInt64? {
+        var i = Int(truncatingIfNeeded: key >> 7) & mask
+        while values[i] != 0 {
+            if keys[i] == key { return values[i] }
+            i = (i + 1) & mask
+        }
+        return nil
     }
 }
