@@ -120,8 +120,30 @@ public struct LanguageDetector: Sendable {
         var inWord = false
         let n = bytes.count
         var i = 0
+        func endWord() {
+            if let mask = table[h] {
+                for k in 0..<profiles where mask & (1 << UInt64(k)) != 0 { stats.wordScores[k] += 1 }
+            }
+            words += 1
+            h = fnvBasis
+            inWord = false
+        }
         while i < n && (letters < 20_000 || words <= 5_000) {
             let b = UInt32(bytes[i])
+            // ASCII, most of the bytes of most copy: a letter or a word end, nothing else to decide.
+            if b < 0x80 {
+                let lower = b | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    latin += 1
+                    letters += 1
+                    h = (h ^ UInt64(lower)) &* fnvPrime
+                    inWord = true
+                } else if inWord {
+                    endWord()
+                }
+                i += 1
+                continue
+            }
             var v = b
             var len = 1
             if b >= 0xF0, i + 3 < n {
@@ -135,39 +157,20 @@ public struct LanguageDetector: Sendable {
                 len = 2
             }
             i += len
-            let ascii = v < 0x80
-            if letters < 20_000 {
-                if ascii {
-                    if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A {
-                        latin += 1
-                        letters += 1
-                    }
-                } else {
-                    let script = v < 0x10000 ? Int(bmp[Int(v)]) : Int(Unicode.Scalar(v).map { Script.of($0).rawValue & 0xFF } ?? 0)
-                    // Common (0) and Inherited (1): digits, punctuation, symbols, combining marks.
-                    if script > 1 {
-                        others[script] += 1
-                        letters += 1
-                    }
-                }
+            let script = v < 0x10000 ? Int(bmp[Int(v)]) : Int(Unicode.Scalar(v).map { Script.of($0).rawValue & 0xFF } ?? 0)
+            // Common (0) and Inherited (1): digits, punctuation, symbols, combining marks.
+            if script > 1 {
+                others[script] += 1
+                letters += 1
             }
-            if words <= 5_000 {
-                if isWordScalar(v) {
-                    h = (h ^ UInt64(ascii ? v | 0x20 : fold(v))) &* fnvPrime
-                    inWord = true
-                } else if inWord {
-                    if let mask = table[h] {
-                        for k in 0..<profiles where mask & (1 << UInt64(k)) != 0 { stats.wordScores[k] += 1 }
-                    }
-                    words += 1
-                    h = fnvBasis
-                    inWord = false
-                }
+            if isWordScalar(v) {
+                h = (h ^ UInt64(fold(v))) &* fnvPrime
+                inWord = true
+            } else if inWord {
+                endWord()
             }
         }
-        if inWord, let mask = table[h] {
-            for k in 0..<profiles where mask & (1 << UInt64(k)) != 0 { stats.wordScores[k] += 1 }
-        }
+        if inWord { endWord() }
         others[Int(Script.latin.rawValue)] += latin
         for (raw, count) in others.enumerated() where count > 0 { stats.scripts[Script(rawValue: Int32(raw)).code] = count }
         return stats
