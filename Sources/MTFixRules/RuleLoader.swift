@@ -5,7 +5,7 @@ import MTFixCore
 public struct RuleTree: Sendable {
     /// How paths in this tree appear in messages (`Rules`, or the folder as given).
     public let display: String
-    /// Relative path (`en/broken-attribution/said-added.yml`) → file text.
+    /// Relative path (`en/caption/caption-en.yml`) → file text.
     public let files: [String: String]
 
     public init(display: String, files: [String: String]) {

@@ -42,7 +42,7 @@ struct RulesCommand: ParsableCommand {
             EXAMPLES
               mtfix rules                     every rule: id, category, safety, languages, summary
               mtfix rules --lang de           the rules that run on German copy (common ones included)
-              mtfix rules explain said-added  summary, message, file and examples of one rule
+              mtfix rules explain caption-en  summary, message, file and examples of one rule
             """,
         subcommands: [RulesListCommand.self, RulesExplainCommand.self],
         defaultSubcommand: RulesListCommand.self)

@@ -36,13 +36,14 @@ struct ConfigTests {
     @Test func commandLineSelectAndIgnoreWinOverTheFile() throws {
         let (_, file) = try configFixture("ignore: [html-entity]\n", text: "Fish &amp; chips.\n“Fine,” he said. Added.\n")
         let fileOnly = try mtfix(["check", file.path])
-        #expect(fileOnly.stdout.split(separator: "\n").map { $0.hasSuffix("(safe)") && $0.contains("[said-added]") } == [true])
-        let cliIgnore = try mtfix(["check", "--ignore", "said-added", file.path])
+        #expect(fileOnly.stdout.contains("[broken-attribution-en]"))
+        #expect(!fileOnly.stdout.contains("[html-entity]"))
+        let cliIgnore = try mtfix(["check", "--ignore", "broken-attribution-en", file.path])
         #expect(cliIgnore.stdout.contains("[html-entity]"))
-        #expect(!cliIgnore.stdout.contains("[said-added]"))
-        let cliSelect = try mtfix(["check", "--select", "broken-attribution", "--ignore", "standalone-added", file.path])
+        #expect(!cliIgnore.stdout.contains("[broken-attribution-en]"))
+        let cliSelect = try mtfix(["check", "--select", "broken-attribution,html-entity", "--ignore", "html-entity", file.path])
         #expect(cliSelect.stdout.split(separator: "\n").count == 1)
-        #expect(cliSelect.stdout.contains("[said-added]"))
+        #expect(cliSelect.stdout.contains("[broken-attribution-en]"))
     }
 
     @Test func selectByCategoryInTheFile() throws {
@@ -64,8 +65,8 @@ struct ConfigTests {
 
     @Test(arguments: [
         ("selct: [html-entity]\n", "1: unknown key 'selct' (did you mean 'select'?); known keys: select, ignore, language, safety, rules, names"),
-        ("# desk settings\nignore:\n  - said-added\n  - html-entiti\n", "4: unknown rule or category 'html-entiti' (did you mean 'html-entity'?)"),
-        ("select: [said-added]\nlanguage: english\n", "2: unknown language 'english'; use auto or one of: de, en, es, fr, ja, ru, zh"),
+        ("# desk settings\nignore:\n  - broken-attribution-en\n  - html-entiti\n", "4: unknown rule or category 'html-entiti' (did you mean 'html-entity'?)"),
+        ("select: [broken-attribution-en]\nlanguage: english\n", "2: unknown language 'english'; use auto or one of: de, en, es, fr, ja, ru, zh"),
         ("safety: report\n", "1: safety must be 'safe' or 'review' (the highest level of edits to apply)"),
         ("names: missing.txt\n", "1: cannot read the names file 'missing.txt'"),
         ("ignore: [a\n", "2: invalid YAML: did not find expected ',' or ']'"),
@@ -80,8 +81,8 @@ struct ConfigTests {
     }
 
     @Test func unknownIDsOnTheCommandLine() throws {
-        let r = try mtfix(["check", "--no-config", "--select", "said-aded"], stdin: "x\n")
-        #expect(r.stderr == "mtfix: unknown rule or category 'said-aded' (did you mean 'said-added'?)\n")
+        let r = try mtfix(["check", "--no-config", "--select", "html-entiti"], stdin: "x\n")
+        #expect(r.stderr == "mtfix: unknown rule or category 'html-entiti' (did you mean 'html-entity'?)\n")
         #expect(r.status == 2)
         let lang = try mtfix(["check", "--no-config", "--lang", "dee"], stdin: "x\n")
         #expect(lang.stderr == "mtfix: unknown language 'dee' (did you mean 'de'?); use auto or one of: de, en, es, fr, ja, ru, zh\n")

@@ -11,14 +11,15 @@ struct RulesCommandTests {
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("ID ") == true)
         #expect(lines.count == RuleExamples.rules.count + 1)
-        let said = try #require(lines.first { $0.hasPrefix("said-added ") })
-        #expect(said.split(separator: " ", omittingEmptySubsequences: true).prefix(4) == ["said-added", "broken-attribution", "safe", "en"])
+        let row = try #require(lines.first { $0.hasPrefix("broken-attribution-en ") })
+        #expect(row.split(separator: " ", omittingEmptySubsequences: true).prefix(4) == ["broken-attribution-en", "broken-attribution", "safe", "en"])
     }
 
     @Test func listByLanguageKeepsCommonRules() throws {
         let de = try mtfix(["rules", "--no-config", "--lang", "de"]).stdout
         #expect(de.contains("html-entity "))
-        #expect(!de.contains("said-added "))
+        #expect(!de.contains("broken-attribution-en "))
+        #expect(de.contains("broken-attribution-de "))
         let bad = try mtfix(["rules", "--no-config", "--lang", "xx"])
         #expect(bad.status == 2)
         #expect(bad.stderr == "mtfix: unknown language 'xx' (did you mean 'de'?); use auto or one of: de, en, es, fr, ja, ru, zh\n")
@@ -39,9 +40,9 @@ struct RulesCommandTests {
     }
 
     @Test func explainUnknownRuleSuggests() throws {
-        let r = try mtfix(["rules", "explain", "--no-config", "standalone-aded"])
+        let r = try mtfix(["rules", "explain", "--no-config", "html-entiti"])
         #expect(r.status == 2)
-        #expect(r.stderr == "mtfix: unknown rule 'standalone-aded' (did you mean 'standalone-added'?)\n")
+        #expect(r.stderr == "mtfix: unknown rule 'html-entiti' (did you mean 'html-entity'?)\n")
         #expect(r.stdout.isEmpty)
     }
 }
