@@ -40,9 +40,9 @@ struct RulesCommand: ParsableCommand {
         abstract: "List the rules, or explain one with its examples.",
         discussion: """
             EXAMPLES
-              mtfix rules                     every rule: id, category, safety, languages, summary
-              mtfix rules --lang de           the rules that run on German copy (common ones included)
-              mtfix rules explain caption-en  summary, message, file and examples of one rule
+              mtfix rules                     every rule, one line each
+              mtfix rules --lang de           rules for German copy (common ones too)
+              mtfix rules explain caption-en  one rule: message, file, examples
             """,
         subcommands: [RulesListCommand.self, RulesExplainCommand.self],
         defaultSubcommand: RulesListCommand.self)
