@@ -54,7 +54,7 @@ public final class Document: @unchecked Sendable {
     public init(text: String, language: String = "en") {
         self.text = text
         self.language = language
-        let units = Array(text.utf16)
+        let units = Transcode.utf16(text)
         utf16 = units
         var lines: [Range<Int>] = []
         var byteStarts: [Int] = []

@@ -1,23 +1,31 @@
 /// Runs rules over a snapshot, resolves overlapping edits, applies them back to front, and repeats on
 /// the repaired text until nothing changes (or the pass cap is reached).
 public struct Engine: Sendable {
-    public var rules: [any Rule]
+    public var rules: [any Rule] {
+        didSet { index = RuleIndex(rules) }
+    }
     public var context: RuleContext
     /// Highest safety level whose edits are applied (`safe`, or `review` with `--unsafe-fixes`).
     public var applyLevel: Safety
     public var maxPasses: Int
+    /// Skip rules whose required literals do not occur (one multi-literal scan per snapshot).
+    public var usesPrefilter = true
+    private var index: RuleIndex
 
     public init(rules: [any Rule], context: RuleContext = RuleContext(), applyLevel: Safety = .safe, maxPasses: Int = 6) {
         self.rules = rules
         self.context = context
         self.applyLevel = applyLevel
         self.maxPasses = maxPasses
+        index = RuleIndex(rules)
     }
 
     /// Findings on one snapshot, in text order (no edits applied).
     public func findings(in document: Document) -> [Finding] {
         var out: [Finding] = []
-        for rule in rules where rule.descriptor.applies(to: document.language) {
+        let gate = usesPrefilter ? index.runnable(in: document.utf16) : nil
+        for (i, rule) in rules.enumerated() where rule.descriptor.applies(to: document.language) {
+            if let gate, !gate[i] { continue }
             out.append(contentsOf: rule.check(document, context: context))
         }
         out.sort(by: Engine.textOrder)
@@ -59,7 +67,7 @@ public struct Engine: Sendable {
             let next = Engine.apply(edits, to: current.utf16)
             applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
             map.push(edits)
-            let nextText = String(decoding: next, as: UTF16.self)
+            let nextText = Transcode.string(next)
             if nextText == current.text { break }
             current = Document(text: nextText, language: language)
         }
