@@ -45,6 +45,10 @@ let package = Package(
         .testTarget(name: "MTFixCoreTests", dependencies: ["MTFixCore", "MTFixICU", "MTFixTestSupport"]),
         .testTarget(name: "MTFixRuleTests", dependencies: ["MTFix", "MTFixTestSupport"]),
         .testTarget(name: "MTFixCLITests", dependencies: ["MTFix", "MTFixTestSupport"]),
+        // Entity-level detectors (name drift, title conflicts) on invented stories in several languages.
+        .testTarget(name: "MTFixNameTests", dependencies: ["MTFix", "MTFixDetectors", "MTFixTestSupport"]),
+        // Every article of Corpora/ through the `mtfix fix` code path, plus the example article's acceptance test.
+        .testTarget(name: "MTFixCorpusTests", dependencies: ["MTFix", "MTFixTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -25,21 +25,30 @@ public struct CheckOptions: Sendable {
 public struct Checker: Sendable {
     public let rules: [any Rule]
     public let options: CheckOptions
+    public let detector: LanguageDetector
+    /// Built once: its prefilter index serves every document.
+    public let engine: Engine
 
-    public init(rules: [any Rule], options: CheckOptions) {
+    public init(rules: [any Rule], options: CheckOptions, detector: LanguageDetector = .bundled) {
         self.options = options
+        self.detector = detector
         self.rules = rules.filter { r in
             let d = r.descriptor
             let keys = [d.id, d.category.rawValue]
             if !options.select.isEmpty && !keys.contains(where: options.select.contains) { return false }
             return !keys.contains(where: options.ignore.contains)
         }
+        engine = Engine(rules: self.rules, context: RuleContext(knownNames: options.knownNames), applyLevel: options.applyLevel)
+    }
+
+    /// The language `text` is checked as: the configured one, or detected.
+    public func language(of text: String) -> String {
+        guard let l = options.language, l != "auto" else { return detector.detect(text) }
+        return l
     }
 
     /// Checks `text` and computes its repair.
     public func run(_ text: String) -> EngineResult {
-        let lang = (options.language == nil || options.language == "auto") ? LanguageDetector.detect(text) : options.language!
-        let engine = Engine(rules: rules, context: RuleContext(knownNames: options.knownNames), applyLevel: options.applyLevel)
-        return engine.run(text, language: lang)
+        engine.run(text, language: language(of: text))
     }
 }

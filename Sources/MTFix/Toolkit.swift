@@ -16,6 +16,11 @@ public enum Toolkit {
 
     /// Loads the bundled rules plus any extra rule folders (later folders override same-id rules).
     public static func loadRules(extra: [URL] = []) throws -> [any Rule] {
+        try loadRuleSet(extra: extra).rules
+    }
+
+    /// Rules and language profiles from the bundled tree and extra folders; every error reported.
+    public static func loadRuleSet(extra: [URL] = []) throws -> (rules: [any Rule], detector: LanguageDetector) {
         let loader = RuleLoader(detectors: detectors)
         var byID: [String: any Rule] = [:]
         var errors: [RuleFileError] = []
@@ -30,7 +35,11 @@ public enum Toolkit {
                 errors += e.errors
             }
         }
+        var detector = LanguageDetector.bundled
+        if trees.count > 1 {
+            do { detector = try LanguageDetector(trees: trees) } catch let e as RuleLoadErrors { errors += e.errors }
+        }
         if !errors.isEmpty { throw RuleLoadErrors(errors: errors) }
-        return byID.values.sorted { $0.descriptor.id < $1.descriptor.id }
+        return (byID.values.sorted { $0.descriptor.id < $1.descriptor.id }, detector)
     }
 }

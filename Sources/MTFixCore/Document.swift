@@ -54,7 +54,7 @@ public final class Document: @unchecked Sendable {
     public init(text: String, language: String = "en") {
         self.text = text
         self.language = language
-        let units = Document.utf16Units(text)
+        let units = Transcode.utf16(text)
         utf16 = units
         var lines: [Range<Int>] = []
         var byteStarts: [Int] = []
@@ -85,44 +85,6 @@ public final class Document: @unchecked Sendable {
         lineByteStarts = byteStarts
         sentences = Document.segmentSentences(units, lines: lines, language: language)
         paragraphs = Document.buildParagraphs(units, lines: lines, sentences: sentences)
-    }
-
-    /// The UTF-16 code units of `text`, transcoded from its (always valid) UTF-8 in one pass; the
-    /// generic `Array(text.utf16)` was a large share of building a snapshot of a long text.
-    static func utf16Units(_ text: String) -> [UInt16] {
-        var text = text
-        return text.withUTF8 { b in
-            let n = b.count
-            return [UInt16](unsafeUninitializedCapacity: n) { out, count in
-                var i = 0
-                var o = 0
-                while i < n {
-                    let c = b[i]
-                    if c < 0x80 {
-                        out[o] = UInt16(c)
-                        i += 1
-                        o += 1
-                    } else if c < 0xE0 {
-                        out[o] = UInt16(c & 0x1F) << 6 | UInt16(b[i + 1] & 0x3F)
-                        i += 2
-                        o += 1
-                    } else if c < 0xF0 {
-                        out[o] = UInt16(c & 0x0F) << 12 | UInt16(b[i + 1] & 0x3F) << 6 | UInt16(b[i + 2] & 0x3F)
-                        i += 3
-                        o += 1
-                    } else {
-                        var v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12
-                        v |= UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                        v -= 0x10000
-                        out[o] = UInt16(0xD800 + (v >> 10))
-                        out[o + 1] = UInt16(0xDC00 + (v & 0x3FF))
-                        i += 4
-                        o += 2
-                    }
-                }
-                count = o
-            }
-        }
     }
 
     /// Width in UTF-8 of one UTF-16 unit (a surrogate pair counts 4 on its high half, 0 on its low half).

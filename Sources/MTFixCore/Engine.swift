@@ -1,23 +1,31 @@
 /// Runs rules over a snapshot, resolves overlapping edits, applies them back to front, and repeats on
 /// the repaired text until nothing changes (or the pass cap is reached).
 public struct Engine: Sendable {
-    public var rules: [any Rule]
+    public var rules: [any Rule] {
+        didSet { index = RuleIndex(rules) }
+    }
     public var context: RuleContext
     /// Highest safety level whose edits are applied (`safe`, or `review` with `--unsafe-fixes`).
     public var applyLevel: Safety
     public var maxPasses: Int
+    /// Skip rules whose required literals do not occur (one multi-literal scan per snapshot).
+    public var usesPrefilter = true
+    private var index: RuleIndex
 
     public init(rules: [any Rule], context: RuleContext = RuleContext(), applyLevel: Safety = .safe, maxPasses: Int = 6) {
         self.rules = rules
         self.context = context
         self.applyLevel = applyLevel
         self.maxPasses = maxPasses
+        index = RuleIndex(rules)
     }
 
     /// Findings on one snapshot, in text order (no edits applied).
     public func findings(in document: Document) -> [Finding] {
         var out: [Finding] = []
-        for rule in rules where rule.descriptor.applies(to: document.language) {
+        let gate = usesPrefilter ? index.runnable(in: document.utf16) : nil
+        for (i, rule) in rules.enumerated() where rule.descriptor.applies(to: document.language) {
+            if let gate, !gate[i] { continue }
             out.append(contentsOf: rule.check(document, context: context))
         }
         out.sort(by: Engine.textOrder)
@@ -59,7 +67,7 @@ public struct Engine: Sendable {
             let next = Engine.apply(edits, to: current.utf16)
             applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
             map.push(edits)
-            let nextText = Engine.string(fromUTF16: next)
+            let nextText = Transcode.string(next)
             if nextText == current.text { break }
             current = Document(text: nextText, language: language)
         }
@@ -127,57 +135,6 @@ public struct Engine: Sendable {
         if a.isEmpty { return a.lowerBound > b.lowerBound && a.lowerBound < b.upperBound }
         if b.isEmpty { return b.lowerBound > a.lowerBound && b.lowerBound < a.upperBound }
         return a.lowerBound < b.upperBound && b.lowerBound < a.upperBound
-    }
-
-    /// The text of UTF-16 code units, transcoded in one pass (the standard library's generic decoder was
-    /// the largest single cost of a pass on large inputs). Lone surrogates become U+FFFD, as they would
-    /// with `String(decoding:as:)`.
-    public static func string(fromUTF16 u: [UInt16]) -> String {
-        var bytes = 0
-        var i = 0
-        let n = u.count
-        while i < n {
-            let c = u[i]
-            if c < 0x80 { bytes += 1 } else if c < 0x800 { bytes += 2 } else if c & 0xFC00 == 0xD800, i + 1 < n, u[i + 1] & 0xFC00 == 0xDC00 {
-                bytes += 4
-                i += 1
-            } else { bytes += 3 }
-            i += 1
-        }
-        return String(unsafeUninitializedCapacity: bytes) { out in
-            var o = 0
-            var i = 0
-            while i < n {
-                var v = UInt32(u[i])
-                if v & 0xFC00 == 0xD800, i + 1 < n, u[i + 1] & 0xFC00 == 0xDC00 {
-                    v = 0x10000 + ((v - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
-                    i += 1
-                } else if v & 0xF800 == 0xD800 {
-                    v = 0xFFFD
-                }
-                if v < 0x80 {
-                    out[o] = UInt8(v)
-                    o += 1
-                } else if v < 0x800 {
-                    out[o] = UInt8(0xC0 | (v >> 6))
-                    out[o + 1] = UInt8(0x80 | (v & 0x3F))
-                    o += 2
-                } else if v < 0x10000 {
-                    out[o] = UInt8(0xE0 | (v >> 12))
-                    out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    out[o + 2] = UInt8(0x80 | (v & 0x3F))
-                    o += 3
-                } else {
-                    out[o] = UInt8(0xF0 | (v >> 18))
-                    out[o + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    out[o + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    out[o + 3] = UInt8(0x80 | (v & 0x3F))
-                    o += 4
-                }
-                i += 1
-            }
-            return o
-        }
     }
 
     /// Applies sorted, non-overlapping edits in one front-to-back copy (replacing in place from the back

@@ -5,11 +5,14 @@ public struct RuleExample: Sendable, Hashable {
     public var output: String?
     /// Where the example is written (rule file and line), for test names and failures.
     public var location: SourceLocation
+    /// The document language to test the example in (nil: the rule's first language, else detected).
+    public var language: String?
 
-    public init(input: String, output: String?, location: SourceLocation) {
+    public init(input: String, output: String?, location: SourceLocation, language: String? = nil) {
         self.input = input
         self.output = output
         self.location = location
+        self.language = language
     }
 }
 
@@ -39,12 +42,17 @@ public struct RuleDescriptor: Sendable {
     /// Examples the rule is known to get wrong; the harness checks they still fail (so a fix is noticed).
     public var knownFailures: [RuleExample]
     public var location: SourceLocation?
+    /// Texts in which the rule must report a finding without changing anything (report-only rules).
+    public var reports: [RuleExample]
+    /// Example-harness perturbations this rule opts out of (`prefix`, `crlf`), with the reason in its file.
+    public var skippedPerturbations: [String] = []
 
     public init(
         id: String, category: Category, severity: Severity = .warning, safety: Safety, summary: String,
         message: String, languages: [String] = [], fixes: [RuleExample] = [], keeps: [RuleExample] = [],
-        knownFailures: [RuleExample] = [], location: SourceLocation? = nil
+        knownFailures: [RuleExample] = [], location: SourceLocation? = nil, reports: [RuleExample] = []
     ) {
+        self.reports = reports
         self.id = id
         self.category = category
         self.severity = severity
@@ -66,6 +74,12 @@ public protocol Rule: Sendable {
     var descriptor: RuleDescriptor { get }
     /// Findings on one immutable snapshot; must not depend on state outside `document` and `context`.
     func check(_ document: Document, context: RuleContext) -> [Finding]
+    /// Literals one of which must occur for `check` to find anything (nil: always run the rule).
+    var requiredLiterals: RequiredLiterals? { get }
+}
+
+extension Rule {
+    public var requiredLiterals: RequiredLiterals? { nil }
 }
 
 /// What every rule may consult besides the text: document-level facts and desk configuration.

@@ -151,6 +151,8 @@ enum SentenceRepair {
             if c >= 0x30 && c <= 0x39 { digits += 1 } else if isLetterOrDigit(c) { letters += 1 } else if !(c == 0x2E || c == 0x29 || Document.isSpace(c) || c == 0x2022 || c == 0x2043 || c == 0x2D || c == 0x2A) {
                 return false
             }
+            // Already too long for a marker: stop before scanning the whole sentence.
+            if letters > 1 || digits > 3 { return false }
         }
         return (digits > 0 && digits <= 3 && letters == 0) || (digits == 0 && letters == 1)
     }

@@ -9,8 +9,9 @@ public struct PatternRule: Rule {
     public let descriptor: RuleDescriptor
     let regex: ICURegex
     let template: [TemplatePart]?
-    /// Literals one of which must occur for the pattern to match; lets the engine skip the regex.
-    public let prefilter: [String]?
+    /// Literals one of which must occur for the pattern to match (from `prefilter:` or derived from
+    /// the pattern); the engine's prefilter skips the regex on documents without any of them.
+    public let requiredLiterals: RequiredLiterals?
 
     enum TemplatePart: Sendable {
         case literal(String)
@@ -21,6 +22,7 @@ public struct PatternRule: Rule {
         let message: String
     }
 
+    /// `prefilter`: explicit literals; nil derives one from the pattern where that is safe; `[]` disables.
     public init(
         descriptor: RuleDescriptor, pattern: String, options: ICURegex.Options = [], replacement: String?,
         prefilter: [String]? = nil
@@ -36,7 +38,11 @@ public struct PatternRule: Rule {
         } else {
             template = nil
         }
-        self.prefilter = prefilter
+        if let prefilter {
+            requiredLiterals = prefilter.isEmpty ? nil : RequiredLiterals(prefilter, ignoreCase: options.contains(.caseInsensitive))
+        } else {
+            requiredLiterals = RequiredLiteral.derive(pattern, options: options).map { RequiredLiterals([$0]) }
+        }
     }
 
     static func parseTemplate(_ s: String, groups: Int) throws -> [TemplatePart] {
@@ -67,7 +73,6 @@ public struct PatternRule: Rule {
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        if let prefilter, !prefilter.contains(where: { document.text.contains($0) }) { return [] }
         return regex.matches(in: document.utf16).compactMap { m in
             guard let template else {
                 return Finding(descriptor: descriptor, range: m.range, replacement: nil)
@@ -90,6 +95,9 @@ public struct PatternRule: Rule {
 public struct SubstituteRule: Rule {
     public let descriptor: RuleDescriptor
     let table: [(from: [UInt16], to: String)]
+    public var requiredLiterals: RequiredLiterals? {
+        RequiredLiterals(table.map { String(decoding: $0.from, as: UTF16.self) })
+    }
 
     public init(descriptor: RuleDescriptor, table: [(String, String)]) {
         self.descriptor = descriptor
@@ -114,4 +122,13 @@ public struct SubstituteRule: Rule {
         }
         return out
     }
+}
+
+/// A Swift detector gated by the `prefilter:` literals of its rule file.
+struct Prefiltered: Rule {
+    let inner: any Rule
+    let requiredLiterals: RequiredLiterals?
+    var descriptor: RuleDescriptor { inner.descriptor }
+
+    func check(_ document: Document, context: RuleContext) -> [Finding] { inner.check(document, context: context) }
 }

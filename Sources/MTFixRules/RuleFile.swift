@@ -10,8 +10,11 @@ public enum RuleFile {
     public static let kinds = ["pattern", "substitute", "forbid", "detector"]
     static let knownKeys: Set<String> = [
         "id", "summary", "category", "languages", "severity", "safety", "message", "kind", "pattern", "flags",
-        "replacement", "table", "detector", "options", "fixes", "keeps", "known_failures", "prefilter",
+        "replacement", "table", "detector", "options", "fixes", "keeps", "known_failures", "prefilter", "reports",
+        "skip_perturbations",
     ]
+    /// Perturbations of the example harness a rule may opt out of (say why in a comment).
+    public static let perturbations = ["prefix", "crlf"]
 
     public static func parse(
         _ text: String, file: String, detectors: [String: DetectorFactory]
@@ -30,7 +33,9 @@ public enum RuleFile {
             return s
         }
         if case .mapping(let m) = root {
+            var seen = Set<String>()
             for (k, _) in m {
+                if let key = k.string, !seen.insert(key).inserted { throw fail(k, "duplicate key '\(key)'") }
                 if let key = k.string, !knownKeys.contains(key) {
                     let hint = Suggest.closest(key, in: Array(knownKeys)).map { " (did you mean '\($0)'?)" } ?? ""
                     throw fail(k, "unknown key '\(key)'\(hint)")
@@ -55,19 +60,44 @@ public enum RuleFile {
         }
         var languages: [String] = []
         if let l = root["languages"] {
-            languages = YAMLTree.value(l).strings ?? []
+            guard let list = YAMLTree.value(l).strings else { throw fail(l, "'languages' must be a list of language codes") }
+            languages = list
         }
         let fixes = try examples(root["fixes"], file: file, withOutput: true)
         let keeps = try examples(root["keeps"], file: file, withOutput: false)
+        let reports = try examples(root["reports"], file: file, withOutput: false)
         let known = try examples(root["known_failures"], file: file, withOutput: true)
-        if fixes.isEmpty && safety != .report && kind != "forbid" { throw fail(nil, "a rule needs at least one 'fixes' example") }
+        let reportOnly = safety == .report || kind == "forbid"
+        if reportOnly {
+            if fixes.isEmpty && reports.isEmpty { throw fail(nil, "a report-only rule needs at least one 'reports' example") }
+        } else if fixes.isEmpty {
+            throw fail(nil, "a rule needs at least one 'fixes' example")
+        }
         if keeps.isEmpty { throw fail(nil, "a rule needs at least one 'keeps' example") }
-        let descriptor = RuleDescriptor(
+        var skipped: [String] = []
+        if let n = root["skip_perturbations"] {
+            skipped = YAMLTree.value(n).strings ?? []
+            for p in skipped where !perturbations.contains(p) {
+                throw fail(n, "unknown perturbation '\(p)'; one of: \(perturbations.joined(separator: ", "))")
+            }
+        }
+        var descriptor = RuleDescriptor(
             id: id, category: category, severity: severity, safety: safety, summary: try scalar("summary")!,
             message: try scalar("message")!, languages: languages, fixes: fixes, keeps: keeps, knownFailures: known,
-            location: SourceLocation(file: file, line: 1))
+            location: SourceLocation(file: file, line: 1), reports: reports)
+        descriptor.skippedPerturbations = skipped
         let flags = root["flags"].map { YAMLTree.value($0).strings ?? [] } ?? []
-        let prefilter = root["prefilter"].flatMap { YAMLTree.value($0).strings }
+        var prefilter: [String]? = nil
+        if let n = root["prefilter"] {
+            let v = YAMLTree.value(n)
+            if v.string == "none" {
+                prefilter = []
+            } else if let list = v.strings, !list.isEmpty, list.allSatisfy({ !$0.isEmpty }) {
+                prefilter = list
+            } else {
+                throw fail(n, "'prefilter' must be a list of non-empty literals, or 'none'")
+            }
+        }
         switch kind {
         case "pattern", "forbid":
             guard let pNode = root["pattern"], let p = pNode.string else { throw fail(nil, "missing 'pattern'") }
@@ -104,7 +134,9 @@ public enum RuleFile {
             }
             let options = root["options"].map(YAMLTree.value) ?? .map([])
             do {
-                return try factory(descriptor, options)
+                let rule = try factory(descriptor, options)
+                guard let prefilter, !prefilter.isEmpty else { return rule }
+                return Prefiltered(inner: rule, requiredLiterals: RequiredLiterals(prefilter))
             } catch let e as RuleFileError {
                 throw e
             } catch {
@@ -113,7 +145,7 @@ public enum RuleFile {
         }
     }
 
-    /// `fixes: [{in, out}]`, `keeps: [text]` (or `{in}`), each remembering its line.
+    /// `fixes: [{in, out, lang?}]`, `keeps: [text or {in, lang?}]`, each remembering its line.
     static func examples(_ node: Node?, file: String, withOutput: Bool) throws -> [RuleExample] {
         guard let node else { return [] }
         guard case .sequence(let seq) = node else {
@@ -121,15 +153,21 @@ public enum RuleFile {
         }
         return try seq.map { item in
             let loc = SourceLocation(file: file, line: item.line)
+            if case .mapping(let m) = item {
+                for (k, _) in m where !["in", "out", "lang"].contains(k.string ?? "") {
+                    throw RuleFileError(file: file, line: k.line, message: "unknown example key '\(k.string ?? "")' (in, out, lang)")
+                }
+            }
+            let lang = item["lang"]?.string
             if withOutput {
                 guard let i = item["in"]?.string, let o = item["out"]?.string else {
                     throw RuleFileError(file: file, line: item.line, message: "a 'fixes' example needs 'in' and 'out'")
                 }
-                return RuleExample(input: i, output: o, location: loc)
+                return RuleExample(input: i, output: o, location: loc, language: lang)
             }
             if let s = item.string { return RuleExample(input: s, output: nil, location: loc) }
-            if let s = item["in"]?.string { return RuleExample(input: s, output: nil, location: loc) }
-            throw RuleFileError(file: file, line: item.line, message: "a 'keeps' example must be text")
+            if let s = item["in"]?.string { return RuleExample(input: s, output: nil, location: loc, language: lang) }
+            throw RuleFileError(file: file, line: item.line, message: "an example must be text or have 'in'")
         }
     }
 }

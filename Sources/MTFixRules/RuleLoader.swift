@@ -5,7 +5,7 @@ import MTFixCore
 public struct RuleTree: Sendable {
     /// How paths in this tree appear in messages (`Rules`, or the folder as given).
     public let display: String
-    /// Relative path (`en/broken-attribution/said-added.yml`) → file text.
+    /// Relative path (`en/caption/caption-en.yml`) → file text.
     public let files: [String: String]
 
     public init(display: String, files: [String: String]) {
@@ -33,6 +33,10 @@ public struct RuleTree: Sendable {
         var errors: [RuleFileError] = []
         if let e = FileManager.default.enumerator(atPath: url.path) {
             while let rel = e.nextObject() as? String {
+                if rel.hasSuffix(".yaml") {
+                    errors.append(RuleFileError(file: "\(shown)/\(rel)", line: 1, message: "rule and data files end in '.yml'"))
+                    continue
+                }
                 guard rel.hasSuffix(".yml") else { continue }
                 guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(rel).path),
                     let text = String(data: data, encoding: .utf8)
@@ -50,6 +54,11 @@ public struct RuleTree: Sendable {
     /// Relative paths of rule files (depth three: `<lang>/<category>/<id>.yml`), sorted.
     public var rulePaths: [String] {
         files.keys.filter { $0.split(separator: "/").count == 3 }.sorted()
+    }
+
+    /// `.yml` files that are neither rules (`<lang>/<category>/<id>.yml`) nor data (`<lang>/<name>.yml`).
+    public var strayPaths: [String] {
+        files.keys.filter { let n = $0.split(separator: "/").count; return n != 2 && n != 3 }.sorted()
     }
 
     /// A language data file (`<lang>/<name>.yml`) as a `ConfigValue`, or nil when absent.
@@ -71,10 +80,16 @@ public struct RuleLoader: Sendable {
     public func load(_ tree: RuleTree) throws -> [any Rule] {
         var rules: [any Rule] = []
         var errors: [RuleFileError] = []
+        for rel in tree.strayPaths {
+            errors.append(RuleFileError(file: "\(tree.display)/\(rel)", line: 1, message: "not a rule location: rules live in <lang or common>/<category>/<id>.yml, data in <lang>/<name>.yml"))
+        }
         for rel in tree.rulePaths {
             let display = "\(tree.display)/\(rel)"
             do {
                 let parts = rel.split(separator: "/")
+                if !RuleLoader.isLanguageFolder(String(parts[0])) {
+                    throw RuleFileError(file: display, line: 1, message: "folder '\(parts[0])' is not a language code or 'common'")
+                }
                 if Category(rawValue: String(parts[1])) == nil {
                     throw RuleFileError(file: display, line: 1, message: "folder '\(parts[1])' is not a category")
                 }
@@ -104,6 +119,13 @@ public struct RuleLoader: Sendable {
     }
 }
 
+extension RuleLoader {
+    /// `common`, or a lowercase ISO 639 code (two or three letters).
+    public static func isLanguageFolder(_ name: String) -> Bool {
+        name == "common" || ((2...3).contains(name.count) && name.allSatisfy { $0.isASCII && $0.isLowercase })
+    }
+}
+
 /// Every error found while loading a rules tree.
 public struct RuleLoadErrors: Error, CustomStringConvertible, Sendable {
     public let errors: [RuleFileError]
@@ -122,6 +144,8 @@ struct LanguageScoped: Rule {
         d.languages = [language]
         descriptor = d
     }
+
+    var requiredLiterals: RequiredLiterals? { inner.requiredLiterals }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] { inner.check(document, context: context) }
 }

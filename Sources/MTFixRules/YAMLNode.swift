@@ -13,7 +13,8 @@ public struct RuleFileError: Error, CustomStringConvertible, Sendable {
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    /// `path:line: message`, or `path: message` when the problem is the file as a whole (line 0).
+    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }
 
 /// Reads YAML into a tree that keeps line numbers, so errors can say where.
@@ -26,6 +27,10 @@ enum YAMLTree {
             return node
         } catch let e as YamlError {
             throw RuleFileError(file: file, line: line(of: e), message: "invalid YAML: \(summary(of: e))")
+        } catch let e as RuleFileError {
+            throw e
+        } catch {
+            throw RuleFileError(file: file, line: 1, message: "invalid YAML: \(error)")
         }
     }
 

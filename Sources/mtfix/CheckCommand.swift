@@ -15,29 +15,54 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Text output is one line per finding: path:line:col: severity: message [rule] (safety).
             --format json prints one JSON array of findings; --format jsonl one finding per line (schema in the README).
+            With --jsonl the input is JSON Lines: each record is written back unchanged but for an added \
+            "mtfix" member with its findings (the --field text itself is left as it is).
             """)
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var pipeline: RunOptions
+    @OptionGroup var jsonl: JSONLOptions
 
     @Option(name: .long, help: "Output format: text, json or jsonl.")
     var format: OutputFormat = .text
 
+    func validate() throws {
+        if jsonl.jsonl && format != .text {
+            throw ValidationError("--jsonl writes the records themselves; --format does not apply to it")
+        }
+    }
+
     func run() throws {
-        let runner = try Runner(options: common)
+        var runner = try Runner(options: common)
+        runner.jobs = pipeline.workers
         runner.reportSetup()
         var status = ExitStatus()
         if !runner.errors.isEmpty { status.raise(2) }
+        if jsonl.jsonl {
+            let stream = JSONLRunner(
+                repair: RecordRepair(checker: runner.checker, field: jsonl.field, rewrite: false),
+                jobs: pipeline.workers, rejectsPath: jsonl.rejects, progress: pipeline.showProgress, quiet: pipeline.quiet)
+            let summary = stream.run(runner.sources, status: &status)
+            fflush(stdout)
+            pipeline.report(summary, unit: "record")
+            throw ExitCode(status.code)
+        }
+        var summary = RunSummary()
+        let meter = ProgressMeter(enabled: pipeline.showProgress, unit: "files", totalUnits: runner.sources.count)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var first = true
         if format == .json { Terminal.out("[") }
         runner.forEach { outcome in
+            defer { meter.advance(units: 1, bytes: outcome.result?.original.text.utf8.count ?? 0) }
             if let error = outcome.error {
                 Terminal.error(error)
+                summary.errors += 1
                 status.raise(2)
                 return
             }
             guard let result = outcome.result else { return }
+            summary.add(result)
             if !result.findings.isEmpty { status.raise(1) }
             for f in result.findings {
                 let record = FindingRecord(f, in: result.original, path: outcome.source.display)
@@ -54,6 +79,9 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if format == .json { Terminal.out(first ? "]\n" : "\n]\n") }
+        meter.finish()
+        fflush(stdout)
+        pipeline.report(summary)
         throw ExitCode(status.code)
     }
 }

@@ -12,8 +12,17 @@ struct CommonOptions: ParsableArguments {
     @Argument(help: "Files or directories to read (every text file below a directory). None or '-' reads stdin.")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Document language (en, de, fr, es, ru, ja, zh) or 'auto' to detect per document.")
-    var lang: String = "auto"
+    @Option(name: .long, help: ArgumentHelp("Document language (en, de, fr, es, ru, ja, zh) or 'auto' to detect per document (default: the config's 'language', else auto).", valueName: "xx"))
+    var lang: String?
+
+    @Option(name: .long, help: ArgumentHelp("Config file to use instead of the nearest .mtfix.yml (found by walking up from the first input's folder, or the current folder for stdin).", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .long, help: "Ignore .mtfix.yml files.")
+    var noConfig = false
+
+    @Option(name: .long, help: ArgumentHelp("A names file: canonical spellings the desk knows, one per line (added to the config's).", valueName: "file"))
+    var names: String?
 
     @Option(name: .customLong("rules"), help: ArgumentHelp("Extra rule folder (same layout as Rules/); repeatable. Same-id rules override the bundled ones.", valueName: "dir"))
     var ruleDirs: [String] = []
@@ -34,33 +43,41 @@ struct CommonOptions: ParsableArguments {
     var color: ColorChoice = .auto
 
     func validate() throws {
-        let known = ["auto", "en", "de", "fr", "es", "ru", "ja", "zh"]
-        if !known.contains(lang) {
-            throw ValidationError("unknown language '\(lang)'; use one of: \(known.joined(separator: ", "))")
-        }
+        if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
     }
 
     var selectList: [String] { select.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } }
     var ignoreList: [String] { ignore.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } }
 
-    /// Loads rules and builds the checker, or exits 2 with every rule-file error as `path:line: message`.
+    /// The config file in effect: `--config`, else the nearest `.mtfix.yml` above the first input.
+    func configURL() -> URL? {
+        if noConfig { return nil }
+        if let config { return URL(fileURLWithPath: config) }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let first = paths.first, first != "-" else { return Configuration.find(from: cwd) }
+        var isDir: ObjCBool = false
+        let url = URL(fileURLWithPath: first)
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
+        return Configuration.find(from: exists && isDir.boolValue ? url : url.deletingLastPathComponent())
+    }
+
+    /// Reads the config, loads rules and builds the checker, or exits 2 with every rule-file and config
+    /// error as `path:line: message`.
     func makeChecker() throws -> Checker {
-        let rules: [any Rule]
         do {
-            rules = try Toolkit.loadRules(extra: ruleDirs.map { URL(fileURLWithPath: $0) })
+            let url = configURL()
+            let file = try url.map { try Configuration.read($0, display: config ?? $0.path) }
+            let settings = CommandLineSettings(
+                language: lang, select: selectList, ignore: ignoreList, unsafeFixes: unsafeFixes,
+                ruleDirs: ruleDirs.map { URL(fileURLWithPath: $0) }, namesFile: names.map { URL(fileURLWithPath: $0) })
+            return try Configuration.makeChecker(config: file, configURL: url, settings: settings)
+        } catch let e as SettingsError {
+            Terminal.error(e.message)
+            throw ExitCode(2)
         } catch let e as RuleLoadErrors {
             for err in e.errors { Terminal.error(err.description) }
             throw ExitCode(2)
         }
-        let ids = Set(rules.map(\.descriptor.id)).union(Category.allCases.map(\.rawValue))
-        for id in selectList + ignoreList where !ids.contains(id) {
-            let hint = Suggest.closest(id, in: Array(ids)).map { " (did you mean '\($0)'?)" } ?? ""
-            Terminal.error("unknown rule or category '\(id)'\(hint)")
-            throw ExitCode(2)
-        }
-        let options = CheckOptions(
-            language: lang, applyLevel: unsafeFixes ? .review : .safe, select: selectList, ignore: ignoreList)
-        return Checker(rules: rules, options: options)
     }
 
     func useColor(for handle: FileHandle) -> Bool {

@@ -83,7 +83,16 @@ enum Inputs {
         guard let h = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? h.close() }
         let d = (try? h.read(upToCount: 8192)) ?? Data()
-        return d.contains(0)
+        return firstNUL(d) != nil
+    }
+
+    /// Offset of the first NUL byte. `memchr`: `Data.contains` walks a generic iterator byte by byte,
+    /// which was a fifth of the time of `check` on a folder of short articles.
+    static func firstNUL(_ data: Data) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
     }
 
     /// Reads and decodes one input. Invalid UTF-8 is an error naming the byte offset unless `lossy`.
@@ -105,9 +114,7 @@ enum Inputs {
         } else {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
-        // Searched through the raw buffer: `Data`'s element iterator was a third of the run time on large inputs.
-        let nul = data.withUnsafeBytes { $0.firstIndex(of: 0) }
-        if let at = nul, !lossy {
+        if !lossy, let at = firstNUL(data) {
             throw InputError(message: "\(source.display): NUL byte at byte offset \(at); not a text file")
         }
         let result = data.withUnsafeBytes { UTF8Check.decode($0) }

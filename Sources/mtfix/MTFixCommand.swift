@@ -23,6 +23,9 @@ struct MTFixCommand: ParsableCommand {
               2  usage, configuration, input or I/O error
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, DiffCommand.self, FixCommand.self, ApplyCommand.self]
+        subcommands: [
+            CheckCommand.self, DiffCommand.self, FixCommand.self, ReviewCommand.self, ApplyCommand.self, RulesCommand.self,
+            SegmentBenchCommand.self,
+        ]
     )
 }

@@ -26,17 +26,31 @@ struct Runner {
         self.notes = notes
     }
 
-    /// Processes every source, calling `handle` in input order.
+    /// Worker threads; outcomes are still handed over in input order, so output does not depend on it.
+    var jobs = 1
+
+    /// Processes every source, calling `handle` in input order. With several jobs, a window of
+    /// `2 × jobs` documents is read and checked in parallel, then handed over in order, so memory
+    /// stays bounded by the window.
     func forEach(_ handle: (Outcome) throws -> Void) rethrows {
-        for source in sources {
-            do {
-                let text = try Inputs.read(source, lossy: options.lossy)
-                try handle(Outcome(source: source, result: checker.run(text), error: nil))
-            } catch let e as InputError {
-                try handle(Outcome(source: source, result: nil, error: e.message))
-            } catch {
-                try handle(Outcome(source: source, result: nil, error: "\(source.display): \(error)"))
-            }
+        let window = jobs <= 1 ? 1 : 2 * jobs
+        var start = 0
+        while start < sources.count {
+            let batch = Array(sources[start..<min(start + window, sources.count)])
+            start += batch.count
+            for outcome in Parallel.map(batch, jobs: jobs, process) { try handle(outcome) }
+        }
+    }
+
+    /// Reads and checks one source.
+    func process(_ source: InputSource) -> Outcome {
+        do {
+            let text = try Inputs.read(source, lossy: options.lossy)
+            return Outcome(source: source, result: checker.run(text), error: nil)
+        } catch let e as InputError {
+            return Outcome(source: source, result: nil, error: e.message)
+        } catch {
+            return Outcome(source: source, result: nil, error: "\(source.display): \(error)")
         }
     }
 

@@ -20,7 +20,10 @@ struct CLITests {
     @Test func checkTextFormat() throws {
         let r = try mtfix(["check", "-"], stdin: "x\n“Fine,” he said. Added.\n")
         #expect(r.status == 1)
-        #expect(r.stdout == "stdin:2:9: warning: 'said. Added.' is one attribution split in two; use 'added' [said-added] (safe)\n")
+        #expect(
+            r.stdout
+                == "stdin:2:9: warning: speech verb detached from its attribution: 'said. Added.' → 'added.' [broken-attribution-en] (safe)\n"
+        )
     }
 
     @Test func checkJSONHasTheContractFields() throws {

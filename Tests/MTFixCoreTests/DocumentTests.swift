@@ -44,9 +44,9 @@ struct DocumentTests {
     }
 
     @Test func wordsFromICU() {
-        let d = Document(text: "Blinken met Tokayev, 2 times.", language: "en")
+        let d = Document(text: "Holloway met Varga, 2 times.", language: "en")
         let words = d.words.map { d.string($0.range) }
-        #expect(words == ["Blinken", "met", "Tokayev", "2", "times"])
+        #expect(words == ["Holloway", "met", "Varga", "2", "times"])
         let ja = Document(text: "首相はバイデン大統領と会談した。", language: "ja")
         #expect(ja.words.count >= 4)
     }

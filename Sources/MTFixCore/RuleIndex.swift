@@ -1,0 +1,60 @@
+/// The engine's prefilter: every rule's required literals in one `LiteralMatcher`, so a snapshot is
+/// scanned once and only rules whose literal occurs run their own (regex) matcher.
+final class RuleIndex: Sendable {
+    /// One matcher for literals that must occur as written, one for those that may occur in any case.
+    private let matchers: [(LiteralMatcher, rulesOfLiteral: [[Int]])]
+    /// Rules without required literals (always run).
+    private let ungated: [Int]
+    private let ruleCount: Int
+
+    init(_ rules: [any Rule]) {
+        var ungated: [Int] = []
+        var tables: [Bool: (literals: [String], idOf: [String: Int], rulesOf: [[Int]])] = [
+            false: ([], [:], []), true: ([], [:], []),
+        ]
+        for (i, r) in rules.enumerated() {
+            guard let req = r.requiredLiterals else {
+                ungated.append(i)
+                continue
+            }
+            for lit in req.literals {
+                // An empty literal occurs everywhere: the rule is effectively ungated.
+                if lit.isEmpty {
+                    ungated.append(i)
+                    continue
+                }
+                let key = req.ignoreCase ? String(decoding: lit.utf16.map(LiteralMatcher.fold), as: UTF16.self) : lit
+                var t = tables[req.ignoreCase]!
+                let id: Int
+                if let known = t.idOf[key] {
+                    id = known
+                } else {
+                    id = t.literals.count
+                    t.idOf[key] = id
+                    t.literals.append(key)
+                    t.rulesOf.append([])
+                }
+                t.rulesOf[id].append(i)
+                tables[req.ignoreCase] = t
+            }
+        }
+        matchers = [false, true].compactMap { ci in
+            let t = tables[ci]!
+            return t.literals.isEmpty ? nil : (LiteralMatcher(t.literals, ignoreCase: ci), t.rulesOf)
+        }
+        self.ungated = ungated
+        ruleCount = rules.count
+    }
+
+    /// For each rule (by index), whether it may find anything in `text`.
+    func runnable(in text: [UInt16]) -> [Bool] {
+        var run = [Bool](repeating: false, count: ruleCount)
+        for i in ungated { run[i] = true }
+        for (matcher, rulesOfLiteral) in matchers {
+            for (id, hit) in matcher.scan(text).enumerated() where hit {
+                for i in rulesOfLiteral[id] { run[i] = true }
+            }
+        }
+        return run
+    }
+}

@@ -1,0 +1,84 @@
+import MTFixCore
+import MTFixRules
+
+/// Lint: the same sentence twice back to back on one line, as an MT loop leaves it (`X. X.`).
+/// Format: keep it once.
+///
+/// Only sentences long enough to be prose count (short legitimate repeats like `Go. Go.` or a
+/// chanted `No! No!` stay), and the scan finds sentence starts itself so abbreviations inside the
+/// sentence (`1 min 05 sec.`) cannot hide the repeat.
+struct DuplicateSentenceDetector: Rule {
+    let descriptor: RuleDescriptor
+    let minWords: Int
+    let minChars: Int
+    let minCJKChars: Int
+    /// How many sentence starts ahead a repeat may begin (a repeated group of sentences).
+    let lookahead = 3
+
+    init(descriptor: RuleDescriptor, options: ConfigValue) throws {
+        self.descriptor = descriptor
+        minWords = options.int("min_words", default: 4)
+        minChars = options.int("min_chars", default: 20)
+        minCJKChars = options.int("min_cjk_chars", default: 8)
+    }
+
+    func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let u = document.utf16
+        var out: [Finding] = []
+        for line in document.lines {
+            let starts = sentenceStarts(u, line)
+            var skipUntil = line.lowerBound
+            for (a, s0) in starts.enumerated() where s0 >= skipUntil {
+                for b in (a + 1)..<min(starts.count, a + 1 + lookahead) {
+                    let s1 = starts[b]
+                    let first = NarrativeText.trimmed(u, s0..<s1)
+                    let n = first.count
+                    guard s1 + n <= line.upperBound, u[first] == u[s1..<(s1 + n)] else { continue }
+                    guard s1 + n == line.upperBound || NarrativeText.isSpace(u[s1 + n]) || NarrativeText.isCJK(u[s1 + n])
+                    else { continue }
+                    // A repeat inside a quotation is the speaker's (a chant, an emphasis), not MT's.
+                    guard isProse(u, first), !NarrativeText.insideQuotation(u, at: s0, lineStart: line.lowerBound)
+                    else { continue }
+                    out.append(
+                        Finding(
+                            descriptor: descriptor, range: first.upperBound..<(s1 + n), replacement: "",
+                            evidence: ["sentence": NarrativeText.string(u, first)]))
+                    skipUntil = s1 + n
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    /// Offsets where a sentence may start: the line start and after each terminator (with its closing
+    /// quotes and spaces). Over-generating is harmless: a repeat must match character for character.
+    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>) -> [Int] {
+        var out = [line.lowerBound]
+        var i = line.lowerBound
+        while i < line.upperBound {
+            if NarrativeText.isTerminator(u[i]) {
+                var j = i + 1
+                while j < line.upperBound && (NarrativeText.isClosingQuote(u[j]) || NarrativeText.isClosingBracket(u[j])) {
+                    j += 1
+                }
+                let cjkStop = u[i] >= 0x3000
+                var k = j
+                while k < line.upperBound && NarrativeText.isSpace(u[k]) { k += 1 }
+                if k < line.upperBound && (k > j || cjkStop) { out.append(k) }
+                i = k
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Long enough to be a sentence of prose and ending like one.
+    func isProse(_ u: [UInt16], _ r: Range<Int>) -> Bool {
+        guard let last = r.last else { return false }
+        guard NarrativeText.isTerminator(u[last]) || NarrativeText.isClosingQuote(u[last]) else { return false }
+        if NarrativeText.isMostlyCJK(u, r) { return r.count >= minCJKChars }
+        return r.count >= minChars && NarrativeText.words(u, r).count >= minWords
+    }
+}

@@ -1,0 +1,76 @@
+import MTFixCore
+import MTFixRules
+
+/// Lint: a sentence broken across a paragraph break (`…polluted the groundwater in the` ⏎⏎
+/// `surrounding farmland.`). Format (review): join the two paragraphs.
+///
+/// The first paragraph must be long (a heading is short), end in a letter with no punctuation, and its
+/// last sentence must be several words long (a one- or two-word tail is a stray fragment instead); the
+/// second must be one short line that ends a sentence.
+struct SplitSentenceDetector: Rule {
+    let descriptor: RuleDescriptor
+    let minWords: Int
+    let minTailWords: Int
+    let maxContinuationWords: Int
+    let minCJKChars: Int
+    let maxCJKContinuation: Int
+
+    init(descriptor: RuleDescriptor, options: ConfigValue) throws {
+        self.descriptor = descriptor
+        minWords = options.int("min_words", default: 10)
+        minTailWords = options.int("min_tail_words", default: 4)
+        maxContinuationWords = options.int("max_continuation_words", default: 4)
+        minCJKChars = options.int("min_cjk_chars", default: 20)
+        maxCJKContinuation = options.int("max_cjk_continuation", default: 10)
+    }
+
+    func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let u = document.utf16
+        var out: [Finding] = []
+        let ps = document.paragraphs
+        guard ps.count > 1 else { return out }
+        for k in 0..<(ps.count - 1) {
+            let a = ps[k]
+            let b = ps[k + 1]
+            guard b.lineIndices.count == 1 else { continue }
+            let lineA = NarrativeText.trimmed(u, document.lines[a.lineIndices.upperBound - 1])
+            let lineB = NarrativeText.trimmed(u, document.lines[b.lineIndices.lowerBound])
+            guard let lastA = lineA.last, NarrativeText.isLetter(u[lastA]) || NarrativeText.isCJK(u[lastA]),
+                let lastB = lineB.last, NarrativeText.isTerminator(u[lastB]),
+                NarrativeText.isLetter(u[lineB.lowerBound])
+            else { continue }
+            // The end of the last complete sentence in A.
+            var s = lastA
+            while s > lineA.lowerBound && !NarrativeText.isTerminator(u[s]) { s -= 1 }
+            let tail = (NarrativeText.isTerminator(u[s]) ? s + 1 : s)..<(lastA + 1)
+            // A first paragraph without any full stop is the headline, which has no punctuation by style.
+            if k == 0 && tail.lowerBound == lineA.lowerBound { continue }
+            let cjk = NarrativeText.isMostlyCJK(u, lineA)
+            let joiner: String
+            if cjk {
+                guard NarrativeText.isCJK(u[lastA]), !isCJKPunctuation(u[lastA]), lineA.count >= minCJKChars,
+                    tail.count >= 8, lineB.count <= maxCJKContinuation,
+                    !lineB.dropLast().contains(where: { NarrativeText.isTerminator(u[$0]) })
+                else { continue }
+                joiner = ""
+            } else {
+                guard NarrativeText.isLower(u[lastA]), NarrativeText.words(u, lineA).count >= minWords,
+                    NarrativeText.words(u, tail).count >= minTailWords,
+                    NarrativeText.words(u, lineB).count <= maxContinuationWords,
+                    !lineB.dropLast().contains(where: { NarrativeText.isTerminator(u[$0]) })
+                else { continue }
+                joiner = " "
+            }
+            let gap = (lastA + 1)..<lineB.lowerBound
+            out.append(
+                Finding(
+                    rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
+                    safety: descriptor.safety, message: descriptor.message, range: tail.lowerBound..<(lastA + 1),
+                    edits: [Edit(range: gap, replacement: joiner)],
+                    evidence: ["continuation": NarrativeText.string(u, lineB)]))
+        }
+        return out
+    }
+
+    func isCJKPunctuation(_ u: UInt16) -> Bool { (u >= 0x3000 && u <= 0x303F) || (u >= 0xFF01 && u <= 0xFF0F) }
+}

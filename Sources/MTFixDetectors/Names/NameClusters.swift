@@ -1,0 +1,179 @@
+import MTFixCore
+
+/// The spellings of one name found in a document, and the one the evidence says is right.
+struct NameCluster: Sendable {
+    /// One spelling and what the document says about it.
+    struct Member: Sendable {
+        let stem: String
+        let key: NameKey
+        var mentions: [Int] = []
+        /// Full-name mentions (`Irina Kovalenko`), a roll-call list (`From left: …`) counting half.
+        var fullNameScore = 0.0
+        var firstFullName: Int?
+        var partnerKeys: [NameKey] = []
+        var inHeadline = false
+        /// Spelled so in the desk's names file.
+        var known = false
+    }
+
+    var members: [Member]
+    var canonical: String
+    var reason: String
+    var safety: Safety
+
+    /// `Kovalenko×7, Kovarenko×5`, most frequent first.
+    var summary: String {
+        members.filter { !$0.mentions.isEmpty }.sorted { ($0.mentions.count, $1.stem) > ($1.mentions.count, $0.stem) }
+            .map { "\($0.stem)×\($0.mentions.count)" }.joined(separator: ", ")
+    }
+}
+
+/// Groups name mentions into clusters of confusable spellings and picks each cluster's canonical spelling.
+struct NameClustering {
+    let options: NameOptions
+    let keys: NameKeyMaker
+    /// Buckets larger than this are noise (very short skeletons); comparing inside them is skipped.
+    static let bucketCap = 64
+
+    func clusters(_ doc: Document, _ m: NameMentions, knownNames: [String]) -> [NameCluster] {
+        var byStem: [String: Int] = [:]
+        var members: [NameCluster.Member] = []
+        var placeKeys: [[UInt8]: [NameKey]] = [:]
+        for p in options.places {
+            let k = keys.key(p)
+            placeKeys[k.skeleton, default: []].append(k)
+        }
+        let listLines = rollCallLines(m)
+        for (k, mention) in m.mentions.enumerated() {
+            let idx: Int
+            if let i = byStem[mention.stem] {
+                idx = i
+            } else {
+                if options.script == .cased && isCommonWord(mention.stem, m) { continue }
+                let key = keys.key(mention.stem)
+                if key.skeleton.isEmpty || placeKeys[key.skeleton]?.contains(where: { $0.matches(key) }) == true { continue }
+                idx = members.count
+                byStem[mention.stem] = idx
+                members.append(NameCluster.Member(stem: mention.stem, key: key))
+            }
+            members[idx].mentions.append(k)
+            if m.headline == mention.line { members[idx].inHeadline = true }
+            let partners = m.partners(of: k)
+            // Where every noun is capitalized, a chain's first word is often a job (`Meteorologin Katrin Möller`).
+            let leading = options.capitalizedNouns && m.chains[mention.chain].members.last != k
+            if !partners.isEmpty && !leading {
+                members[idx].fullNameScore += listLines.contains(mention.line) ? 0.5 : 1
+                if members[idx].firstFullName == nil { members[idx].firstFullName = k }
+                // The name part that tells people apart: the surname for a first name, the first name for a surname.
+                let chain = m.chains[mention.chain].members
+                let partner = chain.last == k ? chain[chain.count - 2] : chain.last!
+                members[idx].partnerKeys.append(keys.key(m.mentions[partner].stem))
+            }
+        }
+        let realCount = members.count
+        for name in knownNames {
+            for part in name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "・" || $0 == "·" }) {
+                let stem = String(part)
+                if let i = byStem[stem] {
+                    members[i].known = true
+                } else if stem.count >= 2 {
+                    byStem[stem] = members.count
+                    members.append(NameCluster.Member(stem: stem, key: keys.key(stem), known: true))
+                }
+            }
+        }
+        return group(members, realCount: realCount).compactMap { decide($0, m, doc) }
+    }
+
+    /// Spellings linked by `NameKey.matches`, compared only inside skeleton buckets.
+    private func group(_ members: [NameCluster.Member], realCount: Int) -> [[NameCluster.Member]] {
+        var buckets: [[UInt8]: [Int]] = [:]
+        for (i, mem) in members.enumerated() { buckets[mem.key.skeleton, default: []].append(i) }
+        var parent = Array(members.indices)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        for (_, ids) in buckets where ids.count > 1 && ids.count <= NameClustering.bucketCap {
+            for a in 0..<ids.count {
+                for b in (a + 1)..<ids.count
+                where members[ids[a]].key.matches(members[ids[b]].key)
+                    && !options.isDeclension(members[ids[a]].stem, members[ids[b]].stem)
+                {
+                    parent[find(ids[a])] = find(ids[b])
+                }
+            }
+        }
+        var groups: [Int: [NameCluster.Member]] = [:]
+        for i in members.indices { groups[find(i), default: []].append(members[i]) }
+        return groups.values.filter { g in
+            g.count > 1 && g.contains { !$0.mentions.isEmpty } && g.filter { !$0.mentions.isEmpty || $0.known }.count > 1
+        }.sorted { ($0.first?.mentions.first ?? 0) < ($1.first?.mentions.first ?? 0) }
+    }
+
+    /// Picks the canonical spelling: the names file, then the full-name mention, the headline, the majority.
+    private func decide(_ group: [NameCluster.Member], _ m: NameMentions, _ doc: Document) -> NameCluster? {
+        let written = group.filter { !$0.mentions.isEmpty }
+        // Two spellings each with its own, different first name are two people (`Jan Novak`, `Petr Nowak`).
+        let full = written.filter { $0.fullNameScore > 0 }
+        for a in full.indices {
+            for b in full.indices where b > a {
+                let shared = full[a].partnerKeys.contains { pa in full[b].partnerKeys.contains { pa.matches($0) || pa == $0 } }
+                if !shared { return nil }
+            }
+        }
+        var cluster = NameCluster(members: group, canonical: "", reason: "", safety: .safe)
+        let known = group.filter(\.known)
+        if known.count == 1 {
+            cluster.canonical = known[0].stem
+            cluster.reason = "names file"
+        } else if known.count > 1 {
+            return nil
+        } else if let best = full.max(by: { better($1, than: $0) }) {
+            cluster.canonical = best.stem
+            let chain = m.chains[m.mentions[best.firstFullName!].chain]
+            let text = doc.string(m.mentions[chain.members.first!].range.lowerBound..<m.mentions[chain.members.last!].range.upperBound)
+            cluster.reason = "full-name mention “\(text)” (line \(chain.line + 1))"
+        } else if written.filter(\.inHeadline).count == 1, let h = written.first(where: \.inHeadline) {
+            cluster.canonical = h.stem
+            cluster.reason = "headline"
+        } else {
+            let sorted = written.sorted { $0.mentions.count > $1.mentions.count }
+            let top = sorted[0].mentions.count
+            let second = sorted[1].mentions.count
+            guard top > second, options.majorityEvidence else { return nil }
+            cluster.canonical = sorted[0].stem
+            cluster.reason = "majority (\(top) of \(written.reduce(0) { $0 + $1.mentions.count }))"
+            if top < 3 || top < 2 * second { cluster.safety = .review }
+        }
+        // A short name (`Jo`/`Cho`) is only repaired towards a full-name mention or the names file.
+        let strong = cluster.reason.hasPrefix("full-name") || cluster.reason == "names file"
+        cluster.members = group.filter { mem in
+            mem.stem == cluster.canonical || mem.known || strong || mem.stem.count >= options.shortLength
+        }
+        guard cluster.members.contains(where: { $0.stem != cluster.canonical && !$0.mentions.isEmpty }) else { return nil }
+        return cluster
+    }
+
+    /// Full-name evidence order: weighted count of full-name mentions, then the earlier introduction.
+    private func better(_ a: NameCluster.Member, than b: NameCluster.Member) -> Bool {
+        if a.fullNameScore != b.fullNameScore { return a.fullNameScore > b.fullNameScore }
+        return (a.firstFullName ?? .max) < (b.firstFullName ?? .max)
+    }
+
+    /// A capitalized word that is also written in lowercase is a common word at a sentence start.
+    private func isCommonWord(_ stem: String, _ m: NameMentions) -> Bool {
+        m.isWrittenLowercase(stem.lowercased())
+    }
+
+    /// Lines naming four or more people (`From left: A, B, C, D`): their full names are weaker evidence.
+    private func rollCallLines(_ m: NameMentions) -> Set<Int> {
+        var perLine: [Int: Int] = [:]
+        for c in m.chains where c.members.count >= 2 { perLine[c.line, default: 0] += 1 }
+        return Set(perLine.filter { $0.value >= 4 }.keys)
+    }
+}

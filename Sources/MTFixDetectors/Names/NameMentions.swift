@@ -1,0 +1,174 @@
+import MTFixCore
+
+/// One written occurrence of a name-like word: a capitalized word, a katakana run, or a run of the Han
+/// characters transliterated names use.
+struct NameMention: Sendable {
+    /// The whole written token (`Kovalenko’s`, `Коваленко`).
+    let range: Range<Int>
+    /// The name itself, without possessive or case ending: what a repair replaces.
+    var stemRange: Range<Int>
+    var stem: String
+    let line: Int
+    /// Index into `NameMentions.chains`.
+    var chain = -1
+    /// Whether a possessive ending follows: the chain of name parts ends here.
+    var possessive = false
+}
+
+/// Name parts written next to each other (`Irina Kovalenko`, `イリーナ・コワレンコ`): a full-name mention.
+struct NameChain: Sendable {
+    var members: [Int]
+    let line: Int
+}
+
+/// Every name mention of a document, grouped into chains, plus the lowercase vocabulary of the text.
+struct NameMentions: Sendable {
+    var mentions: [NameMention] = []
+    var chains: [NameChain] = []
+    /// Hashes of words written in lowercase somewhere: a capitalized form of one is a common word at a
+    /// sentence start. Hashes of the UTF-16 units, so the scan allocates nothing per word.
+    var lowercaseWords: Set<Int> = []
+
+    /// Whether `word` (already lowercased) is written in lowercase somewhere in the document.
+    func isWrittenLowercase(_ word: String) -> Bool { lowercaseWords.contains(NameMentions.hash(word.utf16)) }
+
+    static func hash<C: Collection>(_ units: C) -> Int where C.Element == UInt16 {
+        var h = Hasher()
+        for u in units { h.combine(u) }
+        return h.finalize()
+    }
+    /// The first non-blank line (the headline).
+    var headline: Int?
+
+    init(_ doc: Document, options: NameOptions) {
+        headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
+        switch options.script {
+        case .cased: collectCased(doc, options)
+        case .katakana: collectRuns(doc, options, isPart: NameMentions.isKatakana)
+        case .han:
+            let han = Set(options.hanCharacters.compactMap { $0.utf16.count == 1 ? $0.utf16.first : nil })
+            collectRuns(doc, options, isPart: { han.contains($0) })
+        }
+        linkChains(doc, options)
+    }
+
+    private mutating func collectCased(_ doc: Document, _ options: NameOptions) {
+        let u = doc.utf16
+        for whole in doc.words where whole.status >= 200 && whole.status < 300 {
+            var range = whole.range
+            // Most words start with a lowercase ASCII letter: remember them without building a string.
+            let lead = u[range.lowerBound]
+            if lead >= 0x61 && lead <= 0x7A {
+                lowercaseWords.insert(NameMentions.hash(u[range]))
+                continue
+            }
+            var word = doc.string(range)
+            // `l’Italien`, `d’Esteban`: the elided article is not part of the name.
+            if let e = options.elisions.first(where: { word.lowercased().hasPrefix($0) && word.count > $0.count }) {
+                word = String(word.dropFirst(e.count))
+                range = (range.upperBound - word.utf16.count)..<range.upperBound
+            }
+            guard let first = word.unicodeScalars.first else { continue }
+            if first.properties.isLowercase {
+                lowercaseWords.insert(NameMentions.hash(word.utf16))
+                continue
+            }
+            guard first.properties.isUppercase else { continue }
+            // Acronyms (`US`, `TASS`) are not transliterated names.
+            guard word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { continue }
+            var stem = word
+            var possessive = false
+            for p in options.possessives where stem.hasSuffix(p) && stem.count > p.count {
+                stem.removeLast(p.count)
+                possessive = true
+                break
+            }
+            stem = options.stripCase(stem)
+            if options.isListed(stem) || options.isListed(word) { continue }
+            let end = range.lowerBound + stem.utf16.count
+            mentions.append(
+                NameMention(
+                    range: range, stemRange: range.lowerBound..<end, stem: stem,
+                    line: doc.lineIndex(at: range.lowerBound), possessive: possessive))
+        }
+        guard !options.inflectionSuffixes.isEmpty else { return }
+        // `Bundestages` is a form of `Bundestag` only when the bare form is written too.
+        let bare = Set(mentions.map(\.stem))
+        for k in mentions.indices where !mentions[k].possessive {
+            let stem = mentions[k].stem
+            for s in options.inflectionSuffixes where stem.hasSuffix(s) && stem.count - s.count >= options.minStem {
+                let shorter = String(stem.dropLast(s.count))
+                if bare.contains(shorter) {
+                    mentions[k].stem = shorter
+                    mentions[k].stemRange = mentions[k].range.lowerBound..<(mentions[k].range.lowerBound + shorter.utf16.count)
+                }
+                break
+            }
+        }
+    }
+
+    /// Katakana or Han runs; a joiner (`・`, `·`) splits one run into the parts of one name.
+    private mutating func collectRuns(_ doc: Document, _ options: NameOptions, isPart: (UInt16) -> Bool) {
+        let u = doc.utf16
+        var i = 0
+        while i < u.count {
+            guard isPart(u[i]), u[i] != 0x30FC else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < u.count, isPart(u[j]) { j += 1 }
+            let stem = doc.string(i..<j)
+            if j - i >= 2 && !options.isListed(stem) {
+                mentions.append(NameMention(range: i..<j, stemRange: i..<j, stem: stem, line: doc.lineIndex(at: i)))
+            }
+            i = j
+        }
+    }
+
+    static func isKatakana(_ u: UInt16) -> Bool { (u >= 0x30A1 && u <= 0x30FA) || u == 0x30FC }
+
+    /// Consecutive mentions separated by exactly one space or joiner form one chain.
+    private mutating func linkChains(_ doc: Document, _ options: NameOptions) {
+        let u = doc.utf16
+        for k in mentions.indices {
+            if k > 0 && !mentions[k - 1].possessive {
+                let gap = mentions[k - 1].range.upperBound..<mentions[k].range.lowerBound
+                let joined =
+                    gap.count == 1
+                    && (u[gap.lowerBound] == 0x20 || options.joiners.contains(Character(Unicode.Scalar(u[gap.lowerBound]) ?? " ")))
+                if joined {
+                    let c = mentions[k - 1].chain
+                    mentions[k].chain = c
+                    chains[c].members.append(k)
+                    continue
+                }
+            }
+            mentions[k].chain = chains.count
+            chains.append(NameChain(members: [k], line: mentions[k].line))
+        }
+    }
+
+    /// The other parts of the chain holding mention `k` (the first names of a surname, and so on).
+    func partners(of k: Int) -> [Int] { chains[mentions[k].chain].members.filter { $0 != k } }
+}
+
+extension Document {
+    /// White space (ASCII, no-break and ideographic spaces).
+    static func isSpaceUnit(_ u: UInt16) -> Bool {
+        u == 0x20 || u == 0x09 || u == 0x0D || u == 0x0A || u == 0xA0 || u == 0x3000 || (u >= 0x2000 && u <= 0x200A)
+    }
+}
+
+extension Document {
+    /// The last sentence starting at or before `offset` (binary search).
+    func sentence(containing offset: Int) -> Range<Int>? {
+        var lo = 0
+        var hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].lowerBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? sentences[lo - 1] : nil
+    }
+}

@@ -1,0 +1,86 @@
+import MTFixCore
+
+/// Language knowledge the name detectors read from a rule file's `options:` (word lists, scripts, folds).
+struct NameOptions: Sendable {
+    /// How name mentions are written: `cased` (capitalized Latin or Cyrillic words), `katakana`, or `han`.
+    enum Script: String, Sendable { case cased, katakana, han }
+
+    var script: Script = .cased
+    /// Names shorter than this (in letters) are "short": they are only repaired towards a full-name mention.
+    var shortLength = 4
+    /// Suffixes that mark a possessive (`’s`): part of the token, never part of the name.
+    var possessives: [String] = []
+    /// Case endings always split off a name before comparing (Russian `-а`, `-ом`), longest first.
+    var caseSuffixes: [String] = []
+    /// Endings split off only when the bare form also occurs in the document (German genitive `-s`).
+    var inflectionSuffixes: [String] = []
+    var minStem = 3
+    /// Vowels a declension drops before the last consonant (`Кубок`/`Кубка`): such pairs are one word.
+    var fleetingVowels: Set<Character> = []
+    /// Languages that capitalize every noun (German): a bare majority is then not evidence enough.
+    var capitalizedNouns = false
+    /// Whether a plain majority may pick the canonical spelling (not for noisy Han runs).
+    var majorityEvidence = true
+    /// Spelling variants folded before transliteration (katakana `ティ`→`チ`, Han `尔`→``).
+    var keyFolds: [(String, String)] = []
+    /// Characters that join the parts of one name (`-`, `・`, `·`) besides a single space.
+    var joiners: Set<Character> = ["-"]
+    /// Capitalized words that are titles or offices, not names (`President`, `Minister`).
+    var titleWords: Set<String> = []
+    /// Capitalized function words, weekdays, months and sentence openers that are never names.
+    var stopwords: Set<String> = []
+    /// Countries and places: never clustered (`Iran`/`Iraq`, `Austria`/`Australia`).
+    var places: Set<String> = []
+    /// Elided articles written onto a name (`l’`, `d’`): not part of it.
+    var elisions: [String] = []
+    /// For `han`: the characters transliterated foreign names are written with.
+    var hanCharacters: Set<Character> = []
+
+    init(_ config: ConfigValue) {
+        if let s = config["script"]?.string, let v = Script(rawValue: s) { script = v }
+        if let n = config["short_length"]?.number { shortLength = Int(n) }
+        if let n = config["min_stem"]?.number { minStem = Int(n) }
+        possessives = (config["possessives"]?.strings ?? []).sorted { $0.count > $1.count }
+        caseSuffixes = (config["case_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
+        inflectionSuffixes = (config["inflection_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
+        capitalizedNouns = config["capitalized_nouns"]?.bool ?? false
+        majorityEvidence = (config["majority_evidence"]?.bool ?? true) && !capitalizedNouns
+        fleetingVowels = Set(config["fleeting_vowels"]?.strings?.joined() ?? "")
+        if let folds = config["key_folds"]?.pairs {
+            keyFolds = folds.map { ($0.key, $0.value.string ?? "") }.sorted { $0.0.count > $1.0.count }
+        }
+        if let j = config["joiners"]?.strings { joiners = Set(j.compactMap(\.first)) }
+        titleWords = Set(config["title_words"]?.strings ?? [])
+        stopwords = Set(config["stopwords"]?.strings ?? [])
+        places = Set(config["places"]?.strings ?? [])
+        hanCharacters = Set(config["han_characters"]?.strings?.joined() ?? "")
+        elisions = (config["elisions"]?.strings ?? []).sorted { $0.count > $1.count }
+        // Listed words are matched in their case-stripped form too (`Москве` → `Москв`, like `Москва`).
+        for list in [\NameOptions.places, \NameOptions.stopwords, \NameOptions.titleWords] {
+            for w in self[keyPath: list] { self[keyPath: list].insert(stripCase(w)) }
+        }
+    }
+
+    /// `word` without its longest case ending (when the rest is long enough).
+    func stripCase(_ word: String) -> String {
+        for s in caseSuffixes where word.hasSuffix(s) && word.count - s.count >= minStem {
+            return String(word.dropLast(s.count))
+        }
+        return word
+    }
+
+    /// Whether `a` and `b` differ only by a fleeting vowel before the last letter (a declension).
+    func isDeclension(_ a: String, _ b: String) -> Bool {
+        guard !fleetingVowels.isEmpty else { return false }
+        let (long, short) = a.count > b.count ? (Array(a), Array(b)) : (Array(b), Array(a))
+        guard long.count == short.count + 1, long.count >= 3, fleetingVowels.contains(long[long.count - 2]) else { return false }
+        var l = long
+        l.remove(at: long.count - 2)
+        return l == short
+    }
+
+    /// Whether `word` is excluded from name clustering by the word lists.
+    func isListed(_ word: String) -> Bool {
+        titleWords.contains(word) || stopwords.contains(word) || places.contains(word)
+    }
+}

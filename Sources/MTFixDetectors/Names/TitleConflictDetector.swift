@@ -1,0 +1,101 @@
+import MTFixCore
+
+/// Lint: a person given an office that contradicts how the document introduced them
+/// (`Foreign Minister Irina Kovalenko` … `Prime Minister Kovarenko`). Format: the wrong title is deleted.
+public struct TitleConflictDetector: Rule {
+    public let descriptor: RuleDescriptor
+    let names: NameOptions
+    let titles: TitleOptions
+
+    public init(descriptor: RuleDescriptor, options: ConfigValue) {
+        self.descriptor = descriptor
+        titles = TitleOptions(options)
+        var n = NameOptions(options)
+        n.titleWords.formUnion(titles.titleWords)
+        names = n
+    }
+
+    public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let mentions = NameMentions(document, options: names)
+        guard mentions.chains.count > 1 else { return [] }
+        let lower = TitleOptions.lower(document.utf16)
+        let titled = TitleFinder(doc: document, names: mentions, options: titles, script: names.script, lower: lower).find()
+        guard titled.count > 1 else { return [] }
+        let keys = NameKeyMaker(folds: names.keyFolds)
+        var out: [Finding] = []
+        for person in persons(titled, mentions, keys) {
+            let intro = person[0]
+            var offices: [String: Int] = [:]
+            for m in person { offices[m.office, default: 0] += 1 }
+            let wrong = person.dropFirst().filter { m in
+                // A title the story repeats for this person is its own claim, not a slip.
+                m.direct && !m.former && !TitleOptions.compatible(intro.office, m.office)
+                    && offices.filter({ TitleOptions.compatible($0.key, m.office) }).values.reduce(0, +) == 1
+            }
+            if wrong.isEmpty || person.contains(where: { mentionsChange(document, lower, at: $0, mentions) }) { continue }
+            for m in wrong {
+                let who = mentions.chains[intro.chain].members.map { mentions.mentions[$0].stem }.joined(separator: " ")
+                let introLine = mentions.chains[intro.chain].line + 1
+                out.append(
+                    Finding(
+                        rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
+                        safety: m.reviewOnly ? .review : descriptor.safety,
+                        message: "“\(m.title)” contradicts how the document introduced \(who) (“\(intro.title)”, line \(introLine))",
+                        range: m.deletion, edits: [Edit(range: m.deletion, replacement: "")],
+                        evidence: ["person": who, "introduced_as": intro.title, "introduced_line": String(introLine), "title": m.title]))
+            }
+        }
+        return out
+    }
+
+    /// Titled mentions grouped by person, in text order. A later mention joins an earlier person when
+    /// its surname spells the same name and any first names agree; one that fits two people joins none.
+    /// People are bucketed by the surname's skeleton and compared by their distinct spellings only,
+    /// so a long document stays near-linear.
+    private func persons(_ titled: [TitledMention], _ m: NameMentions, _ keys: NameKeyMaker) -> [[TitledMention]] {
+        struct Person {
+            var mentions: [TitledMention] = []
+            var spellings: [(first: NameKey, last: NameKey, parts: Int)] = []
+        }
+        var people: [Person] = []
+        var bySurname: [[UInt8]: [Int]] = [:]
+        func same(_ a: NameKey, _ b: NameKey) -> Bool { a == b || a.matches(b) }
+        for t in titled {
+            let members = m.chains[t.chain].members
+            let first = keys.key(m.mentions[members.first!].stem)
+            let last = keys.key(m.mentions[members.last!].stem)
+            let fits = (bySurname[last.skeleton] ?? []).filter { p in
+                people[p].spellings.contains { s in
+                    same(s.last, last) && (s.parts < 2 || members.count < 2 || same(s.first, first))
+                }
+            }
+            if fits.count > 1 { continue }
+            let p: Int
+            if let only = fits.first {
+                p = only
+            } else {
+                p = people.count
+                people.append(Person())
+                bySurname[last.skeleton, default: []].append(p)
+            }
+            people[p].mentions.append(t)
+            if !people[p].spellings.contains(where: { $0.first == first && $0.last == last && $0.parts == members.count }) {
+                people[p].spellings.append((first, last, members.count))
+            }
+        }
+        return people.map(\.mentions).filter { $0.count > 1 }
+    }
+
+    /// Whether the sentence of a titled mention says the person changed office (`now`, `désormais`).
+    private func mentionsChange(_ doc: Document, _ lower: [UInt16], at t: TitledMention, _ m: NameMentions) -> Bool {
+        guard !titles.currentMarkers.isEmpty else { return false }
+        let at = m.mentions[m.chains[t.chain].members[0]].range.lowerBound
+        guard let s = doc.sentence(containing: at) else { return false }
+        let text = String(decoding: lower[s], as: UTF16.self)
+        let words = Set(text.split { !$0.isLetter && $0 != "-" }.map(String.init))
+        return titles.currentMarkers.contains { marker in
+            marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
+                ? words.contains(marker.lowercased()) : text.contains(marker)
+        }
+    }
+}

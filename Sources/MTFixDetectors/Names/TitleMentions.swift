@@ -1,0 +1,158 @@
+import MTFixCore
+
+/// A name written with an office (`Prime Minister Kovarenko`, `コワレンコ首相`, or an appositive
+/// `the former president of X, Takeshi Kono`).
+struct TitledMention: Sendable {
+    let chain: Int
+    let office: String
+    /// The written title, as found.
+    let title: String
+    /// What a repair deletes: article, title and the space before the name.
+    let deletion: Range<Int>
+    /// Written right next to the name (only those are ever deleted; appositives only introduce).
+    let direct: Bool
+    let former: Bool
+    /// Deleting would leave broken grammar (`du Premier ministre X`): review only.
+    let reviewOnly: Bool
+}
+
+/// Finds titled mentions next to the name chains of a document.
+struct TitleFinder {
+    let doc: Document
+    let names: NameMentions
+    let options: TitleOptions
+    let script: NameOptions.Script
+    /// The document lowercased unit by unit (offsets unchanged).
+    let lower: [UInt16]
+
+    func find() -> [TitledMention] {
+        var out: [TitledMention] = []
+        for (c, chain) in names.chains.enumerated() {
+            let start = names.mentions[chain.members.first!].range.lowerBound
+            let end = names.mentions[chain.members.last!].range.upperBound
+            if options.before, let m = before(chain: c, start: start) {
+                out.append(m)
+            } else if options.after, let m = after(chain: c, end: end) {
+                out.append(m)
+            } else if script == .cased, chain.members.count >= 2, let m = appositive(chain: c, start: start) {
+                out.append(m)
+            }
+        }
+        return out
+    }
+
+    private var cased: Bool { script == .cased }
+
+    /// `Title Name`, allowing one or two acronyms between (`Главный тренер СКА Игорь Савченко`).
+    private func before(chain: Int, start: Int) -> TitledMention? {
+        var q = start
+        if cased {
+            guard q > 0, lower[q - 1] == 0x20 else { return nil }
+            q -= 1
+        }
+        for gap in 0...(cased ? 2 : 0) {
+            if gap > 0 {
+                // Step back over one all-caps word and its space.
+                var k = q
+                while k > 0, let s = Unicode.Scalar(doc.utf16[k - 1]), s.properties.isUppercase { k -= 1 }
+                guard q - k >= 2, k > 0, doc.utf16[k - 1] == 0x20 else { return nil }
+                q = k - 1
+            }
+            if let (form, fs, fe) = formEnding(at: q) {
+                if hasMarker(options.modifiers, before: fs) { return nil }
+                let (delStart, review) = determiner(before: fs)
+                return TitledMention(
+                    chain: chain, office: form.office, title: doc.string(fs..<fe), deletion: delStart..<start, direct: true,
+                    former: hasMarker(options.formerMarkers, before: delStart), reviewOnly: review || gap > 0)
+            }
+        }
+        return nil
+    }
+
+    /// `Name Title` (Japanese, Chinese).
+    private func after(chain: Int, end: Int) -> TitledMention? {
+        for form in options.forms where end + form.units.count <= lower.count {
+            if lower[end..<(end + form.units.count)].elementsEqual(form.units) {
+                let r = end..<(end + form.units.count)
+                return TitledMention(
+                    chain: chain, office: form.office, title: doc.string(r), deletion: r, direct: true, former: false,
+                    reviewOnly: false)
+            }
+        }
+        return nil
+    }
+
+    /// `…the former president of Hoshida Kogyo, Takeshi Kono`: an introduction, never deleted.
+    private func appositive(chain: Int, start: Int) -> TitledMention? {
+        guard start >= 2, doc.utf16[start - 1] == 0x20, doc.utf16[start - 2] == 0x2C else { return nil }
+        let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
+        let lo = max(sentenceStart, start - 160)
+        var q = start - 2
+        while q > lo {
+            if let (form, fs, _) = formEnding(at: q), !followedByName(q) {
+                return TitledMention(
+                    chain: chain, office: form.office, title: form.text, deletion: fs..<fs, direct: false,
+                    former: hasMarker(options.formerMarkers, before: determiner(before: fs).0), reviewOnly: true)
+            }
+            q -= 1
+        }
+        return nil
+    }
+
+    private func followedByName(_ q: Int) -> Bool {
+        q + 1 < doc.utf16.count && doc.utf16[q] == 0x20
+            && (Unicode.Scalar(doc.utf16[q + 1])?.properties.isUppercase ?? false)
+            && names.mentions.contains { $0.range.lowerBound == q + 1 }
+    }
+
+    /// The longest title form ending at `q` (plus up to `inflection` letters), on word boundaries.
+    private func formEnding(at q: Int) -> (TitleOptions.Form, Int, Int)? {
+        if cased && q < lower.count && isLetter(lower[q]) { return nil }
+        for form in options.forms {
+            for extra in 0...options.inflection {
+                let fs = q - extra - form.units.count
+                guard fs >= 0 else { continue }
+                guard lower[fs..<(fs + form.units.count)].elementsEqual(form.units) else { continue }
+                guard (fs + form.units.count..<q).allSatisfy({ isLetter(lower[$0]) }) else { continue }
+                if cased && fs > 0 && isLetter(lower[fs - 1]) { continue }
+                return (form, fs, q)
+            }
+        }
+        return nil
+    }
+
+    /// Where a deletion starts (an article before the title goes with it) and whether it is review only.
+    private func determiner(before fs: Int) -> (Int, Bool) {
+        var start = fs
+        for d in options.determiners {
+            let du = TitleOptions.lower(Array(d.utf16))
+            let attached = d.hasSuffix("’") || d.hasSuffix("'")
+            let pattern = attached ? du : du + [0x20]
+            let s = fs - pattern.count
+            if s >= 0, lower[s..<fs].elementsEqual(pattern), s == 0 || !isLetter(lower[s - 1]) {
+                start = s
+                break
+            }
+        }
+        let review = hasMarker(options.reviewBefore, before: start) || hasMarker(["’s", "'s"], before: start)
+        return (start, review)
+    }
+
+    /// Whether the text just before `offset` (spaces skipped) ends with one of `words` on a word boundary.
+    private func hasMarker(_ words: [String], before offset: Int) -> Bool {
+        var e = offset
+        while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
+        for w in words {
+            let wu = TitleOptions.lower(Array(w.utf16))
+            let s = e - wu.count
+            guard s >= 0, lower[s..<e].elementsEqual(wu) else { continue }
+            if !cased || s == 0 || !isLetter(lower[s - 1]) || !isLetter(wu[0]) { return true }
+        }
+        return false
+    }
+
+    private func isLetter(_ u: UInt16) -> Bool {
+        guard let s = Unicode.Scalar(u) else { return true }
+        return s.properties.isAlphabetic
+    }
+}

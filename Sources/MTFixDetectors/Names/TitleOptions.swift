@@ -1,0 +1,68 @@
+import MTFixCore
+
+/// Language knowledge for `title-conflict`: offices and their written forms, and the words around them.
+struct TitleOptions: Sendable {
+    /// One written form of an office (`Prime Minister` → `head-of-government`), lowercased UTF-16.
+    struct Form: Sendable {
+        let office: String
+        let text: String
+        let units: [UInt16]
+    }
+
+    /// Longest first, so `Deputy Foreign Minister` wins over `Foreign Minister`.
+    var forms: [Form] = []
+    /// Whether titles stand before the name (`Prime Minister X`), after it (`X首相`), or both.
+    var before = true
+    var after = false
+    /// Articles deleted together with a wrong title (`the`, `le`, `el`).
+    var determiners: [String] = []
+    /// Words before a title after which deleting it breaks the grammar (`du`, `del`): review only.
+    var reviewBefore: [String] = []
+    /// Words that make a title another office (`Deputy`, `Vice`, `副`): such mentions are ignored.
+    var modifiers: [String] = []
+    /// `former`, `ex-`, `ancien`: the person held that office earlier.
+    var formerMarkers: [String] = []
+    /// `now`, `désormais`: the story itself says the person changed office.
+    var currentMarkers: [String] = []
+    /// Letters a title may take as an inflection (Russian `премьер-министра`).
+    var inflection = 0
+    /// Capitalized words of every form: titles, not names.
+    var titleWords: Set<String> = []
+
+    init(_ config: ConfigValue) {
+        for (office, value) in config["titles"]?.pairs ?? [] {
+            for text in value.strings ?? [] {
+                forms.append(Form(office: office, text: text, units: TitleOptions.lower(Array(text.utf16))))
+                // Every word of a title, also capitalized as at a sentence start (`Капитан`), is no name.
+                for w in text.split(whereSeparator: { $0 == " " }) {
+                    titleWords.insert(String(w))
+                    titleWords.insert(w.prefix(1).uppercased() + w.dropFirst())
+                }
+            }
+        }
+        forms.sort { $0.units.count > $1.units.count }
+        let position = config["position"]?.strings ?? ["before"]
+        before = position.contains("before")
+        after = position.contains("after")
+        determiners = config["determiners"]?.strings ?? []
+        reviewBefore = config["review_before"]?.strings ?? []
+        modifiers = config["modifiers"]?.strings ?? []
+        formerMarkers = config["former_markers"]?.strings ?? []
+        currentMarkers = config["current_markers"]?.strings ?? []
+        inflection = Int(config["inflection"]?.number ?? 0)
+    }
+
+    /// Offices are compatible when equal or one refines the other (`minister` / `minister.foreign`).
+    static func compatible(_ a: String, _ b: String) -> Bool {
+        a == b || a.hasPrefix(b + ".") || b.hasPrefix(a + ".")
+    }
+
+    /// Per-unit lowercase (length-preserving, so offsets stay valid).
+    static func lower(_ units: [UInt16]) -> [UInt16] {
+        units.map { u in
+            guard let s = Unicode.Scalar(u), s.properties.isUppercase else { return u }
+            let l = s.properties.lowercaseMapping.utf16
+            return l.count == 1 ? l.first! : u
+        }
+    }
+}

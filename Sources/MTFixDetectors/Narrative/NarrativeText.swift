@@ -1,0 +1,187 @@
+import MTFixCore
+
+/// Character classes and small text scans that the sentence-level detectors share (UTF-16 based).
+///
+/// ICU's sentence iterator does not break before a lowercase word (`values.” emphasized`), which is
+/// exactly where MT damage sits, so these detectors scan lines themselves with these helpers.
+enum NarrativeText {
+    @inline(__always)
+    static func scalar(_ u: UInt16) -> Unicode.Scalar? { Unicode.Scalar(u) }
+
+    static func isSpace(_ u: UInt16) -> Bool {
+        u == 0x20 || u == 0x09 || u == 0xA0 || u == 0x202F || u == 0x3000 || (u >= 0x2000 && u <= 0x200A)
+    }
+
+    /// Full stops, question and exclamation marks, ellipsis, in Latin, Cyrillic and CJK copy.
+    static func isTerminator(_ u: UInt16) -> Bool {
+        u == 0x2E || u == 0x21 || u == 0x3F || u == 0x2026 || u == 0x3002 || u == 0xFF01 || u == 0xFF1F || u == 0xFF0E
+    }
+
+    /// Marks that can close a quotation in the seven languages (`”` `’` `"` `»` `“` German, `」` `』`).
+    static func isClosingQuote(_ u: UInt16) -> Bool {
+        u == 0x201D || u == 0x2019 || u == 0x22 || u == 0xBB || u == 0x201C || u == 0x2018 || u == 0x300D
+            || u == 0x300F || u == 0x27
+    }
+
+    /// Marks that only ever close a quotation (`»` may follow a space in French copy).
+    static func isUnambiguousClosingQuote(_ u: UInt16) -> Bool {
+        u == 0x201D || u == 0xBB || u == 0x300D || u == 0x300F
+    }
+
+    /// A closing quote at `i`: an unambiguous closer, or an ambiguous mark right after text.
+    static func closesQuote(_ u: [UInt16], at i: Int, lineStart: Int) -> Bool {
+        guard isClosingQuote(u[i]) else { return false }
+        return isUnambiguousClosingQuote(u[i]) || (i > lineStart && !isSpace(u[i - 1]))
+    }
+
+    /// Whether `offset` lies inside a quotation opened earlier on the line: scanning back, an opening
+    /// mark (`“` `«` `„` `「` before text) comes before any closing one.
+    static func insideQuotation(_ u: [UInt16], at offset: Int, lineStart: Int) -> Bool {
+        var i = offset - 1
+        while i >= lineStart {
+            let c = u[i]
+            if c == 0xAB || c == 0x201E || c == 0x300C || c == 0x300E { return true }
+            if isUnambiguousClosingQuote(c) { return false }
+            if c == 0x201C {
+                // `“` opens before text in English and closes after text in German.
+                let before = i > lineStart ? u[i - 1] : 0x20
+                return isSpace(before) || before == 0x28
+            }
+            i -= 1
+        }
+        return false
+    }
+
+    /// Closing brackets that may end a sentence before its full stop.
+    static func isClosingBracket(_ u: UInt16) -> Bool { u == 0x29 || u == 0xFF09 || u == 0x5D }
+
+    static func isLetter(_ u: UInt16) -> Bool {
+        if u < 0x80 { return (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) }
+        return scalar(u)?.properties.isAlphabetic ?? false
+    }
+
+    static func isLower(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u >= 0x61 && u <= 0x7A }
+        return scalar(u)?.properties.isLowercase ?? false
+    }
+
+    static func isUpper(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u >= 0x41 && u <= 0x5A }
+        return scalar(u)?.properties.isUppercase ?? false
+    }
+
+    /// Simple lowercase of one UTF-16 unit (one-to-one mappings only; others stay as they are).
+    static func lower(_ u: UInt16) -> UInt16 {
+        if u < 0x80 { return u >= 0x41 && u <= 0x5A ? u + 0x20 : u }
+        guard let s = scalar(u), s.properties.isUppercase else { return u }
+        let m = s.properties.lowercaseMapping.utf16
+        return m.count == 1 ? m.first! : u
+    }
+
+    static func isDigit(_ u: UInt16) -> Bool { (u >= 0x30 && u <= 0x39) || (u >= 0xFF10 && u <= 0xFF19) }
+
+    /// Han, kana and CJK punctuation: text written without spaces between words.
+    static func isCJK(_ u: UInt16) -> Bool {
+        (u >= 0x3040 && u <= 0x30FF) || (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF)
+            || (u >= 0x3000 && u <= 0x303F) || (u >= 0xFF00 && u <= 0xFFEF) || u & 0xFC00 == 0xD800
+    }
+
+    /// Whether a range is mostly CJK (decides spacing and length measures without trusting the language tag).
+    static func isMostlyCJK(_ u: [UInt16], _ range: Range<Int>) -> Bool {
+        var cjk = 0
+        var letters = 0
+        for i in range {
+            if isCJK(u[i]) { cjk += 1 } else if isLetter(u[i]) { letters += 1 }
+        }
+        return cjk > letters
+    }
+
+    /// Letter runs (with inner apostrophes and hyphens) inside `range`: the words of cased scripts.
+    static func words(_ u: [UInt16], _ range: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard isLetter(u[i]) || isDigit(u[i]) else {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < range.upperBound {
+                if isLetter(u[i]) || isDigit(u[i]) {
+                    i += 1
+                } else if (u[i] == 0x27 || u[i] == 0x2019 || u[i] == 0x2D) && i + 1 < range.upperBound
+                    && isLetter(u[i + 1])
+                {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            out.append(start..<i)
+        }
+        return out
+    }
+
+    static func string(_ u: [UInt16], _ range: Range<Int>) -> String {
+        String(decoding: u[range], as: UTF16.self)
+    }
+
+    /// Whether a line is blank (only spaces).
+    static func isBlank(_ u: [UInt16], _ range: Range<Int>) -> Bool {
+        range.allSatisfy { isSpace(u[$0]) || u[$0] == 0x0D }
+    }
+
+    /// The range without leading and trailing spaces.
+    static func trimmed(_ u: [UInt16], _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi && (isSpace(u[lo]) || u[lo] == 0x0D) { lo += 1 }
+        while hi > lo && (isSpace(u[hi - 1]) || u[hi - 1] == 0x0D) { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// The token (maximal run of non-space characters) that ends at `end`.
+    static func token(endingAt end: Int, in u: [UInt16], from lineStart: Int) -> Range<Int> {
+        var lo = end
+        while lo > lineStart && !isSpace(u[lo - 1]) { lo -= 1 }
+        return lo..<end
+    }
+
+    /// Whether the full stop ending at `dot` belongs to an abbreviation (`U.S.`, `e.g.`, `Dr.`, `тыс.`, `1.`)
+    /// rather than ending a sentence.
+    static func isAbbreviation(dot: Int, in u: [UInt16], lineStart: Int, known: Set<String>) -> Bool {
+        guard u[dot] == 0x2E else { return false }
+        var tok = token(endingAt: dot, in: u, from: lineStart)
+        // Opening brackets and quotes are not part of the abbreviation.
+        while tok.lowerBound < tok.upperBound && !isLetter(u[tok.lowerBound]) && !isDigit(u[tok.lowerBound]) {
+            tok = (tok.lowerBound + 1)..<tok.upperBound
+        }
+        if tok.isEmpty { return false }
+        if tok.count == 1 { return true }
+        if tok.contains(where: { u[$0] == 0x2E }) { return true }
+        if tok.allSatisfy({ isDigit(u[$0]) }) { return true }
+        return known.contains(string(u, tok).lowercased())
+    }
+
+    /// A heading: one short line with no sentence-final punctuation (`Commitment to Neutrality`).
+    static func isHeadingLike(_ u: [UInt16], _ line: Range<Int>, maxWords: Int = 10) -> Bool {
+        let t = trimmed(u, line)
+        guard let last = t.last else { return false }
+        if isTerminator(u[last]) || isClosingQuote(u[last]) || u[last] == 0x3A || u[last] == 0x2C { return false }
+        if isMostlyCJK(u, t) { return t.count <= 20 }
+        return words(u, t).count <= maxWords
+    }
+
+    /// Lowercased comparison key of a word, cut to a stem-like prefix so `emphasized` meets `emphasize`.
+    static func stem(_ word: String, length: Int = 6) -> String {
+        String(String(decoding: word.utf16.map(lower), as: UTF16.self).prefix(length))
+    }
+}
+
+extension ConfigValue {
+    /// A list option as a set of strings (empty when absent).
+    func stringSet(_ key: String) -> Set<String> { Set(self[key]?.strings ?? []) }
+
+    /// A number option as an Int with a default.
+    func int(_ key: String, default value: Int) -> Int { self[key]?.number.map { Int($0) } ?? value }
+}

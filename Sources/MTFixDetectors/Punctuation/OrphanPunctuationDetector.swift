@@ -1,0 +1,93 @@
+import MTFixCore
+import MTFixRules
+
+/// Lint: punctuation left behind when MT reorders a sentence: a full stop before a comma
+/// (`Tokyo. , officials said.`, `倒塌。，住院`), a space before a comma (`word ,`), a doubled stop (`. .`).
+/// Format: keep the comma (or the single stop).
+///
+/// French puts a space before `; : ! ?` by rule, so only commas and full stops are touched; an
+/// abbreviation's dot (`U.S. ,`) is kept and only the space goes.
+struct OrphanPunctuationDetector: Rule {
+    let descriptor: RuleDescriptor
+    let abbreviations: Set<String>
+
+    init(descriptor: RuleDescriptor, options: ConfigValue) throws {
+        self.descriptor = descriptor
+        abbreviations = Set(options.stringSet("abbreviations").map { $0.lowercased().trimmingSuffixDot() })
+    }
+
+    static func isComma(_ u: UInt16) -> Bool { u == 0x2C || u == 0x3001 || u == 0xFF0C }
+    static func isStop(_ u: UInt16) -> Bool { u == 0x2E || u == 0x3002 }
+
+    func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let u = document.utf16
+        var out: [Finding] = []
+        for line in document.lines {
+            var i = line.lowerBound
+            while i < line.upperBound {
+                defer { i += 1 }
+                let c = u[i]
+                if OrphanPunctuationDetector.isComma(c) {
+                    if let f = strayBeforeComma(u, comma: i, line: line) { out.append(f) }
+                } else if OrphanPunctuationDetector.isStop(c), let f = doubledStop(u, stop: i, line: line) {
+                    out.append(f)
+                    i = f.range.upperBound - 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// `X. , y` → `X, y`; `X。，y` → `X，y`; `word ,` → `word,`.
+    func strayBeforeComma(_ u: [UInt16], comma: Int, line: Range<Int>) -> Finding? {
+        // The comma must continue the sentence: a space or CJK text after it, or the line end.
+        var k = comma
+        while k > line.lowerBound && NarrativeText.isSpace(u[k - 1]) { k -= 1 }
+        let spaces = k..<comma
+        guard k > line.lowerBound else { return nil }
+        let prev = u[k - 1]
+        if OrphanPunctuationDetector.isStop(prev) {
+            // The stop must end a word (`Tokyo.`), not be part of an ellipsis (`..`, `. . .`).
+            guard k - 1 > line.lowerBound, !OrphanPunctuationDetector.isStop(u[k - 2]), !NarrativeText.isSpace(u[k - 2])
+            else { return nil }
+            if prev == 0x2E
+                && NarrativeText.isAbbreviation(dot: k - 1, in: u, lineStart: line.lowerBound, known: abbreviations)
+            {
+                return spaces.isEmpty ? nil : finding(spaces, "space before a comma")
+            }
+            // Latin stops need the space (`Tokyo. ,`); a CJK stop touches its comma (`倒塌。，`).
+            if prev == 0x2E && spaces.isEmpty { return nil }
+            return finding((k - 1)..<comma, "full stop left before a comma")
+        }
+        // `word ,`: a space between a word and its comma, the comma followed by a space.
+        // A one-letter word before it is notation (`X ⊆ V , define`), not prose.
+        if !spaces.isEmpty && u[comma] == 0x2C && NarrativeText.isLetter(prev) && !NarrativeText.isCJK(prev)
+            && k - 2 >= line.lowerBound && NarrativeText.isLetter(u[k - 2])
+        {
+            let after = comma + 1
+            if after == line.upperBound || NarrativeText.isSpace(u[after]) { return finding(spaces, "space before a comma") }
+        }
+        return nil
+    }
+
+    /// `. .` or `。。` left by a reordering (not an ellipsis `. . .` or `...`).
+    func doubledStop(_ u: [UInt16], stop: Int, line: Range<Int>) -> Finding? {
+        var k = stop + 1
+        while k < line.upperBound && NarrativeText.isSpace(u[k]) { k += 1 }
+        guard k < line.upperBound, u[k] == u[stop] else { return nil }
+        if stop > line.lowerBound && (OrphanPunctuationDetector.isStop(u[stop - 1]) || NarrativeText.isSpace(u[stop - 1])) {
+            return nil
+        }
+        if k + 1 < line.upperBound {
+            var n = k + 1
+            while n < line.upperBound && NarrativeText.isSpace(u[n]) { n += 1 }
+            if n < line.upperBound && u[n] == u[stop] { return nil }
+        }
+        if u[stop] == 0x2E && k == stop + 1 { return nil }  // `..`: an ellipsis typed short
+        return finding((stop + 1)..<(k + 1), "doubled full stop")
+    }
+
+    func finding(_ range: Range<Int>, _ what: String) -> Finding {
+        Finding(descriptor: descriptor, range: range, replacement: "", message: "\(descriptor.message): \(what)")
+    }
+}

@@ -1,0 +1,45 @@
+import MTFixCore
+
+/// What `mtfix rules explain ID` prints: a rule's summary, message, metadata, file and examples.
+public struct RuleExplanation {
+    public let descriptor: RuleDescriptor
+
+    public init(_ descriptor: RuleDescriptor) { self.descriptor = descriptor }
+
+    public var text: String {
+        let d = descriptor
+        var out = "\(d.id): \(d.summary)\n\n"
+        out += "  message:    \(d.message)\n"
+        out += "  category:   \(d.category.rawValue)\n"
+        out += "  safety:     \(d.safety.rawValue)\n"
+        out += "  severity:   \(d.severity.rawValue)\n"
+        out += "  languages:  \(d.languages.isEmpty ? "all" : d.languages.joined(separator: ", "))\n"
+        out += "  file:       \(d.location?.file ?? "(built in)")\n"
+        let sections: [(String, [RuleExample])] = [
+            ("Fixes", d.fixes), ("Reports", d.reports), ("Keeps", d.keeps), ("Known failures", d.knownFailures),
+        ]
+        for (title, examples) in sections where !examples.isEmpty {
+            out += "\n\(title):\n"
+            for ex in examples {
+                out += "  line \(ex.location.line):\n"
+                out += "    in:  \(Self.quote(ex.input))\n"
+                if let o = ex.output { out += "    out: \(Self.quote(o))\n" }
+            }
+        }
+        return out
+    }
+
+    /// Examples on one line each: newlines and tabs shown as escapes.
+    static func quote(_ s: String) -> String {
+        var q = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\n": q += "\\n"
+            case "\r": q += "\\r"
+            case "\t": q += "\\t"
+            default: q.unicodeScalars.append(c)
+            }
+        }
+        return q
+    }
+}

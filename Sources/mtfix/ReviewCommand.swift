@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import MTFix
+
+/// `mtfix review`: decide hunk by hunk which repairs to apply, like `git add -p`.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review the repairs hunk by hunk and apply the ones you accept (like git add -p).",
+        discussion: """
+            Each hunk of the unified diff (3 lines of context) is shown with the rules that made it and \
+            their reasons, then one answer is read: y apply, n skip, e edit the new text ($VISUAL or \
+            $EDITOR, or one prompt per changed line), a apply this and every later hunk of the same \
+            rule(s), s skip the rest of the file, q quit (what was accepted is still applied), ? help. \
+            Each file is rewritten atomically once its hunks are decided.
+
+            review needs a terminal on stdin; in scripts use `mtfix diff`, edit the patch, and `mtfix apply`.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1 else {
+            Terminal.error("review is interactive and stdin is not a terminal; use 'mtfix diff' and 'mtfix apply' in scripts")
+            throw ExitCode(2)
+        }
+        guard !common.paths.isEmpty, !common.paths.contains("-") else {
+            Terminal.error("review needs files to review (stdin is where the answers come from)")
+            throw ExitCode(2)
+        }
+        let runner = try Runner(options: common)
+        runner.reportSetup()
+        var status = ExitStatus()
+        if !runner.errors.isEmpty { status.raise(2) }
+        let session = ReviewSession(
+            input: { readLine(strippingNewline: true) },
+            output: { Terminal.out($0); fflush(stdout) },
+            editor: Self.externalEditor(),
+            color: common.useColor(for: FileHandle.standardOutput))
+        var applied = 0
+        var rejected = 0
+        var files = 0
+        for source in runner.sources {
+            let outcome = runner.process(source)
+            if let error = outcome.error {
+                Terminal.error(error)
+                status.raise(2)
+                continue
+            }
+            guard let result = outcome.result, let path = source.path, result.changed else { continue }
+            let diff = LabelledDiff(result, path: source.diffPath)
+            let decided: ReviewSession.FileResult
+            do {
+                decided = try session.review(.init(path: source.display, original: result.original.text, diff: diff))
+            } catch {
+                Terminal.error("\(error)")
+                status.raise(2)
+                continue
+            }
+            applied += decided.accepted
+            rejected += decided.rejected
+            if let text = decided.text, text != result.original.text {
+                do {
+                    try AtomicFile.write(text, to: path)
+                    files += 1
+                } catch {
+                    Terminal.error("\(error)")
+                    status.raise(2)
+                }
+            }
+            if decided.quit { break }
+        }
+        Terminal.out("\(applied) hunk\(applied == 1 ? "" : "s") applied in \(files) file\(files == 1 ? "" : "s"), \(rejected) not applied\n")
+        fflush(stdout)
+        throw ExitCode(status.code)
+    }
+
+    /// `$VISUAL` or `$EDITOR` run on a temporary file holding the hunk's new text; nil without one.
+    static func externalEditor() -> ((String) -> String?)? {
+        let env = ProcessInfo.processInfo.environment
+        guard let editor = [env["VISUAL"], env["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else { return nil }
+        return { text in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("mtfix-hunk-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt")
+            defer { try? FileManager.default.removeItem(at: file) }
+            do { try Data(text.utf8).write(to: file) } catch { return nil }
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            // The editor command may carry arguments ("code -w"); the file is passed as "$1".
+            p.arguments = ["-c", "\(editor) \"$1\"", "mtfix-edit", file.path]
+            do { try p.run() } catch { return nil }
+            p.waitUntilExit()
+            guard p.terminationStatus == 0, let data = try? Data(contentsOf: file) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+}
