@@ -33,39 +33,15 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var runner = try Runner(options: common)
-        runner.jobs = pipeline.workers
-        runner.reportSetup()
-        var status = ExitStatus()
-        if !runner.errors.isEmpty { status.raise(2) }
-        if jsonl.jsonl {
-            let stream = JSONLRunner(
-                repair: RecordRepair(checker: runner.checker, field: jsonl.field, rewrite: false),
-                jobs: pipeline.workers, rejectsPath: jsonl.rejects, progress: pipeline.showProgress, quiet: pipeline.quiet)
-            let summary = stream.run(runner.sources, status: &status)
-            fflush(stdout)
-            pipeline.report(summary, unit: "record")
-            throw ExitCode(status.code)
-        }
-        var summary = RunSummary()
-        let meter = ProgressMeter(enabled: pipeline.showProgress, unit: "files", totalUnits: runner.sources.count)
+        var run = try DocumentRun(common: common, pipeline: pipeline)
+        if jsonl.jsonl { try run.runRecords(jsonl, rewrite: false) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var first = true
         if format == .json { Terminal.out("[") }
-        runner.forEach { outcome in
-            defer { meter.advance(units: 1, bytes: outcome.result?.original.text.utf8.count ?? 0) }
-            if let error = outcome.error {
-                Terminal.error(error)
-                summary.errors += 1
-                status.raise(2)
-                return
-            }
-            guard let result = outcome.result else { return }
-            summary.add(result)
-            if !result.findings.isEmpty { status.raise(1) }
+        run.forEachResult { source, result, _ in
             for f in result.findings {
-                let record = FindingRecord(f, in: result.original, path: outcome.source.display)
+                let record = FindingRecord(f, in: result.original, path: source.display)
                 switch format {
                 case .text:
                     Terminal.out("\(record.path):\(record.line):\(record.column): \(record.severity): \(record.message) [\(record.rule)] (\(record.safety))\n")
@@ -79,9 +55,8 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if format == .json { Terminal.out(first ? "]\n" : "\n]\n") }
-        meter.finish()
         fflush(stdout)
-        pipeline.report(summary)
-        throw ExitCode(status.code)
+        pipeline.report(run.summary)
+        throw ExitCode(run.status.code)
     }
 }

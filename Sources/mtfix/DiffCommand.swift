@@ -23,33 +23,15 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var pipeline: RunOptions
 
     func run() throws {
-        var runner = try Runner(options: common)
-        runner.jobs = pipeline.workers
-        runner.reportSetup()
-        var status = ExitStatus()
-        if !runner.errors.isEmpty { status.raise(2) }
+        var run = try DocumentRun(common: common, pipeline: pipeline)
         let color = common.useColor(for: FileHandle.standardOutput)
-        var summary = RunSummary()
-        let meter = ProgressMeter(enabled: pipeline.showProgress, unit: "files", totalUnits: runner.sources.count)
-        runner.forEach { outcome in
-            defer { meter.advance(units: 1, bytes: outcome.result?.original.text.utf8.count ?? 0) }
-            if let error = outcome.error {
-                Terminal.error(error)
-                summary.errors += 1
-                status.raise(2)
-                return
-            }
-            guard let result = outcome.result else { return }
-            summary.add(result)
-            if result.changed || !result.findings.isEmpty { status.raise(1) }
+        run.forEachResult { source, result, _ in
             guard result.changed else { return }
-            let diff = LabelledDiff(result, path: outcome.source.diffPath)
+            let diff = LabelledDiff(result, path: source.diffPath)
             Terminal.out(color ? DiffPainter.paint(diff) : diff.text)
         }
-        meter.finish()
-        fflush(stdout)
-        pipeline.report(summary)
-        throw ExitCode(status.code)
+        pipeline.report(run.summary)
+        throw ExitCode(run.status.code)
     }
 }
 

@@ -22,35 +22,11 @@ struct FixCommand: ParsableCommand {
     @OptionGroup var jsonl: JSONLOptions
 
     func run() throws {
-        var runner = try Runner(options: common)
-        runner.jobs = pipeline.workers
-        runner.reportSetup()
-        var status = ExitStatus()
-        if !runner.errors.isEmpty { status.raise(2) }
-        if jsonl.jsonl {
-            let stream = JSONLRunner(
-                repair: RecordRepair(checker: runner.checker, field: jsonl.field, rewrite: true),
-                jobs: pipeline.workers, rejectsPath: jsonl.rejects, progress: pipeline.showProgress, quiet: pipeline.quiet)
-            let summary = stream.run(runner.sources, status: &status)
-            fflush(stdout)
-            pipeline.report(summary, unit: "record")
-            throw ExitCode(status.code)
-        }
-        var summary = RunSummary()
+        var run = try DocumentRun(common: common, pipeline: pipeline)
+        if jsonl.jsonl { try run.runRecords(jsonl, rewrite: true) }
         var filesChanged = 0
-        let meter = ProgressMeter(enabled: pipeline.showProgress, unit: "files", totalUnits: runner.sources.count)
-        runner.forEach { outcome in
-            defer { meter.advance(units: 1, bytes: outcome.result?.original.text.utf8.count ?? 0) }
-            if let error = outcome.error {
-                Terminal.error(error)
-                summary.errors += 1
-                status.raise(2)
-                return
-            }
-            guard let result = outcome.result else { return }
-            summary.add(result)
-            if !result.findings.isEmpty { status.raise(1) }
-            guard let path = outcome.source.path else {
+        run.forEachResult { source, result, run in
+            guard let path = source.path else {
                 Terminal.out(result.fixed)
                 return
             }
@@ -59,19 +35,17 @@ struct FixCommand: ParsableCommand {
                 try AtomicFile.write(result.fixed, to: path)
                 filesChanged += 1
             } catch {
-                Terminal.error("\(error)")
-                summary.errors += 1
-                status.raise(2)
+                run.fail("\(error)")
             }
         }
-        meter.finish()
+        let summary = run.summary
         let unfixed = summary.totalFindings - summary.edits
         if pipeline.showSummary {
             pipeline.report(summary)
-        } else if !pipeline.quiet && summary.totalFindings > 0 && runner.sources.contains(where: { $0.path != nil }) {
+        } else if !pipeline.quiet && summary.totalFindings > 0 && run.runner.sources.contains(where: { $0.path != nil }) {
             let edits = summary.edits
             Terminal.note("\(edits) repair\(edits == 1 ? "" : "s") applied in \(filesChanged) file\(filesChanged == 1 ? "" : "s"); \(max(unfixed, 0)) finding\(unfixed == 1 ? "" : "s") left for review")
         }
-        throw ExitCode(status.code)
+        throw ExitCode(run.status.code)
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import MTFix
 
@@ -58,6 +59,60 @@ struct Runner {
     func reportSetup() {
         for n in notes { Terminal.note(n) }
         for e in errors { Terminal.error(e) }
+    }
+}
+
+/// One run of a document command: the runner, the exit status and the run's totals, with the loop
+/// that check, diff and fix share (errors reported and counted, results summarized, progress shown).
+struct DocumentRun {
+    var runner: Runner
+    let pipeline: RunOptions
+    var status = ExitStatus()
+    var summary = RunSummary()
+
+    init(common: CommonOptions, pipeline: RunOptions) throws {
+        runner = try Runner(options: common)
+        runner.jobs = pipeline.workers
+        self.pipeline = pipeline
+        runner.reportSetup()
+        if !runner.errors.isEmpty { status.raise(2) }
+    }
+
+    /// In `--jsonl` mode, streams the records through `RecordRepair` and exits with the run's status.
+    mutating func runRecords(_ options: JSONLOptions, rewrite: Bool) throws -> Never {
+        let stream = JSONLRunner(
+            repair: RecordRepair(checker: runner.checker, field: options.field, rewrite: rewrite),
+            jobs: pipeline.workers, rejectsPath: options.rejects, progress: pipeline.showProgress, quiet: pipeline.quiet)
+        let summary = stream.run(runner.sources, status: &status)
+        fflush(stdout)
+        pipeline.report(summary, unit: "record")
+        throw ExitCode(status.code)
+    }
+
+    /// Calls `handle` for each successfully checked input, in input order; read errors are reported
+    /// on stderr and make the exit status 2. Findings make it at least 1.
+    mutating func forEachResult(_ handle: (InputSource, EngineResult, inout DocumentRun) -> Void) {
+        let meter = ProgressMeter(enabled: pipeline.showProgress, unit: "files", totalUnits: runner.sources.count)
+        runner.forEach { outcome in
+            defer { meter.advance(units: 1, bytes: outcome.result?.original.text.utf8.count ?? 0) }
+            if let error = outcome.error {
+                fail(error)
+                return
+            }
+            guard let result = outcome.result else { return }
+            summary.add(result)
+            if result.changed || !result.findings.isEmpty { status.raise(1) }
+            handle(outcome.source, result, &self)
+        }
+        meter.finish()
+        fflush(stdout)
+    }
+
+    /// Reports an error about one input and counts it.
+    mutating func fail(_ message: String) {
+        Terminal.error(message)
+        summary.errors += 1
+        status.raise(2)
     }
 }
 
