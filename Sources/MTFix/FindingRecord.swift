@@ -18,6 +18,32 @@ public struct FindingRecord: Codable, Sendable, Equatable {
     public var replacement: String?
     public var evidence: [String: String]?
 
+    enum CodingKeys: String, CodingKey {
+        case path, line, column, end_line, end_column, byte_offset, byte_length, rule, category, severity, safety
+        case message, original, replacement, evidence
+    }
+
+    /// Like the synthesized encoder, but `replacement` is written as `null` when there is none: the
+    /// contract lists it as a field of every finding.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encode(end_line, forKey: .end_line)
+        try c.encode(end_column, forKey: .end_column)
+        try c.encode(byte_offset, forKey: .byte_offset)
+        try c.encode(byte_length, forKey: .byte_length)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(category, forKey: .category)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(safety, forKey: .safety)
+        try c.encode(message, forKey: .message)
+        try c.encode(original, forKey: .original)
+        try c.encode(replacement, forKey: .replacement)
+        try c.encodeIfPresent(evidence, forKey: .evidence)
+    }
+
     public init(_ f: Finding, in document: Document, path: String) {
         let start = document.position(at: f.range.lowerBound)
         let end = document.position(at: f.range.upperBound)

@@ -68,7 +68,7 @@ public struct Engine: Sendable {
             applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
             map.push(edits)
             let nextText = Transcode.string(next)
-            if nextText == current.text { break }
+            if nextText.isIdentical(to: current.text) { break }
             current = Document(text: nextText, language: language)
         }
         reported.sort(by: Engine.textOrder)
@@ -177,7 +177,7 @@ public struct EngineResult: Sendable {
     public let conflicts: [Conflict]
     public let passes: Int
 
-    public var changed: Bool { fixed != original.text }
+    public var changed: Bool { !fixed.isIdentical(to: original.text) }
 }
 
 /// Maps offsets in text produced by successive passes of edits back to the original text.

@@ -42,3 +42,10 @@ public enum UTF8Check {
 public struct InvalidUTF8: Error, Sendable {
     public let offset: Int
 }
+
+extension StringProtocol {
+    /// Byte-for-byte equality. Swift's `==` treats canonically equivalent strings as equal (`é` and
+    /// `e` + U+0301), which would hide exactly the repairs the normalization rules make.
+    @inlinable
+    public func isIdentical<S: StringProtocol>(to other: S) -> Bool { utf8.elementsEqual(other.utf8) }
+}

@@ -85,7 +85,7 @@ public struct PatternRule: Rule {
                 case .group(let g): if let r = m.groups[g - 1] { out += document.string(r) }
                 }
             }
-            if out == document.string(m.range) { return nil }
+            if out.isIdentical(to: document.string(m.range)) { return nil }
             return Finding(descriptor: descriptor, range: m.range, replacement: out)
         }
     }

@@ -59,7 +59,7 @@ struct ReviewCommand: ParsableCommand {
             }
             applied += decided.accepted
             rejected += decided.rejected
-            if let text = decided.text, text != result.original.text {
+            if let text = decided.text, !text.isIdentical(to: result.original.text) {
                 do {
                     try AtomicFile.write(text, to: path)
                     files += 1

@@ -3,6 +3,17 @@ public struct DiffLine: Hashable, Sendable {
     public let content: Substring
     public let terminator: Substring
     public var full: String { String(content) + String(terminator) }
+
+    // Lines are equal only when their bytes are: Substring's `==` would call a decomposed accent
+    // equal to its composed form and hide a normalization repair from the diff.
+    public static func == (a: DiffLine, b: DiffLine) -> Bool {
+        a.content.isIdentical(to: b.content) && a.terminator.isIdentical(to: b.terminator)
+    }
+
+    public func hash(into h: inout Hasher) {
+        for b in content.utf8 { h.combine(b) }
+        h.combine(terminator.utf8.count)
+    }
 }
 
 /// Splits text into lines the way `patch` and `git apply` do: at `\n` only; `\r` stays in the line.

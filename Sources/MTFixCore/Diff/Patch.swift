@@ -155,7 +155,7 @@ public enum Patch {
     private static func locate(_ old: [String], in lines: [String], near: Int, from: Int) -> Int? {
         func matches(_ at: Int) -> Bool {
             guard at >= from, at + old.count <= lines.count else { return false }
-            for (k, l) in old.enumerated() where lines[at + k] != l { return false }
+            for (k, l) in old.enumerated() where !lines[at + k].isIdentical(to: l) { return false }
             return true
         }
         if matches(near) { return near }

@@ -88,7 +88,7 @@ public struct UnifiedDiffWriter: Sendable {
     public func diff(
         old: String, new: String, path: String, label: ((Hunk) -> String?)? = nil
     ) -> String {
-        if old == new { return "" }
+        if old.isIdentical(to: new) { return "" }
         let a = splitLines(old)
         let b = splitLines(new)
         let hunks = makeHunks(diffLines(a, b), context: context)
