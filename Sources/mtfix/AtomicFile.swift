@@ -3,6 +3,16 @@ import Foundation
 /// Replaces a file's contents atomically: a temporary file in the same folder, fsync, the original's
 /// permissions, then rename. A crash leaves either the old file or the new one, never half of either.
 enum AtomicFile {
+    /// Throws the error `write` would give for a file mtfix may not replace (read-only, missing),
+    /// so interactive commands can say so before asking anything.
+    static func checkWritable(_ path: String) throws {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw InputError(message: "\(path): cannot stat: \(String(cString: strerror(errno)))") }
+        guard access(path, W_OK) == 0, st.st_mode & 0o222 != 0 else {
+            throw InputError(message: "\(path): file is read-only; left unchanged")
+        }
+    }
+
     static func write(_ text: String, to path: String) throws {
         // Write through a symlink to its target rather than replacing the link.
         let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { dest -> String in

@@ -22,6 +22,12 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var pipeline: RunOptions
 
+    func validate() throws {
+        if common.lossy {
+            throw ValidationError("--lossy does not go with diff: the '-' lines would hold U+FFFD instead of the file's bytes, so the patch could not apply; use 'fix --lossy'")
+        }
+    }
+
     func run() throws {
         var run = try DocumentRun(common: common, pipeline: pipeline)
         let color = common.useColor(for: FileHandle.standardOutput)

@@ -25,15 +25,18 @@ struct FixCommand: ParsableCommand {
         var run = try DocumentRun(common: common, pipeline: pipeline)
         if jsonl.jsonl { try run.runRecords(jsonl, rewrite: true) }
         var filesChanged = 0
+        var edits = 0
         run.forEachResult { source, result, run in
             guard let path = source.path else {
                 Terminal.out(result.fixed)
+                edits += result.applied.count
                 return
             }
             guard result.changed else { return }
             do {
                 try AtomicFile.write(result.fixed, to: path)
                 filesChanged += 1
+                edits += result.applied.count
             } catch {
                 run.fail("\(error)")
             }
@@ -43,7 +46,6 @@ struct FixCommand: ParsableCommand {
         if pipeline.showSummary {
             pipeline.report(summary)
         } else if !pipeline.quiet && summary.totalFindings > 0 && run.runner.sources.contains(where: { $0.path != nil }) {
-            let edits = summary.edits
             Terminal.note("\(edits) repair\(edits == 1 ? "" : "s") applied in \(filesChanged) file\(filesChanged == 1 ? "" : "s"); \(max(unfixed, 0)) finding\(unfixed == 1 ? "" : "s") left for review")
         }
         throw ExitCode(run.status.code)

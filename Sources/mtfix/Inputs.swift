@@ -55,7 +55,13 @@ enum Inputs {
             }
             out.append(contentsOf: walk(p, notes: &notes))
         }
-        return out
+        // A file named twice (`mtfix diff Corpora .`) is processed once: twice would repeat its hunks
+        // in one patch, which then fails to apply.
+        var seen = Set<String>()
+        return out.filter { s in
+            guard let p = s.path else { return true }
+            return seen.insert(URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path).inserted
+        }
     }
 
     private static func walk(_ root: String, notes: inout [String]) -> [InputSource] {

@@ -51,6 +51,7 @@ struct ReviewCommand: ParsableCommand {
             let diff = LabelledDiff(result, path: source.diffPath)
             let decided: ReviewSession.FileResult
             do {
+                try AtomicFile.checkWritable(path)
                 decided = try session.review(.init(path: source.display, original: result.original.text, diff: diff))
             } catch {
                 Terminal.error("\(error)")

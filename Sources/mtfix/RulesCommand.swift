@@ -92,7 +92,10 @@ struct RulesExplainCommand: ParsableCommand {
     func run() throws {
         let (rules, _) = try source.load()
         guard let rule = rules.first(where: { $0.descriptor.id == id }) else {
-            let hint = Suggest.closest(id, in: rules.map(\.descriptor.id)).map { " (did you mean '\($0)'?)" } ?? ""
+            let family = rules.map(\.descriptor.id).filter { $0.hasPrefix(id + "-") }
+            let hint = !family.isEmpty
+                ? " (per-language rules: \(family.joined(separator: ", ")))"
+                : Suggest.closest(id, in: rules.map(\.descriptor.id)).map { " (did you mean '\($0)'?)" } ?? ""
             Terminal.error("unknown rule '\(id)'\(hint)")
             throw ExitCode(2)
         }

@@ -17,8 +17,10 @@ do {
         print(MTFixCommand.fullMessage(for: error))
         exit(0)
     }
-    let message = MTFixCommand.fullMessage(for: error)
-    FileHandle.standardError.write(Data((message.hasPrefix("Error:") || message.hasPrefix("mtfix:") ? message : "mtfix: \(message)").utf8))
-    FileHandle.standardError.write(Data("\n".utf8))
+    // One line, as for every other error: the problem, then where help is.
+    var message = MTFixCommand.message(for: error)
+    if message.hasPrefix("Error: ") { message.removeFirst(7) }
+    if let cut = message.range(of: "\n") { message = String(message[..<cut.lowerBound]) }
+    FileHandle.standardError.write(Data("mtfix: \(message) (see 'mtfix --help')\n".utf8))
     exit(2)
 }

@@ -92,7 +92,10 @@ public struct UnifiedDiffWriter: Sendable {
         let a = splitLines(old)
         let b = splitLines(new)
         let hunks = makeHunks(diffLines(a, b), context: context)
-        var out = "--- a/\(path)\n+++ b/\(path)\n"
+        // GNU patch reads a file name up to the first white space unless a tab ends it, as git
+        // writes it for names with spaces.
+        let end = path.contains(" ") ? "\t" : ""
+        var out = "--- a/\(path)\(end)\n+++ b/\(path)\(end)\n"
         for h in hunks {
             out += h.header
             if let l = label?(h), !l.isEmpty { out += " " + l }
