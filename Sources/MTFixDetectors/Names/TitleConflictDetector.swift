@@ -6,6 +6,8 @@ public struct TitleConflictDetector: Rule {
     public let descriptor: RuleDescriptor
     let names: NameOptions
     let titles: TitleOptions
+    /// Name keys shared by every document this rule checks.
+    let keyCache: NameKeyCache
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -13,6 +15,7 @@ public struct TitleConflictDetector: Rule {
         var n = NameOptions(options)
         n.titleWords.formUnion(titles.titleWords)
         names = n
+        keyCache = NameKeyCache(folds: n.keyFolds)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -21,7 +24,7 @@ public struct TitleConflictDetector: Rule {
         let lower = TitleOptions.lower(document.utf16)
         let titled = TitleFinder(doc: document, names: mentions, options: titles, script: names.script, lower: lower).find()
         guard titled.count > 1 else { return [] }
-        let keys = NameKeyMaker(folds: names.keyFolds)
+        let keys = NameKeyMaker(shared: keyCache)
         var out: [Finding] = []
         for person in persons(titled, mentions, keys) {
             let intro = person[0]
