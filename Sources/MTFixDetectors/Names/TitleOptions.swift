@@ -60,6 +60,7 @@ struct TitleOptions: Sendable {
     /// Per-unit lowercase (length-preserving, so offsets stay valid).
     static func lower(_ units: [UInt16]) -> [UInt16] {
         units.map { u in
+            if u < 0x80 { return u >= 0x41 && u <= 0x5A ? u + 32 : u }
             guard let s = Unicode.Scalar(u), s.properties.isUppercase else { return u }
             let l = s.properties.lowercaseMapping.utf16
             return l.count == 1 ? l.first! : u
