@@ -7,6 +7,8 @@ public struct NameDriftDetector: Rule {
     let options: NameOptions
     /// Name keys and place keys, shared by every document this rule checks.
     let keyCache: NameKeyCache
+    /// Word-list analysis of capitalized words, shared by every document this rule checks.
+    let wordCache = NameWordCache()
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -15,7 +17,7 @@ public struct NameDriftDetector: Rule {
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let mentions = NameMentions(document, options: options)
+        let mentions = NameMentions(document, options: options, words: wordCache)
         guard mentions.mentions.count > 1 || !context.knownNames.isEmpty else { return [] }
         let keys = NameKeyMaker(shared: keyCache)
         let clusters = NameClustering(options: options, keys: keys).clusters(

@@ -40,10 +40,11 @@ struct NameMentions: Sendable {
     /// The first non-blank line (the headline).
     var headline: Int?
 
-    init(_ doc: Document, options: NameOptions) {
+    /// `words` remembers the word-list analysis of capitalized words across documents (one per rule).
+    init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache()) {
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
         switch options.script {
-        case .cased: collectCased(doc, options)
+        case .cased: collectCased(doc, options, words)
         case .katakana: collectRuns(doc, options, isPart: NameMentions.isKatakana)
         case .han:
             let han = Set(options.hanCharacters.compactMap { $0.utf16.count == 1 ? $0.utf16.first : nil })
@@ -52,7 +53,7 @@ struct NameMentions: Sendable {
         linkChains(doc, options)
     }
 
-    private mutating func collectCased(_ doc: Document, _ options: NameOptions) {
+    private mutating func collectCased(_ doc: Document, _ options: NameOptions, _ words: NameWordCache) {
         let u = doc.utf16
         for whole in doc.words where whole.status >= 200 && whole.status < 300 {
             var range = whole.range
@@ -72,7 +73,7 @@ struct NameMentions: Sendable {
             } else {
                 word = NameMentions.word(doc, range)
                 // `l’Italien`, `d’Esteban`: the elided article is not part of the name.
-                if let e = options.elisions.first(where: { word.lowercased().hasPrefix($0) && word.count > $0.count }) {
+                if options.mayElide(u, range), let e = options.elisions.first(where: { word.lowercased().hasPrefix($0) && word.count > $0.count }) {
                     word = String(word.dropFirst(e.count))
                     range = (range.upperBound - word.utf16.count)..<range.upperBound
                 }
@@ -84,15 +85,10 @@ struct NameMentions: Sendable {
                 guard first.properties.isUppercase else { continue }
                 guard word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { continue }
             }
-            var stem = word
-            var possessive = false
-            for p in options.possessives where stem.hasSuffix(p) && stem.count > p.count {
-                stem.removeLast(p.count)
-                possessive = true
-                break
-            }
-            stem = options.stripCase(stem)
-            if options.isListed(stem) || options.isListed(word) { continue }
+            let analysis = words.entry(word, options: options)
+            if analysis.listed { continue }
+            let stem = analysis.stem
+            let possessive = analysis.possessive
             let end = range.lowerBound + stem.utf16.count
             mentions.append(
                 NameMention(

@@ -8,6 +8,8 @@ public struct TitleConflictDetector: Rule {
     let titles: TitleOptions
     /// Name keys shared by every document this rule checks.
     let keyCache: NameKeyCache
+    /// Word-list analysis of capitalized words, shared by every document this rule checks.
+    let wordCache = NameWordCache()
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -19,7 +21,7 @@ public struct TitleConflictDetector: Rule {
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let mentions = NameMentions(document, options: names)
+        let mentions = NameMentions(document, options: names, words: wordCache)
         guard mentions.chains.count > 1 else { return [] }
         let lower = TitleOptions.lower(document.utf16)
         let titled = TitleFinder(doc: document, names: mentions, options: titles, script: names.script, lower: lower).find()
