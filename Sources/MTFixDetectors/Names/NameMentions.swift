@@ -39,9 +39,12 @@ struct NameMentions: Sendable {
     }
     /// The first non-blank line (the headline).
     var headline: Int?
+    private let vocabulary: Bool
 
     /// `words` remembers the word-list analysis of capitalized words across documents (one per rule).
-    init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache()) {
+    /// `vocabulary: false` skips collecting `lowercaseWords` (for callers that never ask).
+    init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
+        self.vocabulary = vocabulary
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
         switch options.script {
         case .cased: collectCased(doc, options, words)
@@ -60,7 +63,7 @@ struct NameMentions: Sendable {
             // Most words start with a lowercase ASCII letter: remember them without building a string.
             let lead = u[range.lowerBound]
             if lead >= 0x61 && lead <= 0x7A {
-                lowercaseWords.insert(NameMentions.hash(u[range]))
+                if vocabulary { lowercaseWords.insert(NameMentions.hash(u[range])) }
                 continue
             }
             var word: String
@@ -79,7 +82,7 @@ struct NameMentions: Sendable {
                 }
                 guard let first = word.unicodeScalars.first else { continue }
                 if first.properties.isLowercase {
-                    lowercaseWords.insert(NameMentions.hash(word.utf16))
+                    if vocabulary { lowercaseWords.insert(NameMentions.hash(word.utf16)) }
                     continue
                 }
                 guard first.properties.isUppercase else { continue }

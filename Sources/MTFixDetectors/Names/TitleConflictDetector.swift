@@ -21,7 +21,7 @@ public struct TitleConflictDetector: Rule {
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let mentions = NameMentions(document, options: names, words: wordCache)
+        let mentions = NameMentions(document, options: names, words: wordCache, vocabulary: false)
         guard mentions.chains.count > 1 else { return [] }
         let lower = TitleOptions.lower(document.utf16)
         let titled = TitleFinder(doc: document, names: mentions, options: titles, script: names.script, lower: lower).find()
