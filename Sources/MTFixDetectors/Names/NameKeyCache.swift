@@ -14,8 +14,9 @@ final class NameKeyCache: @unchecked Sendable {
     let folds: [(String, String)]
     private let lock = NSLock()
     private var keys: [String: NameKey] = [:]
-    private var pool: [Transliterator] = []
     private var placeKeys: [[UInt8]: [NameKey]]?
+    /// Transliterators for every rule, so a run opens at most one per thread, not one per rule.
+    private static let pool = TransliteratorPool()
 
     init(folds: [(String, String)]) {
         self.folds = folds
@@ -65,14 +66,24 @@ final class NameKeyCache: @unchecked Sendable {
 
     /// `Any-Latin; Latin-ASCII` with a pooled transliterator (one is not thread-safe; opening one is slow).
     private func transliterate(_ s: String) -> String {
+        NameKeyCache.pool.transliterate(s)
+    }
+}
+
+/// Open `Any-Latin; Latin-ASCII` transliterators, lent out one per caller at a time.
+final class TransliteratorPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [Transliterator] = []
+
+    func transliterate(_ s: String) -> String {
         lock.lock()
-        var t = pool.popLast()
+        var t = idle.popLast()
         lock.unlock()
         if t == nil { t = try? Transliterator("Any-Latin; Latin-ASCII") }
         guard let t else { return s }
         let out = t.transliterate(s)
         lock.lock()
-        pool.append(t)
+        idle.append(t)
         lock.unlock()
         return out
     }
