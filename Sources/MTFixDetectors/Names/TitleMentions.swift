@@ -132,11 +132,34 @@ struct TitleFinder {
             guard q >= 1, q - 1 < lower.count else { return [] }
             return options.formsByLast[lower[q - 1]] ?? []
         }
-        var found = Set<Int>()
+        var found: [Int] = []
         for extra in 0...options.inflection where q - 1 - extra >= 0 && q - 1 - extra < lower.count {
-            found.formUnion(options.formsByLast[lower[q - 1 - extra]] ?? [])
+            guard let more = options.formsByLast[lower[q - 1 - extra]] else { continue }
+            found = found.isEmpty ? more : TitleFinder.mergeSorted(found, more)
         }
-        return found.sorted()
+        return found
+    }
+
+    /// The union of two ascending index lists, ascending, without duplicates.
+    static func mergeSorted(_ a: [Int], _ b: [Int]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                out.append(a[i])
+                i += 1
+            } else if i == a.count || b[j] < a[i] {
+                out.append(b[j])
+                j += 1
+            } else {
+                out.append(a[i])
+                i += 1
+                j += 1
+            }
+        }
+        return out
     }
 
     /// Where a deletion starts (an article before the title goes with it) and whether it is review only.
