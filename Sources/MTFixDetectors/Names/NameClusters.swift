@@ -38,11 +38,7 @@ struct NameClustering {
     func clusters(_ doc: Document, _ m: NameMentions, knownNames: [String]) -> [NameCluster] {
         var byStem: [String: Int] = [:]
         var members: [NameCluster.Member] = []
-        var placeKeys: [[UInt8]: [NameKey]] = [:]
-        for p in options.places {
-            let k = keys.key(p)
-            placeKeys[k.skeleton, default: []].append(k)
-        }
+        let placeKeys = keys.shared.placeKeys(options.places)
         let listLines = rollCallLines(m)
         for (k, mention) in m.mentions.enumerated() {
             let idx: Int

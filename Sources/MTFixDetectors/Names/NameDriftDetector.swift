@@ -5,16 +5,21 @@ import MTFixICU
 public struct NameDriftDetector: Rule {
     public let descriptor: RuleDescriptor
     let options: NameOptions
+    /// Name keys and place keys, shared by every document this rule checks.
+    let keyCache: NameKeyCache
+    /// Word-list analysis of capitalized words, shared by every document this rule checks.
+    let wordCache = NameWordCache()
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
         self.options = NameOptions(options)
+        keyCache = NameKeyCache(folds: self.options.keyFolds)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let mentions = NameMentions(document, options: options)
+        let mentions = NameMentions(document, options: options, words: wordCache)
         guard mentions.mentions.count > 1 || !context.knownNames.isEmpty else { return [] }
-        let keys = NameKeyMaker(folds: options.keyFolds)
+        let keys = NameKeyMaker(shared: keyCache)
         let clusters = NameClustering(options: options, keys: keys).clusters(
             document, mentions, knownNames: context.knownNames)
         var out: [Finding] = []

@@ -1,5 +1,3 @@
-import MTFixICU
-
 /// A name reduced to how it sounds through transliteration: confusable letters folded (r/l, b/v/w,
 /// ts/tz/z/s, ch/j/zh, c/k/q, e/i, o/u/ou, y/i, doubled letters), plus its consonant skeleton.
 ///
@@ -90,28 +88,22 @@ struct NameKey: Hashable, Sendable {
     }
 }
 
-/// Turns surface spellings into `NameKey`s, transliterating non-Latin scripts with ICU once per spelling.
+/// Turns surface spellings into `NameKey`s for one document: a lock-free front of a shared `NameKeyCache`.
 final class NameKeyMaker {
-    private let folds: [(String, String)]
-    private var translit: Transliterator?
+    let shared: NameKeyCache
     private var cache: [String: NameKey] = [:]
 
-    init(folds: [(String, String)]) {
-        self.folds = folds
+    init(shared: NameKeyCache) {
+        self.shared = shared
+    }
+
+    convenience init(folds: [(String, String)]) {
+        self.init(shared: NameKeyCache(folds: folds))
     }
 
     func key(_ surface: String) -> NameKey {
         if let k = cache[surface] { return k }
-        var s = surface
-        for (from, to) in folds where s.contains(from) { s = s.replacingAll(from, with: to) }
-        var ascii: [UInt8]
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            ascii = Array(s.utf8)
-        } else {
-            if translit == nil { translit = try? Transliterator("Any-Latin; Latin-ASCII") }
-            ascii = Array((translit?.transliterate(s) ?? s).utf8)
-        }
-        let k = NameKey(folded: NameKey.fold(ascii: ascii))
+        let k = shared.key(surface)
         cache[surface] = k
         return k
     }

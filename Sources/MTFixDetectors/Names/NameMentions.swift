@@ -39,11 +39,15 @@ struct NameMentions: Sendable {
     }
     /// The first non-blank line (the headline).
     var headline: Int?
+    private let vocabulary: Bool
 
-    init(_ doc: Document, options: NameOptions) {
+    /// `words` remembers the word-list analysis of capitalized words across documents (one per rule).
+    /// `vocabulary: false` skips collecting `lowercaseWords` (for callers that never ask).
+    init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
+        self.vocabulary = vocabulary
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
         switch options.script {
-        case .cased: collectCased(doc, options)
+        case .cased: collectCased(doc, options, words)
         case .katakana: collectRuns(doc, options, isPart: NameMentions.isKatakana)
         case .han:
             let han = Set(options.hanCharacters.compactMap { $0.utf16.count == 1 ? $0.utf16.first : nil })
@@ -52,39 +56,42 @@ struct NameMentions: Sendable {
         linkChains(doc, options)
     }
 
-    private mutating func collectCased(_ doc: Document, _ options: NameOptions) {
+    private mutating func collectCased(_ doc: Document, _ options: NameOptions, _ words: NameWordCache) {
         let u = doc.utf16
         for whole in doc.words where whole.status >= 200 && whole.status < 300 {
             var range = whole.range
             // Most words start with a lowercase ASCII letter: remember them without building a string.
             let lead = u[range.lowerBound]
             if lead >= 0x61 && lead <= 0x7A {
-                lowercaseWords.insert(NameMentions.hash(u[range]))
+                if vocabulary { lowercaseWords.insert(NameMentions.hash(u[range])) }
                 continue
             }
-            var word = doc.string(range)
-            // `l’Italien`, `d’Esteban`: the elided article is not part of the name.
-            if let e = options.elisions.first(where: { word.lowercased().hasPrefix($0) && word.count > $0.count }) {
-                word = String(word.dropFirst(e.count))
-                range = (range.upperBound - word.utf16.count)..<range.upperBound
+            var word: String
+            if let ascii = NameMentions.asciiWord(u, range), !options.mayElide(u, range) {
+                // ASCII without an elision mark (most words): the same tests without Unicode property look-ups.
+                guard lead >= 0x41 && lead <= 0x5A else { continue }
+                // Acronyms (`US`, `TASS`) are not transliterated names.
+                guard u[(range.lowerBound + 1)..<range.upperBound].contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { continue }
+                word = ascii
+            } else {
+                word = NameMentions.word(doc, range)
+                // `l’Italien`, `d’Esteban`: the elided article is not part of the name.
+                if options.mayElide(u, range), let e = options.elisions.first(where: { word.lowercased().hasPrefix($0) && word.count > $0.count }) {
+                    word = String(word.dropFirst(e.count))
+                    range = (range.upperBound - word.utf16.count)..<range.upperBound
+                }
+                guard let first = word.unicodeScalars.first else { continue }
+                if first.properties.isLowercase {
+                    if vocabulary { lowercaseWords.insert(NameMentions.hash(word.utf16)) }
+                    continue
+                }
+                guard first.properties.isUppercase else { continue }
+                guard word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { continue }
             }
-            guard let first = word.unicodeScalars.first else { continue }
-            if first.properties.isLowercase {
-                lowercaseWords.insert(NameMentions.hash(word.utf16))
-                continue
-            }
-            guard first.properties.isUppercase else { continue }
-            // Acronyms (`US`, `TASS`) are not transliterated names.
-            guard word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { continue }
-            var stem = word
-            var possessive = false
-            for p in options.possessives where stem.hasSuffix(p) && stem.count > p.count {
-                stem.removeLast(p.count)
-                possessive = true
-                break
-            }
-            stem = options.stripCase(stem)
-            if options.isListed(stem) || options.isListed(word) { continue }
+            let analysis = words.entry(word, options: options)
+            if analysis.listed { continue }
+            let stem = analysis.stem
+            let possessive = analysis.possessive
             let end = range.lowerBound + stem.utf16.count
             mentions.append(
                 NameMention(
@@ -107,6 +114,47 @@ struct NameMentions: Sendable {
         }
     }
 
+    /// The word as a string when it is all ASCII (built without transcoding), else nil.
+    static func asciiWord(_ u: [UInt16], _ range: Range<Int>) -> String? {
+        for i in range where u[i] >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: range.count) { buf in
+            for (k, i) in range.enumerated() { buf[k] = UInt8(truncatingIfNeeded: u[i]) }
+            return range.count
+        }
+    }
+
+    /// `doc.string(range)` for a short word: encoded to UTF-8 directly when it has no surrogates
+    /// (the standard library's UTF-16 path is much slower for short non-ASCII strings).
+    static func word(_ doc: Document, _ range: Range<Int>) -> String {
+        let u = doc.utf16
+        var bytes = 0
+        for i in range {
+            let c = u[i]
+            if c >= 0xD800 && c < 0xE000 { return doc.string(range) }
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
+        }
+        return String(unsafeUninitializedCapacity: bytes) { buf in
+            var k = 0
+            for i in range {
+                let c = u[i]
+                if c < 0x80 {
+                    buf[k] = UInt8(c)
+                    k += 1
+                } else if c < 0x800 {
+                    buf[k] = UInt8(0xC0 | (c >> 6))
+                    buf[k + 1] = UInt8(0x80 | (c & 0x3F))
+                    k += 2
+                } else {
+                    buf[k] = UInt8(0xE0 | (c >> 12))
+                    buf[k + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
+                    buf[k + 2] = UInt8(0x80 | (c & 0x3F))
+                    k += 3
+                }
+            }
+            return k
+        }
+    }
+
     /// Katakana or Han runs; a joiner (`・`, `·`) splits one run into the parts of one name.
     private mutating func collectRuns(_ doc: Document, _ options: NameOptions, isPart: (UInt16) -> Bool) {
         let u = doc.utf16
@@ -118,7 +166,7 @@ struct NameMentions: Sendable {
             }
             var j = i
             while j < u.count, isPart(u[j]) { j += 1 }
-            let stem = doc.string(i..<j)
+            let stem = NameMentions.word(doc, i..<j)
             if j - i >= 2 && !options.isListed(stem) {
                 mentions.append(NameMention(range: i..<j, stemRange: i..<j, stem: stem, line: doc.lineIndex(at: i)))
             }

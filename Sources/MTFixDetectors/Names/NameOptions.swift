@@ -35,6 +35,9 @@ struct NameOptions: Sendable {
     var elisions: [String] = []
     /// For `han`: the characters transliterated foreign names are written with.
     var hanCharacters: Set<Character> = []
+    /// Non-letter code units one of which every elision holds (`’`, `'`); nil when some elision has none.
+    /// A word without any of them cannot start with an elision, so the check is skipped.
+    private var elisionMarks: Set<UInt16>? = []
 
     init(_ config: ConfigValue) {
         if let s = config["script"]?.string, let v = Script(rawValue: s) { script = v }
@@ -55,10 +58,21 @@ struct NameOptions: Sendable {
         places = Set(config["places"]?.strings ?? [])
         hanCharacters = Set(config["han_characters"]?.strings?.joined() ?? "")
         elisions = (config["elisions"]?.strings ?? []).sorted { $0.count > $1.count }
+        for e in elisions {
+            let marks = e.utf16.filter { u in Unicode.Scalar(u).map { !$0.properties.isAlphabetic } ?? true }
+            if marks.isEmpty { elisionMarks = nil } else { elisionMarks?.formUnion(marks) }
+        }
         // Listed words are matched in their case-stripped form too (`Москве` → `Москв`, like `Москва`).
         for list in [\NameOptions.places, \NameOptions.stopwords, \NameOptions.titleWords] {
             for w in self[keyPath: list] { self[keyPath: list].insert(stripCase(w)) }
         }
+    }
+
+    /// Whether the word at `range` might start with an elision (it holds an elision's mark).
+    func mayElide(_ u: [UInt16], _ range: Range<Int>) -> Bool {
+        guard !elisions.isEmpty else { return false }
+        guard let marks = elisionMarks else { return true }
+        return range.contains { marks.contains(u[$0]) }
     }
 
     /// `word` without its longest case ending (when the rest is long enough).

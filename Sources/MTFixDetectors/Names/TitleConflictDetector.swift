@@ -6,6 +6,10 @@ public struct TitleConflictDetector: Rule {
     public let descriptor: RuleDescriptor
     let names: NameOptions
     let titles: TitleOptions
+    /// Name keys shared by every document this rule checks.
+    let keyCache: NameKeyCache
+    /// Word-list analysis of capitalized words, shared by every document this rule checks.
+    let wordCache = NameWordCache()
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -13,15 +17,16 @@ public struct TitleConflictDetector: Rule {
         var n = NameOptions(options)
         n.titleWords.formUnion(titles.titleWords)
         names = n
+        keyCache = NameKeyCache(folds: n.keyFolds)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let mentions = NameMentions(document, options: names)
+        let mentions = NameMentions(document, options: names, words: wordCache, vocabulary: false)
         guard mentions.chains.count > 1 else { return [] }
         let lower = TitleOptions.lower(document.utf16)
         let titled = TitleFinder(doc: document, names: mentions, options: titles, script: names.script, lower: lower).find()
         guard titled.count > 1 else { return [] }
-        let keys = NameKeyMaker(folds: names.keyFolds)
+        let keys = NameKeyMaker(shared: keyCache)
         var out: [Finding] = []
         for person in persons(titled, mentions, keys) {
             let intro = person[0]

@@ -108,17 +108,58 @@ struct TitleFinder {
     /// The longest title form ending at `q` (plus up to `inflection` letters), on word boundaries.
     private func formEnding(at q: Int) -> (TitleOptions.Form, Int, Int)? {
         if cased && q < lower.count && isLetter(lower[q]) { return nil }
-        for form in options.forms {
+        for i in candidates(endingBefore: q) {
+            let form = options.forms[i]
             for extra in 0...options.inflection {
                 let fs = q - extra - form.units.count
-                guard fs >= 0 else { continue }
-                guard lower[fs..<(fs + form.units.count)].elementsEqual(form.units) else { continue }
+                guard fs >= 0, form.units.isEmpty || lower[fs + form.units.count - 1] == form.units[form.units.count - 1] else {
+                    continue
+                }
+                guard equal(at: fs, form.units) else { continue }
                 guard (fs + form.units.count..<q).allSatisfy({ isLetter(lower[$0]) }) else { continue }
                 if cased && fs > 0 && isLetter(lower[fs - 1]) { continue }
                 return (form, fs, q)
             }
         }
         return nil
+    }
+
+    /// The forms (indices, in `options.forms` order) whose last letter is among the `inflection + 1`
+    /// units before `q`: only those can end there, so the others are not compared at all.
+    private func candidates(endingBefore q: Int) -> [Int] {
+        if options.hasEmptyForm { return Array(options.forms.indices) }
+        if options.inflection == 0 {
+            guard q >= 1, q - 1 < lower.count else { return [] }
+            return options.formsByLast[lower[q - 1]] ?? []
+        }
+        var found: [Int] = []
+        for extra in 0...options.inflection where q - 1 - extra >= 0 && q - 1 - extra < lower.count {
+            guard let more = options.formsByLast[lower[q - 1 - extra]] else { continue }
+            found = found.isEmpty ? more : TitleFinder.mergeSorted(found, more)
+        }
+        return found
+    }
+
+    /// The union of two ascending index lists, ascending, without duplicates.
+    static func mergeSorted(_ a: [Int], _ b: [Int]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                out.append(a[i])
+                i += 1
+            } else if i == a.count || b[j] < a[i] {
+                out.append(b[j])
+                j += 1
+            } else {
+                out.append(a[i])
+                i += 1
+                j += 1
+            }
+        }
+        return out
     }
 
     /// Where a deletion starts (an article before the title goes with it) and whether it is review only.
@@ -149,6 +190,12 @@ struct TitleFinder {
             if !cased || s == 0 || !isLetter(lower[s - 1]) || !isLetter(wu[0]) { return true }
         }
         return false
+    }
+
+    /// Whether `lower` holds `units` at `start` (compared in place, without slicing).
+    private func equal(at start: Int, _ units: [UInt16]) -> Bool {
+        for k in units.indices where lower[start + k] != units[k] { return false }
+        return true
     }
 
     private func isLetter(_ u: UInt16) -> Bool {

@@ -11,6 +11,9 @@ struct TitleOptions: Sendable {
 
     /// Longest first, so `Deputy Foreign Minister` wins over `Foreign Minister`.
     var forms: [Form] = []
+    /// Indices of `forms` by their last (lowercased) unit, in `forms` order: the candidates ending at a position.
+    var formsByLast: [UInt16: [Int]] = [:]
+    var hasEmptyForm = false
     /// Whether titles stand before the name (`Prime Minister X`), after it (`X首相`), or both.
     var before = true
     var after = false
@@ -41,6 +44,9 @@ struct TitleOptions: Sendable {
             }
         }
         forms.sort { $0.units.count > $1.units.count }
+        for (i, form) in forms.enumerated() {
+            if let last = form.units.last { formsByLast[last, default: []].append(i) } else { hasEmptyForm = true }
+        }
         let position = config["position"]?.strings ?? ["before"]
         before = position.contains("before")
         after = position.contains("after")
@@ -59,10 +65,17 @@ struct TitleOptions: Sendable {
 
     /// Per-unit lowercase (length-preserving, so offsets stay valid).
     static func lower(_ units: [UInt16]) -> [UInt16] {
-        units.map { u in
-            guard let s = Unicode.Scalar(u), s.properties.isUppercase else { return u }
-            let l = s.properties.lowercaseMapping.utf16
-            return l.count == 1 ? l.first! : u
-        }
+        let table = lowerTable
+        return units.map { table[Int($0)] }
+    }
+
+    /// The lowercase of every UTF-16 unit (itself when it has no one-unit lowercase), built once:
+    /// looking up Unicode properties for every unit of every document cost more than the title search.
+    private static let lowerTable: [UInt16] = (0...0xFFFF).map { v in
+        let u = UInt16(v)
+        if u < 0x80 { return u >= 0x41 && u <= 0x5A ? u + 32 : u }
+        guard let s = Unicode.Scalar(u), s.properties.isUppercase else { return u }
+        let l = s.properties.lowercaseMapping.utf16
+        return l.count == 1 ? l.first! : u
     }
 }
