@@ -14,12 +14,26 @@ public final class Document: @unchecked Sendable {
     /// Content of each line, without its `\n` or `\r\n` terminator.
     public let lines: [Range<Int>]
     /// Blank-line separated blocks.
-    public let paragraphs: [Paragraph]
+    public var paragraphs: [Paragraph] { structure.paragraphs }
     /// Sentences in text order, trimmed of surrounding white space; never cross a line break.
-    public let sentences: [Range<Int>]
+    public var sentences: [Range<Int>] { structure.sentences }
     private let lineByteStarts: [Int]
     private let wordsLock = NSLock()
     private var wordsCache: [Word]?
+    // Sentences and paragraphs cost an ICU sentence pass: made on first use, so rules that only look
+    // at characters (the Unicode pass) never pay for it.
+    private let structureLock = NSLock()
+    private var structureCache: (sentences: [Range<Int>], paragraphs: [Paragraph])?
+
+    private var structure: (sentences: [Range<Int>], paragraphs: [Paragraph]) {
+        structureLock.lock()
+        defer { structureLock.unlock() }
+        if let s = structureCache { return s }
+        let sentences = Document.segmentSentences(utf16, lines: lines, language: language)
+        let s = (sentences, Document.buildParagraphs(utf16, lines: lines, sentences: sentences))
+        structureCache = s
+        return s
+    }
 
     /// A blank-line separated block of lines.
     public struct Paragraph: Sendable, Hashable {
@@ -83,8 +97,6 @@ public final class Document: @unchecked Sendable {
         }
         self.lines = lines
         lineByteStarts = byteStarts
-        sentences = Document.segmentSentences(units, lines: lines, language: language)
-        paragraphs = Document.buildParagraphs(units, lines: lines, sentences: sentences)
     }
 
     /// Width in UTF-8 of one UTF-16 unit (a surrogate pair counts 4 on its high half, 0 on its low half).
