@@ -17,6 +17,10 @@ public final class Document: @unchecked Sendable {
     public var paragraphs: [Paragraph] { structure.paragraphs }
     /// Sentences in text order, trimmed of surrounding white space; never cross a line break.
     public var sentences: [Range<Int>] { structure.sentences }
+    /// Paragraph ranges alone, without the sentence pass that `paragraphs` needs (computed per call).
+    public var paragraphRanges: [Range<Int>] {
+        Document.buildParagraphs(utf16, lines: lines, sentences: []).map(\.range)
+    }
     private let lineByteStarts: [Int]
     private let wordsLock = NSLock()
     private var wordsCache: [Word]?

@@ -112,12 +112,12 @@ public struct MojibakeDetector: Rule {
         // by more than one, so it is scanned again with its own most likely codec first.
         var candidates: [Candidate] = []
         var k = 0
-        for p in document.paragraphs {
+        for p in document.paragraphRanges {
             let start = k
-            while k < first.count && first[k].seqs[0].range.lowerBound < p.range.upperBound + 1 { k += 1 }
+            while k < first.count && first[k].seqs[0].range.lowerBound < p.upperBound + 1 { k += 1 }
             let mine = first[start..<k]
             if mine.contains(where: { $0.codec != 0 }) {
-                candidates += rescanByParagraphCodec(u, p.range)
+                candidates += rescanByParagraphCodec(u, p)
             } else {
                 candidates += mine
             }
