@@ -12,6 +12,8 @@ struct NameCluster: Sendable {
         var firstFullName: Int?
         var partnerKeys: [NameKey] = []
         var inHeadline = false
+        /// Sentences (start offsets) with a full-name mention of this spelling outside roll-call lists.
+        var proseFullNameSentences: Set<Int> = []
         /// Spelled so in the desk's names file.
         var known = false
     }
@@ -58,11 +60,15 @@ struct NameClustering {
             }
             members[idx].mentions.append(k)
             if m.headline == mention.line { members[idx].inHeadline = true }
+            let inList = listLines.contains(mention.line)
             let partners = m.partners(of: k)
             // Where every noun is capitalized, a chain's first word is often a job (`Meteorologin Katrin Möller`).
             let leading = options.capitalizedNouns && m.chains[mention.chain].members.last != k
             if !partners.isEmpty && !leading {
-                members[idx].fullNameScore += listLines.contains(mention.line) ? 0.5 : 1
+                members[idx].fullNameScore += inList ? 0.5 : 1
+                if !inList, let s = doc.sentence(containing: mention.range.lowerBound) {
+                    members[idx].proseFullNameSentences.insert(s.lowerBound)
+                }
                 if members[idx].firstFullName == nil { members[idx].firstFullName = k }
                 // The name part that tells people apart: the surname for a first name, the first name for a surname.
                 let chain = m.chains[mention.chain].members
@@ -124,6 +130,15 @@ struct NameClustering {
             for b in full.indices where b > a {
                 let shared = full[a].partnerKeys.contains { pa in full[b].partnerKeys.contains { pa.matches($0) || pa == $0 } }
                 if !shared { return nil }
+            }
+        }
+        // Two spellings introduced by full names in one prose sentence are two people sharing a first name
+        // (`John Kerry and John Kelly testified`): drift does not write both spellings side by side. A variant
+        // with its own full name elsewhere (`Zhang Weimin` for `Zhang Weiming`), or inside a roll-call caption,
+        // is still drift.
+        for a in full.indices {
+            for b in full.indices where b > a && !full[a].proseFullNameSentences.isDisjoint(with: full[b].proseFullNameSentences) {
+                return nil
             }
         }
         var cluster = NameCluster(members: group, canonical: "", reason: "", safety: .safe)
