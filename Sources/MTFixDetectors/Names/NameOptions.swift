@@ -33,6 +33,10 @@ struct NameOptions: Sendable {
     var places: Set<String> = []
     /// Elided articles written onto a name (`l’`, `d’`): not part of it.
     var elisions: [String] = []
+    /// Lowercase nouns that, ending an appositive (`X, the Dutch electronics company,`), mark X as a body, not a person.
+    var organizationNouns: Set<String> = []
+    /// Lowercase articles that open such an appositive (`the`, `a`).
+    var organizationArticles: Set<String> = []
     /// For `han`: the characters transliterated foreign names are written with.
     var hanCharacters: Set<Character> = []
 
@@ -54,6 +58,8 @@ struct NameOptions: Sendable {
         stopwords = Set(config["stopwords"]?.strings ?? [])
         places = Set(config["places"]?.strings ?? [])
         hanCharacters = Set(config["han_characters"]?.strings?.joined() ?? "")
+        organizationNouns = Set(config["organization_nouns"]?.strings ?? [])
+        organizationArticles = Set(config["organization_articles"]?.strings ?? [])
         elisions = (config["elisions"]?.strings ?? []).sorted { $0.count > $1.count }
         // Listed words are matched in their case-stripped form too (`Москве` → `Москв`, like `Москва`).
         for list in [\NameOptions.places, \NameOptions.stopwords, \NameOptions.titleWords] {
