@@ -10,6 +10,8 @@ struct TitlePrecisionTests {
         ("en", "then-Vice President Joe Biden voted for it. President Biden later said it was a mistake."),
         // `As <organization> Gov. X`: an office held then, named by its organization.
         ("en", "Prime Minister Mark Carney unveiled a budget. As Bank of Canada Gov. Carney, he steered the country."),
+        ("de", "Der damalige Finanzminister Scholz war 2018 nach Berlin gewechselt. Bundeskanzler Scholz hatte die Vorwürfe zurückgewiesen."),
+        ("de", "Der ehemalige Finanzminister Olaf Scholz sprach. Bundeskanzler Scholz hatte die Vorwürfe zurückgewiesen."),
     ])
     func pastOfficesAreNoConflict(_ lang: String, _ story: String) {
         let r = Names.run(story, lang, only: ["title-conflict-\(lang)"])
