@@ -31,3 +31,19 @@ struct TitlePrecisionTests {
         #expect(r.fixed.contains("During talks, Pike smiled."))
     }
 }
+
+/// Hyphenated given names (`Lee Jae-myung`) are one name part: they tell people apart and are shown whole.
+@Suite("Hyphenated given names")
+struct HyphenatedNameTests {
+    @Test func twoPeopleSharingTheFirstSyllableAreTwoPeople() {
+        let story = "President Lee Jae-myung spoke on Monday.\n\nLater, Foreign Minister Lee Jae-yong promised investment.\n"
+        #expect(Names.run(story, "en").findings.isEmpty)
+    }
+
+    @Test func theMessageShowsTheWholeName() {
+        let story = "President Lee Jae-myung spoke on Monday.\n\nLater, Foreign Minister Lee Jae-myung promised investment.\n"
+        let r = Names.run(story, "en", only: ["title-conflict-en"])
+        #expect(r.findings.count == 1)
+        #expect(r.findings.first?.evidence["person"] == "Lee Jae-myung")
+    }
+}
