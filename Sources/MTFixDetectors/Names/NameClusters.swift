@@ -12,6 +12,8 @@ struct NameCluster: Sendable {
         var firstFullName: Int?
         var partnerKeys: [NameKey] = []
         var inHeadline = false
+        /// Sentences (start offsets) with a full-name mention of this spelling outside roll-call lists.
+        var proseFullNameSentences: Set<Int> = []
         /// Spelled so in the desk's names file.
         var known = false
     }
@@ -40,7 +42,9 @@ struct NameClustering {
         var members: [NameCluster.Member] = []
         let placeKeys = keys.shared.placeKeys(options.places)
         let listLines = rollCallLines(m)
+        let organizations = organizationStems(doc, m)
         for (k, mention) in m.mentions.enumerated() {
+            if organizations.contains(mention.stem) { continue }
             let idx: Int
             if let i = byStem[mention.stem] {
                 idx = i
@@ -54,11 +58,15 @@ struct NameClustering {
             }
             members[idx].mentions.append(k)
             if m.headline == mention.line { members[idx].inHeadline = true }
+            let inList = listLines.contains(mention.line)
             let partners = m.partners(of: k)
             // Where every noun is capitalized, a chain's first word is often a job (`Meteorologin Katrin Möller`).
             let leading = options.capitalizedNouns && m.chains[mention.chain].members.last != k
             if !partners.isEmpty && !leading {
-                members[idx].fullNameScore += listLines.contains(mention.line) ? 0.5 : 1
+                members[idx].fullNameScore += inList ? 0.5 : 1
+                if !inList, let s = doc.sentence(containing: mention.range.lowerBound) {
+                    members[idx].proseFullNameSentences.insert(s.lowerBound)
+                }
                 if members[idx].firstFullName == nil { members[idx].firstFullName = k }
                 // The name part that tells people apart: the surname for a first name, the first name for a surname.
                 let chain = m.chains[mention.chain].members
@@ -122,6 +130,15 @@ struct NameClustering {
                 if !shared { return nil }
             }
         }
+        // Two spellings introduced by full names in one prose sentence are two people sharing a first name
+        // (`John Kerry and John Kelly testified`): drift does not write both spellings side by side. A variant
+        // with its own full name elsewhere (`Zhang Weimin` for `Zhang Weiming`), or inside a roll-call caption,
+        // is still drift.
+        for a in full.indices {
+            for b in full.indices where b > a && !full[a].proseFullNameSentences.isDisjoint(with: full[b].proseFullNameSentences) {
+                return nil
+            }
+        }
         var cluster = NameCluster(members: group, canonical: "", reason: "", safety: .safe)
         let known = group.filter(\.known)
         if known.count == 1 {
@@ -146,6 +163,16 @@ struct NameClustering {
             cluster.reason = "majority (\(top) of \(written.reduce(0) { $0 + $1.mentions.count }))"
             if top < 3 || top < 2 * second { cluster.safety = .review }
         }
+        // Real surnames differ by one doubled letter (`Philips`/`Phillips`, `Mathews`/`Matthews`): such a
+        // variant is only repaired safely when the canonical spelling is also used more often.
+        if let canon = written.first(where: { $0.stem == cluster.canonical }),
+            written.contains(where: { v in
+                v.stem != canon.stem && NameClustering.undoubled(v.stem) == NameClustering.undoubled(canon.stem)
+                    && v.mentions.count >= canon.mentions.count
+            })
+        {
+            cluster.safety = .review
+        }
         // A short name (`Jo`/`Cho`) is only repaired towards a full-name mention or the names file.
         let strong = cluster.reason.hasPrefix("full-name") || cluster.reason == "names file"
         cluster.members = group.filter { mem in
@@ -164,6 +191,35 @@ struct NameClustering {
     /// A capitalized word that is also written in lowercase is a common word at a sentence start.
     private func isCommonWord(_ stem: String, _ m: NameMentions) -> Bool {
         m.isWrittenLowercase(stem.lowercased())
+    }
+
+    /// Spellings the text itself calls a company or other body (`Philips, the Dutch electronics company,`):
+    /// not a person's name, so never clustered with one (`Rep. Mike Phillips`).
+    private func organizationStems(_ doc: Document, _ m: NameMentions) -> Set<String> {
+        guard !options.organizationNouns.isEmpty else { return [] }
+        let u = doc.utf16
+        var out: Set<String> = []
+        for mention in m.mentions where !out.contains(mention.stem) {
+            var i = mention.range.upperBound
+            guard i + 2 < u.count, u[i] == 0x2C, u[i + 1] == 0x20 else { continue }
+            i += 2
+            // The appositive runs to the next comma or sentence end, at most a few words.
+            var end = i
+            while end < u.count, end - i < 80, u[end] != 0x2C, u[end] != 0x2E, u[end] != 0x3B, u[end] != 0x0A { end += 1 }
+            guard end < u.count, end - i < 80 else { continue }
+            let words = doc.string(i..<end).lowercased().split(separator: " ")
+            // `the Dutch electronics company`, not `who heads the agency`: an article opens the appositive.
+            guard let first = words.first, options.organizationArticles.contains(String(first)) else { continue }
+            if let last = words.last, words.count >= 2, options.organizationNouns.contains(String(last)) { out.insert(mention.stem) }
+        }
+        return out
+    }
+
+    /// `word` lowercased with doubled letters written once (`Phillips` → `philips`).
+    static func undoubled(_ word: String) -> String {
+        var out = ""
+        for c in word.lowercased() where out.last != c { out.append(c) }
+        return out
     }
 
     /// Lines naming four or more people (`From left: A, B, C, D`): their full names are weaker evidence.

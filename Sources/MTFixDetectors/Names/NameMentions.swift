@@ -90,8 +90,22 @@ struct NameMentions: Sendable {
             }
             let analysis = words.entry(word, options: options)
             if analysis.listed { continue }
-            let stem = analysis.stem
-            let possessive = analysis.possessive
+            var stem = analysis.stem
+            var possessive = analysis.possessive
+            // `Lee Jae-myung`: a short lowercase syllable hyphened onto a later name part belongs to it, or `Jae`
+            // alone would stand for both `Jae-myung` and `Jae-yong` (two people).
+            if stem == word, let last = mentions.last, last.range.upperBound == range.lowerBound - 1, !last.possessive,
+                u[range.lowerBound - 1] == 0x20, range.upperBound + 2 < u.count, u[range.upperBound] == 0x2D
+            {
+                var k = range.upperBound + 1
+                while k < u.count, u[k] >= 0x61, u[k] <= 0x7A { k += 1 }
+                let syllable = k - range.upperBound - 1
+                if syllable >= 2, syllable <= 6, k == u.count || !(Unicode.Scalar(u[k])?.properties.isAlphabetic ?? false) {
+                    range = range.lowerBound..<k
+                    stem = doc.string(range)
+                    possessive = k < u.count && (u[k] == 0x27 || u[k] == 0x2019)
+                }
+            }
             let end = range.lowerBound + stem.utf16.count
             mentions.append(
                 NameMention(

@@ -33,6 +33,10 @@ struct NameOptions: Sendable {
     var places: Set<String> = []
     /// Elided articles written onto a name (`l’`, `d’`): not part of it.
     var elisions: [String] = []
+    /// Lowercase nouns that, ending an appositive (`X, the Dutch electronics company,`), mark X as a body, not a person.
+    var organizationNouns: Set<String> = []
+    /// Lowercase articles that open such an appositive (`the`, `a`).
+    var organizationArticles: Set<String> = []
     /// For `han`: the characters transliterated foreign names are written with.
     var hanCharacters: Set<Character> = []
     /// Non-letter code units one of which every elision holds (`’`, `'`); nil when some elision has none.
@@ -57,6 +61,8 @@ struct NameOptions: Sendable {
         stopwords = Set(config["stopwords"]?.strings ?? [])
         places = Set(config["places"]?.strings ?? [])
         hanCharacters = Set(config["han_characters"]?.strings?.joined() ?? "")
+        organizationNouns = Set(config["organization_nouns"]?.strings ?? [])
+        organizationArticles = Set(config["organization_articles"]?.strings ?? [])
         elisions = (config["elisions"]?.strings ?? []).sorted { $0.count > $1.count }
         for e in elisions {
             let marks = e.utf16.filter { u in Unicode.Scalar(u).map { !$0.properties.isAlphabetic } ?? true }

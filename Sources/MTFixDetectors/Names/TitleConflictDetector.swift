@@ -29,10 +29,13 @@ public struct TitleConflictDetector: Rule {
         let keys = NameKeyMaker(shared: keyCache)
         var out: [Finding] = []
         for person in persons(titled, mentions, keys) {
-            let intro = person[0]
+            // A then-title (`Then-Vice President Joe Biden` … `President Biden`) says what the person was at the
+            // time told: the current office is introduced by the first mention without such a marker.
+            guard let introIndex = person.firstIndex(where: { !$0.bounded }) else { continue }
+            let intro = person[introIndex]
             var offices: [String: Int] = [:]
             for m in person { offices[m.office, default: 0] += 1 }
-            let wrong = person.dropFirst().filter { m in
+            let wrong = person[(introIndex + 1)...].filter { m in
                 // A title the story repeats for this person is its own claim, not a slip.
                 m.direct && !m.former && !TitleOptions.compatible(intro.office, m.office)
                     && offices.filter({ TitleOptions.compatible($0.key, m.office) }).values.reduce(0, +) == 1

@@ -12,6 +12,8 @@ struct TitledMention: Sendable {
     /// Written right next to the name (only those are ever deleted; appositives only introduce).
     let direct: Bool
     let former: Bool
+    /// Held at the time told (`then-`, `damalige`, `As … Gov.`): the story moves on to a later office.
+    var bounded = false
     /// Deleting would leave broken grammar (`du Premier ministre X`): review only.
     let reviewOnly: Bool
 }
@@ -32,7 +34,7 @@ struct TitleFinder {
             let end = names.mentions[chain.members.last!].range.upperBound
             if options.before, let m = before(chain: c, start: start) {
                 out.append(m)
-            } else if options.after, let m = after(chain: c, end: end) {
+            } else if options.after, let m = after(chain: c, start: start, end: end) {
                 out.append(m)
             } else if script == .cased, chain.members.count >= 2, let m = appositive(chain: c, start: start) {
                 out.append(m)
@@ -61,22 +63,30 @@ struct TitleFinder {
             if let (form, fs, fe) = formEnding(at: q) {
                 if hasMarker(options.modifiers, before: fs) { return nil }
                 let (delStart, review) = determiner(before: fs)
-                return TitledMention(
+                let bounded = hasMarker(options.thenMarkers, before: delStart) || inCapacity(before: delStart)
+                var m = TitledMention(
                     chain: chain, office: form.office, title: doc.string(fs..<fe), deletion: delStart..<start, direct: true,
-                    former: hasMarker(options.formerMarkers, before: delStart), reviewOnly: review || gap > 0)
+                    former: bounded || hasMarker(options.formerMarkers, before: delStart),
+                    reviewOnly: review || gap > 0 || qualified(before: delStart))
+                m.bounded = bounded
+                return m
             }
         }
         return nil
     }
 
     /// `Name Title` (Japanese, Chinese).
-    private func after(chain: Int, end: Int) -> TitledMention? {
+    private func after(chain: Int, start: Int, end: Int) -> TitledMention? {
         for form in options.forms where end + form.units.count <= lower.count {
             if lower[end..<(end + form.units.count)].elementsEqual(form.units) {
                 let r = end..<(end + form.units.count)
-                return TitledMention(
-                    chain: chain, office: form.office, title: doc.string(r), deletion: r, direct: true, former: false,
-                    reviewOnly: false)
+                // `当時の岸田外相`, `时任总理X`: a marker before the name puts the title in the past.
+                let bounded = hasMarker(options.thenMarkers, before: start)
+                var m = TitledMention(
+                    chain: chain, office: form.office, title: doc.string(r), deletion: r, direct: true,
+                    former: bounded || hasMarker(options.formerMarkers, before: start), reviewOnly: false)
+                m.bounded = bounded
+                return m
             }
         }
         return nil
@@ -177,6 +187,47 @@ struct TitleFinder {
         }
         let review = hasMarker(options.reviewBefore, before: start) || hasMarker(["’s", "'s"], before: start)
         return (start, review)
+    }
+
+    /// `As Bank of Canada Gov. X`: a capacity marker a few capitalized words before the title says what the
+    /// person was then, not a current office.
+    private func inCapacity(before offset: Int) -> Bool {
+        guard cased, !options.capacityMarkers.isEmpty else { return false }
+        for w in wordsBefore(offset, limit: 5) {
+            let word = String(decoding: lower[w], as: UTF16.self)
+            if options.capacityMarkers.contains(word) { return true }
+            // Only an organization's name (capitalized words, short connectors like `of`) may stand between.
+            let capital = Unicode.Scalar(doc.utf16[w.lowerBound])?.properties.isUppercase ?? false
+            if !capital && w.count > 3 { return false }
+        }
+        return false
+    }
+
+    /// `Bank of Canada Gov. X`, `Federal Reserve Chair X`: a capitalized word right before the title, inside a
+    /// sentence, usually names whose office it is; deleting the title would leave the organization (review only).
+    private func qualified(before offset: Int) -> Bool {
+        guard cased, let w = wordsBefore(offset, limit: 1).first, doc.utf16[w.upperBound - 1] != 0x2E else { return false }
+        guard Unicode.Scalar(doc.utf16[w.lowerBound])?.properties.isUppercase ?? false else { return false }
+        var k = w.lowerBound
+        while k > 0 && Document.isSpaceUnit(doc.utf16[k - 1]) { k -= 1 }
+        // A sentence's first word (`Later President X`) qualifies nothing.
+        return k > 0 && ![0x2E, 0x21, 0x3F, 0x0A, 0x22, 0x201C, 0xAB, 0x2014].contains(doc.utf16[k - 1])
+    }
+
+    /// The whole words before `offset` (letters, hyphens and abbreviation dots) in the same clause, nearest first.
+    private func wordsBefore(_ offset: Int, limit: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var e = offset
+        while out.count < limit {
+            while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
+            var s = e
+            while s > 0 && (isLetter(lower[s - 1]) || lower[s - 1] == 0x2E || lower[s - 1] == 0x2D) { s -= 1 }
+            guard s < e else { break }
+            out.append(s..<e)
+            guard s > 0, lower[s - 1] == 0x20 else { break }
+            e = s
+        }
+        return out
     }
 
     /// Whether the text just before `offset` (spaces skipped) ends with one of `words` on a word boundary.

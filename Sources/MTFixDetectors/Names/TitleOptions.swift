@@ -25,6 +25,10 @@ struct TitleOptions: Sendable {
     var modifiers: [String] = []
     /// `former`, `ex-`, `ancien`: the person held that office earlier.
     var formerMarkers: [String] = []
+    /// `then-`, `damalige`, `时任`: the office held at the time told, so a later mention may hold a newer one.
+    var thenMarkers: [String] = []
+    /// `as`, `als`: a word that puts a later title in the past (`As Bank of Canada Gov. X, he …`); lowercase.
+    var capacityMarkers: Set<String> = []
     /// `now`, `désormais`: the story itself says the person changed office.
     var currentMarkers: [String] = []
     /// Letters a title may take as an inflection (Russian `премьер-министра`).
@@ -54,6 +58,8 @@ struct TitleOptions: Sendable {
         reviewBefore = config["review_before"]?.strings ?? []
         modifiers = config["modifiers"]?.strings ?? []
         formerMarkers = config["former_markers"]?.strings ?? []
+        thenMarkers = config["then_markers"]?.strings ?? []
+        capacityMarkers = Set((config["capacity_markers"]?.strings ?? []).map { $0.lowercased() })
         currentMarkers = config["current_markers"]?.strings ?? []
         inflection = Int(config["inflection"]?.number ?? 0)
     }

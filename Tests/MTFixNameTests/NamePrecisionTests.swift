@@ -1,0 +1,47 @@
+import MTFix
+import Testing
+
+/// Clean look-alikes of name drift that must never be repaired safely (found by a new user on clean copy).
+@Suite("Name drift precision")
+struct NamePrecisionTests {
+    @Test func twoPeopleSharingAFirstNameAreNotDrift() {
+        let story = """
+            WASHINGTON (AP) — Former Secretary of State John Kerry and former White House chief of staff John Kelly testified.
+
+            Kerry said rising seas would displace millions. Kelly said the Pentagon had known for decades.
+
+            """
+        #expect(Names.run(story, "en", only: ["name-drift-en"]).findings.isEmpty)
+    }
+
+    @Test func aVariantWithItsOwnFullNameInAnotherSentenceIsStillDrift() {
+        let story = "Founder Zhang Weiming spoke.\n\nZhang Weiming smiled. Later Zhang Weimin left. Weimin waved.\n"
+        let r = Names.run(story, "en", only: ["name-drift-en"])
+        #expect(r.fixed == story.replacingOccurrences(of: "Weimin ", with: "Weiming ").replacingOccurrences(of: "Weimin waved", with: "Weiming waved"))
+    }
+
+    @Test func anAppositiveWithoutAnArticleIsNoCompany() {
+        let story = "Envoy Renato Villareal, who heads the relief agency, spoke.\n\nVillaleal left. Villareal returned.\n"
+        #expect(Names.run(story, "en", only: ["name-drift-en"]).fixed == story.replacingOccurrences(of: "Villaleal", with: "Villareal"))
+    }
+
+    @Test func aRepeatedVariantWithoutItsOwnFullNameIsStillDrift() {
+        let story = "Mayor Irina Kovalenko spoke.\n\nKovarenko left. Kovalenko returned. Kovarenko waved.\n"
+        let r = Names.run(story, "en", only: ["name-drift-en"])
+        #expect(r.fixed == story.replacingOccurrences(of: "Kovarenko", with: "Kovalenko"))
+    }
+
+    @Test func aCompanyDescribedAsSuchIsNoPerson() {
+        let story = "Philips, the Dutch electronics company, backed the hearing. Rep. Mike Phillips was not available.\n"
+        #expect(Names.run(story, "en", only: ["name-drift-en"]).findings.isEmpty)
+    }
+
+    @Test func aDoubledLetterAloneIsReviewUnlessTheCanonicalIsMoreCommon() {
+        let tie = "Mathews spoke first.\n\nEnvoy Ann Matthews spoke second.\n"
+        let r = Names.run(tie, "en", only: ["name-drift-en"])
+        #expect(r.findings.allSatisfy { $0.safety == .review })
+        #expect(r.fixed == tie)
+        let clear = "Envoy Ann Matthews spoke.\n\nMathews left. Matthews returned.\n"
+        #expect(Names.summary(Names.run(clear, "en", only: ["name-drift-en"])) == ["3:name-drift:safe"])
+    }
+}

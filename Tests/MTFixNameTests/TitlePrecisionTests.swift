@@ -1,0 +1,49 @@
+import MTFix
+import Testing
+
+/// Clean look-alikes of title conflicts: past offices (`Then-`, `damalige`, `As … Gov.`) are no contradiction.
+@Suite("Title conflict precision")
+struct TitlePrecisionTests {
+    @Test(arguments: [
+        // A then-title first: the plain title later is the current office.
+        ("en", "Then-Vice President Joe Biden voted for it as a senator; President Biden later said it was a mistake."),
+        ("en", "then-Vice President Joe Biden voted for it. President Biden later said it was a mistake."),
+        // `As <organization> Gov. X`: an office held then, named by its organization.
+        ("en", "Prime Minister Mark Carney unveiled a budget. As Bank of Canada Gov. Carney, he steered the country."),
+        ("de", "Der damalige Finanzminister Scholz war 2018 nach Berlin gewechselt. Bundeskanzler Scholz hatte die Vorwürfe zurückgewiesen."),
+        ("de", "Der ehemalige Finanzminister Olaf Scholz sprach. Bundeskanzler Scholz hatte die Vorwürfe zurückgewiesen."),
+    ])
+    func pastOfficesAreNoConflict(_ lang: String, _ story: String) {
+        let r = Names.run(story, lang, only: ["title-conflict-\(lang)"])
+        #expect(r.findings.isEmpty, "\(r.findings.map(\.message))")
+    }
+
+    @Test func aTitleAfterAnOrganizationNameIsReviewOnly() {
+        let story = "Foreign Minister Ann Pike arrived. She met the Bank of Canada Governor Pike later.\n"
+        let r = Names.run(story, "en", only: ["title-conflict-en"])
+        #expect(r.findings.allSatisfy { $0.safety == .review })
+        #expect(r.fixed == story)
+    }
+
+    @Test func aCurrentContradictionIsStillRepaired() {
+        let story = "Then-Vice President Ann Pike spoke. Foreign Minister Ann Pike arrived.\n\nDuring talks, President Pike smiled.\n"
+        let r = Names.run(story, "en", only: ["title-conflict-en"])
+        #expect(r.fixed.contains("During talks, Pike smiled."))
+    }
+}
+
+/// Hyphenated given names (`Lee Jae-myung`) are one name part: they tell people apart and are shown whole.
+@Suite("Hyphenated given names")
+struct HyphenatedNameTests {
+    @Test func twoPeopleSharingTheFirstSyllableAreTwoPeople() {
+        let story = "President Lee Jae-myung spoke on Monday.\n\nLater, Foreign Minister Lee Jae-yong promised investment.\n"
+        #expect(Names.run(story, "en").findings.isEmpty)
+    }
+
+    @Test func theMessageShowsTheWholeName() {
+        let story = "President Lee Jae-myung spoke on Monday.\n\nLater, Foreign Minister Lee Jae-myung promised investment.\n"
+        let r = Names.run(story, "en", only: ["title-conflict-en"])
+        #expect(r.findings.count == 1)
+        #expect(r.findings.first?.evidence["person"] == "Lee Jae-myung")
+    }
+}
