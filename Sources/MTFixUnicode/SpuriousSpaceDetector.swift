@@ -11,11 +11,15 @@ public struct SpuriousSpaceDetector: Rule {
     let minGaps: Int
     /// At most this many CJK characters per gap (so 6 means at least one gap per six characters).
     let maxCharsPerGap: Int
+    /// Single-character Chinese function words that MT spaces off (`了`, `和`); with a spaced-off
+    /// punctuation mark or kana-only word, the sign that the spaces split a sentence, not a list.
+    let functionWords: Set<UInt16>
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
         minGaps = Int(options["min_gaps"]?.number ?? 3)
         maxCharsPerGap = Int(options["max_chars_per_gap"]?.number ?? 6)
+        functionWords = Set((options["function_words"]?.strings ?? []).compactMap { $0.utf16.count == 1 ? $0.utf16.first : nil })
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -40,8 +44,28 @@ public struct SpuriousSpaceDetector: Rule {
                 i += 1
             }
             guard gaps.count >= minGaps, gaps.count * maxCharsPerGap >= cjkChars else { continue }
+            // A spaced list of names (`出席者 石破 茂 高市 早苗`) has the same rhythm; MT spacing also
+            // splits off punctuation, particles or function words.
+            guard splitsGrammar(u, gaps) else { continue }
             for g in gaps { out.append(Finding(descriptor: descriptor, range: g, replacement: "")) }
         }
         return out
     }
+
+    /// Whether some spaced-off token is punctuation, kana only, or a one-character function word.
+    func splitsGrammar(_ u: [UInt16], _ gaps: [Range<Int>]) -> Bool {
+        for (k, g) in gaps.enumerated() {
+            let start = g.upperBound
+            var end = start
+            let limit = k + 1 < gaps.count ? gaps[k + 1].lowerBound : u.count
+            while end < limit && u[end] != 0x20 && u[end] != 0x0A { end += 1 }
+            let token = u[start..<end]
+            guard let first = token.first else { continue }
+            if token.count == 1 && (Self.cjkPunctuation.contains(first) || functionWords.contains(first)) { return true }
+            if token.allSatisfy({ $0 >= 0x3041 && $0 <= 0x309F }) { return true }
+        }
+        return false
+    }
+
+    static let cjkPunctuation: Set<UInt16> = [0x3001, 0x3002, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B]
 }
