@@ -81,7 +81,7 @@ public struct MojibakeDetector: Rule {
                 let lead = flatBytes[k << 16 | Int(c)]
                 guard lead >= 0xC2, lead <= 0xF4, i + 1 < n else { continue }
                 let nx = u[i + 1]
-                if nx != 0x20 && nx != 0xFFFD {
+                if nx != 0x20 && nx != 0xFFFD && nx != 0x3F {
                     let nb = flatBytes[k << 16 | Int(nx)]
                     guard nb >= 0x80, nb <= 0xBF else { continue }
                 }
@@ -144,11 +144,13 @@ public struct MojibakeDetector: Rule {
 
     private func findings(_ candidates: [Candidate], _ u: [UInt16]) -> [Finding] {
         var supported = [Bool](repeating: false, count: codecs.count)
-        for c in candidates where c.score >= codecs[c.codec].minScore && !isAmbiguous(c, u) { supported[c.codec] = true }
+        for c in candidates where c.score >= codecs[c.codec].minScore && !isAmbiguous(c, u) && !needsSupport(c) {
+            supported[c.codec] = true
+        }
         var out: [Finding] = []
         for c in candidates {
             let minScore = codecs[c.codec].minScore
-            if isAmbiguous(c, u) && !supported[c.codec] { continue }
+            if (isAmbiguous(c, u) || needsSupport(c)) && !supported[c.codec] { continue }
             guard c.score >= (supported[c.codec] ? min(supportedScore, minScore) : minScore) else { continue }
             var end = c.seqs[c.seqs.count - 1].range.upperBound
             if c.seqs[c.seqs.count - 1].usedSpace && end < u.count && u[end] == 0x20 && joinsFollowingWord(u, after: end + 1) {
@@ -163,6 +165,12 @@ public struct MojibakeDetector: Rule {
                     evidence: ["codec": codecs[c.codec].table.name, "score": String(c.score)]))
         }
         return out
+    }
+
+    /// A run whose sequences all lost bytes, one of them to a `?` (`déjà…?` reads as `à…` plus a lost
+    /// byte), is repaired only where the document shows the codec's damage elsewhere.
+    private func needsSupport(_ c: Candidate) -> Bool {
+        c.seqs.contains(where: \.guessed) && c.seqs.allSatisfy(\.lossy)
     }
 
     private func isAmbiguous(_ c: Candidate, _ u: [UInt16]) -> Bool {

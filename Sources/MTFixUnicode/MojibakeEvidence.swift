@@ -79,6 +79,17 @@ struct MojibakeEvidence {
             }
             // Punctuation, symbols and emoji are what three- and four-byte mojibake mostly is (`â€œ`, `âœ”`).
             if s.byteCount >= 3 && !MojibakeEvidence.isLetter(MojibakeEvidence.kind(s.scalar)) { score += 2 }
+            let decodedKind = MojibakeEvidence.kind(s.scalar)
+            // A combining mark is nearly always a lone UTF-8 pair (`Ì¶` for U+0336 in `$Ì¶6`); a real `Ì`
+            // before a symbol ends a word (`«COSÌ»`) and is scored no higher than that.
+            if s.byteCount == 2 && decodedKind == .mark { score += 1 }
+            // A capital whose flattened no-break space glues it to a lower-case word (`Å veices` for
+            // `Šveices`): the space was a byte of the letter, not a word break.
+            if s.usedSpace && !s.lossy && s.scalar.properties.isUppercase, s.range.upperBound < u.count,
+                u[s.range.upperBound - 1] == 0x20, MojibakeEvidence.kind(Unicode.Scalar(u[s.range.upperBound])) == .lower
+            {
+                score += 1
+            }
         }
         return score
     }
