@@ -11,10 +11,12 @@ public struct MojibakeDetector: Rule {
     let supportedScore: Int
     /// Words that `à` is written together with (Portuguese `às`, `àquele`), whose space an `Ã ` absorbed.
     let spaceJoins: Set<String>
-    /// Code units that start a sequence in at least one codec: the quick filter.
-    let leadMask: [Bool]
-    /// Every codec's byte table side by side (`codec << 16 | unit`), for the quick per-codec test.
-    let flatBytes: [UInt8]
+    /// For each code unit, one bit per codec in which it stands for a UTF-8 lead byte (C2–F4).
+    let leadBits: [UInt32]
+    /// For each code unit, one bit per codec in which it may stand for a continuation byte (80–BF, or a
+    /// space, U+FFFD or `?` standing for a lost one). `leadBits[c] & followBits[next]` is the quick
+    /// test: most non-ASCII characters of clean text fail it in one table look-up for every codec.
+    let followBits: [UInt32]
 
     /// One codec as configured in the rule file.
     struct CodecSetting {
@@ -43,15 +45,20 @@ public struct MojibakeDetector: Rule {
         self.codecs = codecs
         supportedScore = Int(options["supported_score"]?.number ?? 1)
         spaceJoins = Set(options["space_joins"]?.strings ?? [])
-        var mask = [Bool](repeating: false, count: 0x10000)
-        for c in codecs {
+        guard codecs.count <= 32 else { throw MojibakeOptionError.tooManyCodecs(codecs.count) }
+        var leads = [UInt32](repeating: 0, count: 0x10000)
+        var follows = [UInt32](repeating: 0, count: 0x10000)
+        for (k, c) in codecs.enumerated() {
+            let bit = UInt32(1) << UInt32(k)
             for unit in 0x80..<0x10000 {
                 let b = c.table.bytes[unit]
-                if b >= 0xC2 && b <= 0xF4 { mask[unit] = true }
+                if b >= 0xC2 && b <= 0xF4 { leads[unit] |= bit }
+                if b >= 0x80 && b <= 0xBF { follows[unit] |= bit }
             }
         }
-        leadMask = mask
-        flatBytes = codecs.flatMap(\.table.bytes)
+        for unit in [0x20, 0x3F, 0xFFFD] { follows[unit] = ~0 }
+        leadBits = leads
+        followBits = follows
     }
 
     struct Candidate {
@@ -70,21 +77,15 @@ public struct MojibakeDetector: Rule {
         var blockedUntil = [Int](repeating: 0, count: codecs.count)
         while i < n {
             let c = u[i]
-            if c < 0x80 || !leadMask[Int(c)] {
+            // Quick test before building a run: a lead byte followed by a continuation byte (or a
+            // space, U+FFFD or `?` standing for one), for each codec at once.
+            let quick = c < 0x80 || i + 1 >= n ? 0 : leadBits[Int(c)] & followBits[Int(u[i + 1])]
+            if quick == 0 {
                 i += 1
                 continue
             }
             var advanced = false
-            for k in order where i >= blockedUntil[k] {
-                // Quick test before building a run: a lead byte followed by a continuation byte (or a
-                // space or U+FFFD standing for one). Most accented letters in clean text fail here.
-                let lead = flatBytes[k << 16 | Int(c)]
-                guard lead >= 0xC2, lead <= 0xF4, i + 1 < n else { continue }
-                let nx = u[i + 1]
-                if nx != 0x20 && nx != 0xFFFD && nx != 0x3F {
-                    let nb = flatBytes[k << 16 | Int(nx)]
-                    guard nb >= 0x80, nb <= 0xBF else { continue }
-                }
+            for k in order where i >= blockedUntil[k] && quick & (UInt32(1) << UInt32(k)) != 0 {
                 let setting = codecs[k]
                 let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
                 if seqs.isEmpty { continue }
@@ -105,7 +106,7 @@ public struct MojibakeDetector: Rule {
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
         // Quick exit for text without a single possible lead character (ASCII, CJK, most clean text).
-        guard u.contains(where: { $0 >= 0x80 && leadMask[Int($0)] }) else { return [] }
+        guard u.contains(where: { $0 >= 0x80 && leadBits[Int($0)] != 0 }) else { return [] }
         let first = scan(u, order: Array(codecs.indices))
         if first.isEmpty { return [] }
         // Windows-1252 alone is the common case; a paragraph with runs of another codec may be claimed
@@ -186,5 +187,16 @@ public struct MojibakeDetector: Rule {
         // `s'éloigner` is a French elision after a separate `à`, not Portuguese `às`.
         guard end > start, end == u.count || (u[end] != 0x27 && u[end] != 0x2019) else { return false }
         return spaceJoins.contains(String(decoding: u[start..<end], as: UTF16.self))
+    }
+}
+
+/// A mojibake rule file that the detector cannot take.
+enum MojibakeOptionError: Error, CustomStringConvertible {
+    case tooManyCodecs(Int)
+
+    var description: String {
+        switch self {
+        case .tooManyCodecs(let n): "mojibake: at most 32 codecs, got \(n)"
+        }
     }
 }
