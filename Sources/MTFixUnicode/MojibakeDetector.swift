@@ -148,11 +148,21 @@ public struct MojibakeDetector: Rule {
         for c in candidates where c.score >= codecs[c.codec].minScore && !isAmbiguous(c, u) && !needsSupport(c) {
             supported[c.codec] = true
         }
-        var out: [Finding] = []
+        var accepted: [Candidate] = []
         for c in candidates {
             let minScore = codecs[c.codec].minScore
             if (isAmbiguous(c, u) || needsSupport(c)) && !supported[c.codec] { continue }
             guard c.score >= (supported[c.codec] ? min(supportedScore, minScore) : minScore) else { continue }
+            accepted.append(c)
+        }
+        var out: [Finding] = []
+        var hopeless = 0..<0
+        for (n, c) in accepted.enumerated() {
+            if hopeless.contains(c.seqs[0].range.lowerBound) { continue }
+            if let garble = hopelessStretch(around: n, accepted, u) {
+                hopeless = garble
+                continue
+            }
             var end = c.seqs[c.seqs.count - 1].range.upperBound
             if c.seqs[c.seqs.count - 1].usedSpace && end < u.count && u[end] == 0x20 && joinsFollowingWord(u, after: end + 1) {
                 end += 1
@@ -166,6 +176,44 @@ public struct MojibakeDetector: Rule {
                     evidence: ["codec": codecs[c.codec].table.name, "score": String(c.score)]))
         }
         return out
+    }
+
+    /// The stretch of non-ASCII characters around `accepted[n]` when repairing its runs would leave a
+    /// sequence of the same codec cut short in it (`ãƒæ` in `ã†â€™ãƒâ€ ã¢â‚¬…`, mojibake that was
+    /// lower-cased or cut beyond repair): the stretch does not decode as a whole, so none of it is
+    /// touched rather than turned into a different garble.
+    private func hopelessStretch(around n: Int, _ accepted: [Candidate], _ u: [UInt16]) -> Range<Int>? {
+        let isWide = { (i: Int) -> Bool in
+            i >= 0 && i < u.count && (u[i] >= 0x80 || (u[i] == 0x20 && i > 0 && i + 1 < u.count && u[i - 1] >= 0x80 && u[i + 1] >= 0x80))
+        }
+        var a = accepted[n].seqs[0].range.lowerBound
+        while isWide(a - 1) { a -= 1 }
+        var b = accepted[n].seqs[accepted[n].seqs.count - 1].range.upperBound
+        while isWide(b) { b += 1 }
+        let bytes = codecs[accepted[n].codec].table.bytes
+        // Runs accepted in the stretch, in order: `accepted` is sorted by position.
+        var j = n
+        while j > 0 && accepted[j - 1].seqs[0].range.lowerBound >= a { j -= 1 }
+        var i = a
+        while i + 1 < b {
+            if j < accepted.count, accepted[j].seqs[0].range.lowerBound <= i {
+                i = max(i + 1, accepted[j].seqs[accepted[j].seqs.count - 1].range.upperBound)
+                j += 1
+                continue
+            }
+            let nextRun = j < accepted.count ? accepted[j].seqs[0].range.lowerBound : u.count
+            let lead = bytes[Int(u[i])]
+            if lead >= 0xE0 && lead <= 0xF4 {
+                // A sequence cut short: fewer continuations than its lead needs. Right before a repaired
+                // run it may be an outer layer of double encoding that the next pass completes.
+                let need = lead >= 0xF0 ? 3 : 2
+                var k = 0
+                while k < need, i + 1 + k < min(b, nextRun), bytes[Int(u[i + 1 + k])] >= 0x80, bytes[Int(u[i + 1 + k])] <= 0xBF { k += 1 }
+                if k >= 1 && k < need && i + 1 + k != nextRun { return a..<b }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// A run whose sequences all lost bytes, one of them to a `?` (`déjà…?` reads as `à…` plus a lost
