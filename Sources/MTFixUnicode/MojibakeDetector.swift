@@ -147,6 +147,16 @@ public struct MojibakeDetector: Rule {
         var supported = [Bool](repeating: false, count: codecs.count)
         for c in candidates where c.score >= codecs[c.codec].minScore && !isAmbiguous(c, u) && !needsSupport(c) {
             supported[c.codec] = true
+            // A run that another codec reads as the same bytes (`Å³` is C5 B3 in Windows-1252 and -1257)
+            // shows that codec's damage too.
+            let runRange = c.seqs[0].range.lowerBound..<c.seqs[c.seqs.count - 1].range.upperBound
+            let own = codecs[c.codec].table.bytes
+            for k in codecs.indices where !supported[k] {
+                let other = codecs[k].table.bytes
+                if runRange.allSatisfy({ u[$0] == 0x20 || (own[Int(u[$0])] != 0 && other[Int(u[$0])] == own[Int(u[$0])]) }) {
+                    supported[k] = true
+                }
+            }
         }
         var accepted: [Candidate] = []
         for c in candidates {

@@ -94,6 +94,10 @@ struct MojibakeEvidence {
             if a == .symbol && MojibakeEvidence.isLetter(b) && !MojibakeEvidence.isWordStarter(av) { score += 1 }
             if a == .symbol && b == .symbol && av >= 0x80 && bv >= 0x80 { score += 1 }
             if a == .lower && b == .upper && bv >= 0x80 { score += 1 }
+            // Two non-ASCII capitals starting a lower-case word (`ÄÆdomu` for `įdomu`).
+            if a == .upper && b == .upper && av >= 0x80 && bv >= 0x80 && MojibakeEvidence.kind(at: i + 2, in: u) == .lower {
+                score += 1
+            }
             if MojibakeEvidence.isLetter(a) && MojibakeEvidence.isLetter(b) && av >= 0x80 && bv >= 0x80,
                 let x = Unicode.Scalar(av), let y = Unicode.Scalar(bv), Script.of(x) != Script.of(y)
             {
