@@ -166,13 +166,14 @@ public struct MojibakeDetector: Rule {
             accepted.append(c)
         }
         var out: [Finding] = []
-        var hopeless = 0..<0
+        // Each stretch is judged once (a paragraph of mojibake words is one stretch: no rescans).
+        var stretch = 0..<0
+        var hopeless = false
         for (n, c) in accepted.enumerated() {
-            if hopeless.contains(c.seqs[0].range.lowerBound) { continue }
-            if let garble = hopelessStretch(around: n, accepted, u) {
-                hopeless = garble
-                continue
+            if !stretch.contains(c.seqs[0].range.lowerBound) {
+                (stretch, hopeless) = judgeStretch(around: n, accepted, u)
             }
+            if hopeless { continue }
             var end = c.seqs[c.seqs.count - 1].range.upperBound
             if c.seqs[c.seqs.count - 1].usedSpace && end < u.count && u[end] == 0x20 && joinsFollowingWord(u, after: end + 1) {
                 end += 1
@@ -192,7 +193,7 @@ public struct MojibakeDetector: Rule {
     /// sequence of the same codec cut short in it (`ãƒæ` in `ã†â€™ãƒâ€ ã¢â‚¬…`, mojibake that was
     /// lower-cased or cut beyond repair): the stretch does not decode as a whole, so none of it is
     /// touched rather than turned into a different garble.
-    private func hopelessStretch(around n: Int, _ accepted: [Candidate], _ u: [UInt16]) -> Range<Int>? {
+    private func judgeStretch(around n: Int, _ accepted: [Candidate], _ u: [UInt16]) -> (Range<Int>, hopeless: Bool) {
         let isWide = { (i: Int) -> Bool in
             i >= 0 && i < u.count && (u[i] >= 0x80 || (u[i] == 0x20 && i > 0 && i + 1 < u.count && u[i - 1] >= 0x80 && u[i + 1] >= 0x80))
         }
@@ -219,11 +220,11 @@ public struct MojibakeDetector: Rule {
                 let need = lead >= 0xF0 ? 3 : 2
                 var k = 0
                 while k < need, i + 1 + k < min(b, nextRun), bytes[Int(u[i + 1 + k])] >= 0x80, bytes[Int(u[i + 1 + k])] <= 0xBF { k += 1 }
-                if k >= 1 && k < need && i + 1 + k != nextRun { return a..<b }
+                if k >= 1 && k < need && i + 1 + k != nextRun { return (a..<b, true) }
             }
             i += 1
         }
-        return nil
+        return (a..<b, false)
     }
 
     /// A run whose sequences all lost bytes, one of them to a `?` (`déjà…?` reads as `à…` plus a lost
