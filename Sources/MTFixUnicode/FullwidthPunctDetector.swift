@@ -27,6 +27,8 @@ public struct FullwidthPunctDetector: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
+        // Every trigger below (CJK, kana, full-width forms) is at U+3000 or above: most text has none.
+        guard u.contains(where: { $0 >= 0x3000 }) else { return [] }
         var out: [Finding] = []
         for line in document.lines {
             var hasCJK = false

@@ -11,10 +11,12 @@ public struct MojibakeDetector: Rule {
     let supportedScore: Int
     /// Words that `à` is written together with (Portuguese `às`, `àquele`), whose space an `Ã ` absorbed.
     let spaceJoins: Set<String>
-    /// Code units that start a sequence in at least one codec: the quick filter.
-    let leadMask: [Bool]
-    /// Every codec's byte table side by side (`codec << 16 | unit`), for the quick per-codec test.
-    let flatBytes: [UInt8]
+    /// For each code unit, one bit per codec in which it stands for a UTF-8 lead byte (C2–F4).
+    let leadBits: [UInt32]
+    /// For each code unit, one bit per codec in which it may stand for a continuation byte (80–BF, or a
+    /// space, U+FFFD or `?` standing for a lost one). `leadBits[c] & followBits[next]` is the quick
+    /// test: most non-ASCII characters of clean text fail it in one table look-up for every codec.
+    let followBits: [UInt32]
 
     /// One codec as configured in the rule file.
     struct CodecSetting {
@@ -43,15 +45,20 @@ public struct MojibakeDetector: Rule {
         self.codecs = codecs
         supportedScore = Int(options["supported_score"]?.number ?? 1)
         spaceJoins = Set(options["space_joins"]?.strings ?? [])
-        var mask = [Bool](repeating: false, count: 0x10000)
-        for c in codecs {
+        guard codecs.count <= 32 else { throw MojibakeOptionError.tooManyCodecs(codecs.count) }
+        var leads = [UInt32](repeating: 0, count: 0x10000)
+        var follows = [UInt32](repeating: 0, count: 0x10000)
+        for (k, c) in codecs.enumerated() {
+            let bit = UInt32(1) << UInt32(k)
             for unit in 0x80..<0x10000 {
                 let b = c.table.bytes[unit]
-                if b >= 0xC2 && b <= 0xF4 { mask[unit] = true }
+                if b >= 0xC2 && b <= 0xF4 { leads[unit] |= bit }
+                if b >= 0x80 && b <= 0xBF { follows[unit] |= bit }
             }
         }
-        leadMask = mask
-        flatBytes = codecs.flatMap(\.table.bytes)
+        for unit in [0x20, 0x3F, 0xFFFD] { follows[unit] = ~0 }
+        leadBits = leads
+        followBits = follows
     }
 
     struct Candidate {
@@ -70,21 +77,15 @@ public struct MojibakeDetector: Rule {
         var blockedUntil = [Int](repeating: 0, count: codecs.count)
         while i < n {
             let c = u[i]
-            if c < 0x80 || !leadMask[Int(c)] {
+            // Quick test before building a run: a lead byte followed by a continuation byte (or a
+            // space, U+FFFD or `?` standing for one), for each codec at once.
+            let quick = c < 0x80 || i + 1 >= n ? 0 : leadBits[Int(c)] & followBits[Int(u[i + 1])]
+            if quick == 0 {
                 i += 1
                 continue
             }
             var advanced = false
-            for k in order where i >= blockedUntil[k] {
-                // Quick test before building a run: a lead byte followed by a continuation byte (or a
-                // space or U+FFFD standing for one). Most accented letters in clean text fail here.
-                let lead = flatBytes[k << 16 | Int(c)]
-                guard lead >= 0xC2, lead <= 0xF4, i + 1 < n else { continue }
-                let nx = u[i + 1]
-                if nx != 0x20 && nx != 0xFFFD {
-                    let nb = flatBytes[k << 16 | Int(nx)]
-                    guard nb >= 0x80, nb <= 0xBF else { continue }
-                }
+            for k in order where i >= blockedUntil[k] && quick & (UInt32(1) << UInt32(k)) != 0 {
                 let setting = codecs[k]
                 let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
                 if seqs.isEmpty { continue }
@@ -105,7 +106,7 @@ public struct MojibakeDetector: Rule {
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
         // Quick exit for text without a single possible lead character (ASCII, CJK, most clean text).
-        guard u.contains(where: { $0 >= 0x80 && leadMask[Int($0)] }) else { return [] }
+        guard u.contains(where: { $0 >= 0x80 && leadBits[Int($0)] != 0 }) else { return [] }
         let first = scan(u, order: Array(codecs.indices))
         if first.isEmpty { return [] }
         // Windows-1252 alone is the common case; a paragraph with runs of another codec may be claimed
@@ -144,12 +145,35 @@ public struct MojibakeDetector: Rule {
 
     private func findings(_ candidates: [Candidate], _ u: [UInt16]) -> [Finding] {
         var supported = [Bool](repeating: false, count: codecs.count)
-        for c in candidates where c.score >= codecs[c.codec].minScore && !isAmbiguous(c, u) { supported[c.codec] = true }
-        var out: [Finding] = []
+        for c in candidates where c.score >= codecs[c.codec].minScore && !isAmbiguous(c, u) && !needsSupport(c) {
+            supported[c.codec] = true
+            // A run that another codec reads as the same bytes (`Å³` is C5 B3 in Windows-1252 and -1257)
+            // shows that codec's damage too.
+            let runRange = c.seqs[0].range.lowerBound..<c.seqs[c.seqs.count - 1].range.upperBound
+            let own = codecs[c.codec].table.bytes
+            for k in codecs.indices where !supported[k] {
+                let other = codecs[k].table.bytes
+                if runRange.allSatisfy({ u[$0] == 0x20 || (own[Int(u[$0])] != 0 && other[Int(u[$0])] == own[Int(u[$0])]) }) {
+                    supported[k] = true
+                }
+            }
+        }
+        var accepted: [Candidate] = []
         for c in candidates {
             let minScore = codecs[c.codec].minScore
-            if isAmbiguous(c, u) && !supported[c.codec] { continue }
+            if (isAmbiguous(c, u) || needsSupport(c)) && !supported[c.codec] { continue }
             guard c.score >= (supported[c.codec] ? min(supportedScore, minScore) : minScore) else { continue }
+            accepted.append(c)
+        }
+        var out: [Finding] = []
+        // Each stretch is judged once (a paragraph of mojibake words is one stretch: no rescans).
+        var stretch = 0..<0
+        var hopeless = false
+        for (n, c) in accepted.enumerated() {
+            if !stretch.contains(c.seqs[0].range.lowerBound) {
+                (stretch, hopeless) = judgeStretch(around: n, accepted, u)
+            }
+            if hopeless { continue }
             var end = c.seqs[c.seqs.count - 1].range.upperBound
             if c.seqs[c.seqs.count - 1].usedSpace && end < u.count && u[end] == 0x20 && joinsFollowingWord(u, after: end + 1) {
                 end += 1
@@ -165,6 +189,50 @@ public struct MojibakeDetector: Rule {
         return out
     }
 
+    /// The stretch of non-ASCII characters around `accepted[n]` when repairing its runs would leave a
+    /// sequence of the same codec cut short in it (`ãƒæ` in `ã†â€™ãƒâ€ ã¢â‚¬…`, mojibake that was
+    /// lower-cased or cut beyond repair): the stretch does not decode as a whole, so none of it is
+    /// touched rather than turned into a different garble.
+    private func judgeStretch(around n: Int, _ accepted: [Candidate], _ u: [UInt16]) -> (Range<Int>, hopeless: Bool) {
+        let isWide = { (i: Int) -> Bool in
+            i >= 0 && i < u.count && (u[i] >= 0x80 || (u[i] == 0x20 && i > 0 && i + 1 < u.count && u[i - 1] >= 0x80 && u[i + 1] >= 0x80))
+        }
+        var a = accepted[n].seqs[0].range.lowerBound
+        while isWide(a - 1) { a -= 1 }
+        var b = accepted[n].seqs[accepted[n].seqs.count - 1].range.upperBound
+        while isWide(b) { b += 1 }
+        let bytes = codecs[accepted[n].codec].table.bytes
+        // Runs accepted in the stretch, in order: `accepted` is sorted by position.
+        var j = n
+        while j > 0 && accepted[j - 1].seqs[0].range.lowerBound >= a { j -= 1 }
+        var i = a
+        while i + 1 < b {
+            if j < accepted.count, accepted[j].seqs[0].range.lowerBound <= i {
+                i = max(i + 1, accepted[j].seqs[accepted[j].seqs.count - 1].range.upperBound)
+                j += 1
+                continue
+            }
+            let nextRun = j < accepted.count ? accepted[j].seqs[0].range.lowerBound : u.count
+            let lead = bytes[Int(u[i])]
+            if lead >= 0xE0 && lead <= 0xF4 {
+                // A sequence cut short: fewer continuations than its lead needs. Right before a repaired
+                // run it may be an outer layer of double encoding that the next pass completes.
+                let need = lead >= 0xF0 ? 3 : 2
+                var k = 0
+                while k < need, i + 1 + k < min(b, nextRun), bytes[Int(u[i + 1 + k])] >= 0x80, bytes[Int(u[i + 1 + k])] <= 0xBF { k += 1 }
+                if k >= 1 && k < need && i + 1 + k != nextRun { return (a..<b, true) }
+            }
+            i += 1
+        }
+        return (a..<b, false)
+    }
+
+    /// A run whose sequences all lost bytes, one of them to a `?` (`déjà…?` reads as `à…` plus a lost
+    /// byte), is repaired only where the document shows the codec's damage elsewhere.
+    private func needsSupport(_ c: Candidate) -> Bool {
+        c.seqs.contains(where: \.guessed) && c.seqs.allSatisfy(\.lossy)
+    }
+
     private func isAmbiguous(_ c: Candidate, _ u: [UInt16]) -> Bool {
         let weak = codecs[c.codec].ambiguous
         guard !weak.isEmpty else { return false }
@@ -178,5 +246,16 @@ public struct MojibakeDetector: Rule {
         // `s'éloigner` is a French elision after a separate `à`, not Portuguese `às`.
         guard end > start, end == u.count || (u[end] != 0x27 && u[end] != 0x2019) else { return false }
         return spaceJoins.contains(String(decoding: u[start..<end], as: UTF16.self))
+    }
+}
+
+/// A mojibake rule file that the detector cannot take.
+enum MojibakeOptionError: Error, CustomStringConvertible {
+    case tooManyCodecs(Int)
+
+    var description: String {
+        switch self {
+        case .tooManyCodecs(let n): "mojibake: at most 32 codecs, got \(n)"
+        }
     }
 }

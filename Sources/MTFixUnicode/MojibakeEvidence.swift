@@ -6,17 +6,46 @@ struct MojibakeEvidence {
     /// Lead characters that are almost never followed by a continuation symbol in real text (`Ã`, `Â`).
     var strongLeads: Set<UInt16>
 
-    enum Kind: Equatable { case lower, upper, caseless, digit, space, control, symbol, ascii, mark, none }
+    enum Kind: UInt8, Equatable { case lower, upper, caseless, digit, space, control, symbol, ascii, mark, none }
 
     /// Letters that occur in real text mainly as mojibake continuation bytes of Windows-1252.
-    static let rareLetters: Set<UInt32> = [0x160, 0x161, 0x152, 0x153, 0x17D, 0x17E, 0x178, 0x192, 0xAA, 0xBA, 0xB5]
+    static func isRareLetter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x160, 0x161, 0x152, 0x153, 0x17D, 0x17E, 0x178, 0x192, 0xAA, 0xBA, 0xB5: true
+        default: false
+        }
+    }
+
     /// Punctuation that legitimately follows a word (`MARQUÉ…`, `10 Å—`, `NESTLÉ®`).
-    static let wordEnders: Set<UInt32> = [0x2026, 0x2019, 0x201D, 0xBB, 0x2014, 0x2013, 0xAE, 0xBF, 0xA1, 0xB4, 0xA8]
+    static func isWordEnder(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2026, 0x2019, 0x201D, 0xBB, 0x2014, 0x2013, 0xAE, 0xBF, 0xA1, 0xB4, 0xA8: true
+        default: false
+        }
+    }
+
     /// Punctuation that legitimately precedes a word (`‘Ñ`, `¡Hola`, `’s`).
-    static let wordStarters: Set<UInt32> = [0x2018, 0x201C, 0x201E, 0xAB, 0xA1, 0xBF, 0x2019]
+    static func isWordStarter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2018, 0x201C, 0x201E, 0xAB, 0xA1, 0xBF, 0x2019: true
+        default: false
+        }
+    }
+
+    /// `kind` of every BMP character, computed once (the scan asks for it for every candidate's neighbours).
+    static let bmpKinds: [Kind] = (0..<0x10000).map { v in Unicode.Scalar(UInt32(v)).map(slowKind) ?? .none }
 
     static func kind(_ s: Unicode.Scalar?) -> Kind {
         guard let s else { return .none }
+        return s.value < 0x10000 ? bmpKinds[Int(s.value)] : slowKind(s)
+    }
+
+    /// The kind of the UTF-16 unit at `i` (`.none` outside the text or for a surrogate).
+    static func kind(at i: Int, in u: [UInt16]) -> Kind {
+        i >= 0 && i < u.count ? bmpKinds[Int(u[i])] : .none
+    }
+
+    private static func slowKind(_ s: Unicode.Scalar) -> Kind {
         let v = s.value
         if v < 0x80 {
             if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D { return .space }
@@ -27,7 +56,7 @@ struct MojibakeEvidence {
         }
         if v <= 0x9F { return .control }
         if v == 0xA0 || v == 0x2007 || v == 0x202F { return .space }
-        if rareLetters.contains(v) { return .symbol }
+        if isRareLetter(v) { return .symbol }
         let p = s.properties
         switch p.generalCategory {
         case .lowercaseLetter: return .lower
@@ -46,31 +75,40 @@ struct MojibakeEvidence {
     func score(_ seqs: [MojibakeSequence], in u: [UInt16]) -> Int {
         let start = seqs[0].range.lowerBound
         let end = seqs[seqs.count - 1].range.upperBound
-        var chars: [Unicode.Scalar?] = [start > 0 ? Unicode.Scalar(u[start - 1]) : nil]
-        for k in start..<end { chars.append(Unicode.Scalar(u[k])) }
-        chars.append(end < u.count ? Unicode.Scalar(u[end]) : nil)
-        let kinds = chars.map(MojibakeEvidence.kind)
-        var score = 0
-        for k in 1..<(chars.count - 1) {
-            if kinds[k] == .control { score += 3 }
-            if chars[k]?.value == 0xFFFD { score += 1 }
+        // The run's characters with one neighbour on each side, read in place (no arrays: this runs for
+        // every candidate). Outside the text (or a lone surrogate) the kind is `.none`, the value 0.
+        @inline(__always) func value(_ i: Int) -> UInt32 {
+            i >= 0 && i < u.count && !UTF16.isSurrogate(u[i]) ? UInt32(u[i]) : 0
         }
-        for k in 0..<(chars.count - 1) {
-            let a = kinds[k]
-            let b = kinds[k + 1]
-            let av = chars[k]?.value ?? 0
-            let bv = chars[k + 1]?.value ?? 0
-            if MojibakeEvidence.isLetter(a) && b == .symbol && !MojibakeEvidence.wordEnders.contains(bv) { score += 1 }
-            if a == .symbol && MojibakeEvidence.isLetter(b) && !MojibakeEvidence.wordStarters.contains(av) { score += 1 }
+        var score = 0
+        for i in start..<end {
+            if MojibakeEvidence.kind(at: i, in: u) == .control { score += 3 }
+            if u[i] == 0xFFFD { score += 1 }
+        }
+        for i in (start - 1)..<end {
+            let a = MojibakeEvidence.kind(at: i, in: u)
+            let b = MojibakeEvidence.kind(at: i + 1, in: u)
+            let av = value(i)
+            let bv = value(i + 1)
+            if MojibakeEvidence.isLetter(a) && b == .symbol && !MojibakeEvidence.isWordEnder(bv) { score += 1 }
+            if a == .symbol && MojibakeEvidence.isLetter(b) && !MojibakeEvidence.isWordStarter(av) { score += 1 }
             if a == .symbol && b == .symbol && av >= 0x80 && bv >= 0x80 { score += 1 }
             if a == .lower && b == .upper && bv >= 0x80 { score += 1 }
+            // Two non-ASCII capitals starting a lower-case word (`ÄÆdomu` for `įdomu`).
+            if a == .upper && b == .upper && av >= 0x80 && bv >= 0x80 && MojibakeEvidence.kind(at: i + 2, in: u) == .lower {
+                score += 1
+            }
             if MojibakeEvidence.isLetter(a) && MojibakeEvidence.isLetter(b) && av >= 0x80 && bv >= 0x80,
-                let x = chars[k], let y = chars[k + 1], Script.of(x) != Script.of(y)
+                let x = Unicode.Scalar(av), let y = Unicode.Scalar(bv), Script.of(x) != Script.of(y)
             {
                 score += 1
             }
         }
-        if MojibakeEvidence.isLetter(kinds[0]) && MojibakeEvidence.isLetter(kinds[kinds.count - 1]) { score += 1 }
+        if MojibakeEvidence.isLetter(MojibakeEvidence.kind(at: start - 1, in: u))
+            && MojibakeEvidence.isLetter(MojibakeEvidence.kind(at: end, in: u))
+        {
+            score += 1
+        }
         for s in seqs {
             let lead = u[s.range.lowerBound]
             if strongLeads.contains(lead) {
@@ -79,6 +117,17 @@ struct MojibakeEvidence {
             }
             // Punctuation, symbols and emoji are what three- and four-byte mojibake mostly is (`â€œ`, `âœ”`).
             if s.byteCount >= 3 && !MojibakeEvidence.isLetter(MojibakeEvidence.kind(s.scalar)) { score += 2 }
+            let decodedKind = MojibakeEvidence.kind(s.scalar)
+            // A combining mark is nearly always a lone UTF-8 pair (`Ì¶` for U+0336 in `$Ì¶6`); a real `Ì`
+            // before a symbol ends a word (`«COSÌ»`) and is scored no higher than that.
+            if s.byteCount == 2 && decodedKind == .mark { score += 1 }
+            // A capital whose flattened no-break space glues it to a lower-case word (`Å veices` for
+            // `Šveices`): the space was a byte of the letter, not a word break.
+            if s.usedSpace && !s.lossy && s.scalar.properties.isUppercase, s.range.upperBound < u.count,
+                u[s.range.upperBound - 1] == 0x20, MojibakeEvidence.kind(Unicode.Scalar(u[s.range.upperBound])) == .lower
+            {
+                score += 1
+            }
         }
         return score
     }

@@ -10,6 +10,11 @@ struct MojibakeSequence {
     var lossy: Bool
     /// Bytes in the UTF-8 sequence (2, 3, 4, or 6 for a CESU-8 surrogate pair).
     var byteCount: Int
+    /// A `?` stood for a byte the writer's codec could not encode: the sequence is only a guess
+    /// unless real mojibake stands next to it (see `MojibakeDetector.needsSupport`).
+    var guessed: Bool = false
+    /// Every continuation byte was a `?`: nothing of the sequence but its lead byte is real.
+    var onlyGuessed: Bool = false
 }
 
 /// Finds runs of characters that, encoded back to bytes with one codec, form valid UTF-8.
@@ -25,13 +30,15 @@ enum MojibakeScanner {
             else { return nil }
             let combined = 0x10000 + ((v - 0xD800) << 10) + (second.value - 0xDC00)
             guard let s = Unicode.Scalar(combined) else { return nil }
+            guard first.guessed == 0, second.guessed == 0 else { return nil }
             return MojibakeSequence(
                 range: i..<second.end, scalar: s, usedSpace: first.usedSpace || second.usedSpace,
                 lossy: false, byteCount: 6)
         }
         guard let s = first.lossy ? Unicode.Scalar(0xFFFD) : Unicode.Scalar(v) else { return nil }
         return MojibakeSequence(
-            range: i..<first.end, scalar: s, usedSpace: first.usedSpace, lossy: first.lossy, byteCount: first.byteCount)
+            range: i..<first.end, scalar: s, usedSpace: first.usedSpace, lossy: first.lossy, byteCount: first.byteCount,
+            guessed: first.guessed > 0, onlyGuessed: first.guessed == first.byteCount - 1)
     }
 
     private struct Raw {
@@ -41,6 +48,8 @@ enum MojibakeScanner {
         var trailingSpace: Bool
         var lossy: Bool
         var byteCount: Int
+        /// Continuation bytes that were `?`.
+        var guessed: Int
     }
 
     private static func decodeOne(at i: Int, in u: [UInt16], table: SingleByteTable) -> Raw? {
@@ -52,6 +61,7 @@ enum MojibakeScanner {
         var usedSpace = false
         var trailingSpace = false
         var lossy = false
+        var guessed = 0
         for k in 0..<need {
             guard j < u.count else { return nil }
             let cu = u[j]
@@ -64,6 +74,13 @@ enum MojibakeScanner {
             } else if cu == 0xFFFD {
                 // Only after a real continuation or a lead: `â€�` is a quote whose last byte was lost.
                 lossy = true
+                b = 0x80
+            } else if cu == 0x3F {
+                // Encoding to a legacy codec writes `?` for what it cannot map (`â€?` for the `â€\u{9D}`
+                // of a closing quote): the byte is lost as with U+FFFD, but `?` is also just a question
+                // mark, so such a sequence needs backing (`guessed`).
+                lossy = true
+                guessed += 1
                 b = 0x80
             } else {
                 guard cu >= 0x80, let x = table.byte(cu), x >= 0x80, x <= 0xBF else { return nil }
@@ -81,7 +98,7 @@ enum MojibakeScanner {
         // was doubled. Other characters ending in A0 (no-break space, `Š`, `Р`) take the space's place.
         var end = j
         if trailingSpace && !(j < u.count && u[j] == 0x20) && need == 1 && isLower(value) { end = j - 1 }
-        return Raw(value: value, end: end, usedSpace: usedSpace, trailingSpace: trailingSpace, lossy: lossy, byteCount: need + 1)
+        return Raw(value: value, end: end, usedSpace: usedSpace, trailingSpace: trailingSpace, lossy: lossy, byteCount: need + 1, guessed: guessed)
     }
 
     static func isLower(_ v: UInt32) -> Bool {
@@ -94,6 +111,12 @@ enum MojibakeScanner {
         var out: [MojibakeSequence] = []
         var p = i
         while p < u.count, let s = sequence(at: p, in: u, table: table) {
+            // A lead followed only by `?` is kept only before a real sequence (`Ã?Â¢`), never on its own.
+            if s.onlyGuessed {
+                guard s.range.upperBound < u.count, let next = sequence(at: s.range.upperBound, in: u, table: table),
+                    !next.lossy
+                else { break }
+            }
             out.append(s)
             if s.range.upperBound == p || s.range.upperBound < s.range.lowerBound + 1 { break }
             // A kept trailing space ends the cluster: it separates words.

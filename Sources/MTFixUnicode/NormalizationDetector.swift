@@ -28,7 +28,7 @@ public struct NormalizationDetector: Rule {
 
     private func nfc(_ document: Document) -> [Finding] {
         let u = document.utf16
-        let clean = u.withUnsafeBufferPointer { Normalizer.quickCheckPrefix($0, .nfc) }
+        let clean = cleanPrefix(u, from: 0)
         if clean == u.count { return [] }
         var out: [Finding] = []
         // Re-normalize only the words that hold something not in NFC: starting one word before the
@@ -47,11 +47,18 @@ public struct NormalizationDetector: Rule {
                 out.append(Finding(descriptor: descriptor, range: start..<end, replacement: String(decoding: normalized, as: UTF16.self)))
             }
             // Skip to the next stretch that is not certainly normalized.
-            let rest = u[end...]
-            let skip = rest.withUnsafeBufferPointer { Normalizer.quickCheckPrefix($0, .nfc) }
-            i = end + max(skip, 1)
+            i = max(cleanPrefix(u, from: end), end + 1)
         }
         return out
+    }
+
+    /// End of the stretch from `start` that is certainly in NFC. Nothing below U+0300 changes under NFC
+    /// or combines with what precedes it, so that part (all of most Latin text) is skipped without ICU.
+    private func cleanPrefix(_ u: [UInt16], from start: Int) -> Int {
+        var p = start
+        while p < u.count && u[p] < 0x300 { p += 1 }
+        if p == u.count { return p }
+        return p + u[p...].withUnsafeBufferPointer { Normalizer.quickCheckPrefix($0, .nfc) }
     }
 
     private func compat(_ document: Document) -> [Finding] {
