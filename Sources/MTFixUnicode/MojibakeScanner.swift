@@ -68,6 +68,9 @@ enum MojibakeScanner {
             var b: UInt8
             if cu == 0x20 {
                 guard table.spaceLeads.contains(lead), !usedSpace else { return nil }
+                // `â€ ` is far more often a closing quote whose last byte (0x9D, undefined in
+                // Windows-1252) was dropped before an ordinary space than a dagger (E2 80 A0).
+                if lead == 0xE2 && k == 1 && value == (0x02 << 6) { return nil }
                 usedSpace = true
                 b = 0xA0
                 if k == need - 1 { trailingSpace = true }
