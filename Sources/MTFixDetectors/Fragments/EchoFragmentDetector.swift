@@ -2,7 +2,7 @@ import MTFixCore
 import MTFixRules
 
 /// Lint: a short subjectless, lowercase-initial "sentence" after a sentence end whose words all repeat
-/// text just used (`…shared values.” emphasized commitment.`). Format: drop it.
+/// text just used (`…open to talks.” stressed talks.`). Format: drop it.
 ///
 /// MT detaches a sentence-final verb and its object and leaves them as an echo; a real continuation
 /// after a full stop (an abbreviation, `e.g. the`) is excluded by the abbreviation check, and anything

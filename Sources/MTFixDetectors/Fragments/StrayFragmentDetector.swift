@@ -2,7 +2,7 @@ import MTFixCore
 import MTFixRules
 
 /// Lint: words torn off a sentence: a dangling word after a paragraph's final full stop
-/// (`…in Ukraine. not`) and the one-line paragraph that continues it (`But they don't condemn it.`).
+/// (`…into next year. not`) and the one-line paragraph that continues it (`But they don't say so.`).
 /// Report only: the right repair needs a reader, and deleting either piece would lose meaning.
 struct StrayFragmentDetector: Rule {
     let descriptor: RuleDescriptor
