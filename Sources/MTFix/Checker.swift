@@ -49,6 +49,7 @@ public struct Checker: Sendable {
 
     /// Checks `text` and computes its repair.
     public func run(_ text: String) -> EngineResult {
-        engine.run(text, language: language(of: text))
+        let detected: String = Profile.measure("(language detection)") { self.language(of: text) }
+        return engine.run(text, language: detected)
     }
 }

@@ -28,12 +28,16 @@ public final class Document: @unchecked Sendable {
     // at characters (the Unicode pass) never pay for it.
     private let structureLock = NSLock()
     private var structureCache: (sentences: [Range<Int>], paragraphs: [Paragraph])?
+    private let memoLock = NSRecursiveLock()
+    private var memo: [String: Any] = [:]
 
     private var structure: (sentences: [Range<Int>], paragraphs: [Paragraph]) {
         structureLock.lock()
         defer { structureLock.unlock() }
         if let s = structureCache { return s }
-        let sentences = Document.segmentSentences(utf16, lines: lines, language: language)
+        let sentences = Profile.measure("(document: sentences, within the first rule asking)") {
+            Document.segmentSentences(utf16, lines: lines, language: language)
+        }
         let s = (sentences, Document.buildParagraphs(utf16, lines: lines, sentences: sentences))
         structureCache = s
         return s
@@ -173,6 +177,20 @@ public final class Document: @unchecked Sendable {
         return nil
     }
 
+    // MARK: Shared analyses
+
+    /// A value derived from this snapshot alone, computed on first use and shared by every rule that
+    /// asks with the same key (e.g. name mentions both name detectors need). The key must name
+    /// everything the value depends on besides the text and language (options, a word list's identity).
+    public func memoized<Value>(_ key: String, _ make: () -> Value) -> Value {
+        memoLock.lock()
+        defer { memoLock.unlock() }
+        if let v = memo[key] as? Value { return v }
+        let v = make()
+        memo[key] = v
+        return v
+    }
+
     // MARK: Words
 
     /// Words of the whole document (computed on first use, then cached).
@@ -180,7 +198,9 @@ public final class Document: @unchecked Sendable {
         wordsLock.lock()
         defer { wordsLock.unlock() }
         if let w = wordsCache { return w }
-        let b = (try? Segmenter.boundaries(.word, locale: language, in: utf16)) ?? []
+        let b = Profile.measure("(document: words, within the first rule asking)") {
+            (try? Segmenter.boundaries(.word, locale: language, in: utf16)) ?? []
+        }
         var out: [Word] = []
         out.reserveCapacity(b.count / 2)
         for k in 1..<max(b.count, 1) where b[k].status >= 100 {

@@ -23,10 +23,10 @@ public struct Engine: Sendable {
     /// Findings on one snapshot, in text order (no edits applied).
     public func findings(in document: Document) -> [Finding] {
         var out: [Finding] = []
-        let gate = usesPrefilter ? index.runnable(in: document.utf16) : nil
+        let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16) } : nil
         for (i, rule) in rules.enumerated() where rule.descriptor.applies(to: document.language) {
             if let gate, !gate[i] { continue }
-            out.append(contentsOf: rule.check(document, context: context))
+            out.append(contentsOf: Profile.measure(rule.descriptor.id) { rule.check(document, context: context) })
         }
         out.sort(by: Engine.textOrder)
         return out
@@ -44,6 +44,10 @@ public struct Engine: Sendable {
 
     /// Check and repair `text`; findings are reported in the coordinates of `text`.
     public func run(_ text: String, language: String) -> EngineResult {
+        Profile.measure("(engine: all passes)") { runPasses(text, language: language) }
+    }
+
+    private func runPasses(_ text: String, language: String) -> EngineResult {
         var current = Document(text: text, language: language)
         let original = current
         var reported: [Finding] = []
@@ -54,7 +58,7 @@ public struct Engine: Sendable {
         var passes = 0
         while passes < maxPasses {
             passes += 1
-            let found = findings(in: current)
+            let found = Profile.measure("(engine: rules, pass \(passes))") { findings(in: current) }
             let (chosen, lost) = Engine.resolve(found.filter(applies))
             // Report what is new in this pass, translated back to the original text.
             for f in found {
@@ -62,6 +66,7 @@ public struct Engine: Sendable {
                 if seen.insert(FindingKey(rule: back.rule, range: back.range)).inserted { reported.append(back) }
             }
             if passes == 1 { conflicts = lost.map { Conflict(loser: $0.0.rule, winner: $0.1.rule, range: $0.0.editSpan) } }
+            if Profile.enabled { for f in chosen { Profile.count("edits applied in pass \(passes): \(f.rule)") } }
             if chosen.isEmpty { break }
             let edits = chosen.flatMap(\.edits).sorted { $0.range.lowerBound < $1.range.lowerBound }
             let next = Engine.apply(edits, to: current.utf16)

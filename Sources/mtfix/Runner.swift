@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MTFix
+import MTFixCore
 
 /// The result of processing one input.
 struct Outcome {
@@ -46,7 +47,7 @@ struct Runner {
     /// Reads and checks one source.
     func process(_ source: InputSource) -> Outcome {
         do {
-            let text = try Inputs.read(source, lossy: options.lossy)
+            let text = try Profile.measure("(read)") { try Inputs.read(source, lossy: options.lossy) }
             return Outcome(source: source, result: checker.run(text), error: nil)
         } catch let e as InputError {
             return Outcome(source: source, result: nil, error: e.message)

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import MTFixCore
 
 // Entry point: argument-parser's usage errors exit 64 by default; mtfix's contract says 2.
 setvbuf(stdout, nil, _IOFBF, 1 << 16)
+if Profile.enabled { atexit { Profile.report() } }
 do {
     var command = try MTFixCommand.parseAsRoot()
     try command.run()
