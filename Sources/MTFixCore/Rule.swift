@@ -76,10 +76,23 @@ public protocol Rule: Sendable {
     func check(_ document: Document, context: RuleContext) -> [Finding]
     /// Literals one of which must occur for `check` to find anything (nil: always run the rule).
     var requiredLiterals: RequiredLiterals? { get }
+    /// How much text around a finding the rule reads; lets the engine re-check only what edits touched.
+    var scope: RuleScope { get }
 }
 
 extension Rule {
     public var requiredLiterals: RequiredLiterals? { nil }
+    public var scope: RuleScope { .document }
+}
+
+/// The largest unit of text a rule's findings depend on. A rule declares `.line` only when its findings
+/// in a line are the same whatever the other lines say (and `.paragraph` likewise for a blank-line
+/// separated block): after a pass of edits the engine then re-runs it on the touched lines (or
+/// paragraphs) alone instead of the whole document. When in doubt, `.document` (the default).
+public enum RuleScope: Int, Sendable, Comparable {
+    case line, paragraph, document
+
+    public static func < (a: RuleScope, b: RuleScope) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// What every rule may consult besides the text: document-level facts and desk configuration.
