@@ -73,10 +73,21 @@ public final class Document: @unchecked Sendable {
         }
     }
 
-    public init(text: String, language: String = "en") {
+    public convenience init(text: String, language: String = "en") {
+        self.init(text: text, utf16: Transcode.utf16(text), language: language)
+    }
+
+    /// A snapshot from UTF-16 code units (an engine pass's output), without a round trip through UTF-8
+    /// and back. A lone surrogate cannot be kept in a `String`; units holding one are re-derived from the
+    /// text (where it became U+FFFD), so `text` and `utf16` always agree.
+    public convenience init(utf16 units: [UInt16], language: String) {
+        let (text, repaired) = Transcode.stringReportingRepairs(units)
+        self.init(text: text, utf16: repaired ? Transcode.utf16(text) : units, language: language)
+    }
+
+    private init(text: String, utf16 units: [UInt16], language: String) {
         self.text = text
         self.language = language
-        let units = Transcode.utf16(text)
         utf16 = units
         var lines: [Range<Int>] = []
         var byteStarts: [Int] = []
