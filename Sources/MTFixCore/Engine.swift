@@ -26,9 +26,9 @@ public struct Engine: Sendable {
     public func findings(in document: Document) -> [Finding] {
         var out: [Finding] = []
         let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16) } : nil
-        for (i, rule) in rules.enumerated() where rule.descriptor.applies(to: document.language) {
+        for (i, rule) in rules.enumerated() where index.applies(i, to: document.language) {
             if let gate, !gate[i] { continue }
-            out.append(contentsOf: Profile.measure(rule.descriptor.id) { rule.check(document, context: context) })
+            out.append(contentsOf: Profile.measure(index.ids[i]) { rule.check(document, context: context) })
         }
         out.sort(by: Engine.textOrder)
         return out
@@ -40,18 +40,18 @@ public struct Engine: Sendable {
     /// would leave its excerpt sends its rule back to the whole document.
     func findings(in document: Document, touched: [Range<Int>]) -> [Finding] {
         var out: [Finding] = []
-        let active = rules.indices.filter { rules[$0].descriptor.applies(to: document.language) }
-        let whole = active.filter { rules[$0].scope == .document }
+        let active = rules.indices.filter { index.applies($0, to: document.language) }
+        let whole = active.filter { index.scopes[$0] == .document }
         var fallback: [Int] = []
         for scope in [RuleScope.line, .paragraph] {
-            let local = active.filter { rules[$0].scope == scope }
+            let local = active.filter { index.scopes[$0] == scope }
             if local.isEmpty { continue }
             let excerpt = Profile.measure("(excerpts)") { Excerpt(of: document, touched: touched, scope: scope) }
             let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: excerpt.document.utf16) } : nil
             for i in local {
                 if let gate, !gate[i] { continue }
                 let rule = rules[i]
-                let found = Profile.measure(rule.descriptor.id) { rule.check(excerpt.document, context: context) }
+                let found = Profile.measure(index.ids[i]) { rule.check(excerpt.document, context: context) }
                 let mapped = found.compactMap(excerpt.toSource)
                 if mapped.count == found.count { out.append(contentsOf: mapped) } else { fallback.append(i) }
             }
@@ -62,7 +62,7 @@ public struct Engine: Sendable {
             for i in rest {
                 if let gate, !gate[i] { continue }
                 let rule = rules[i]
-                out.append(contentsOf: Profile.measure(rule.descriptor.id) { rule.check(document, context: context) })
+                out.append(contentsOf: Profile.measure(index.ids[i]) { rule.check(document, context: context) })
             }
         }
         out.sort(by: Engine.textOrder)
