@@ -60,7 +60,8 @@ public final class Document: @unchecked Sendable {
         while end < all.count && all[end].upperBound <= paragraph.range.upperBound { end += 1 }
         return lo..<end
     }
-    private let lineByteStarts: [Int]
+    private let byteStartsLock = NSLock()
+    private var byteStartsCache: [Int]?
     private let wordsLock = NSLock()
     private var wordsCache: [Word]?
     private let structureLock = NSLock()
@@ -118,32 +119,47 @@ public final class Document: @unchecked Sendable {
         self.language = language
         utf16 = units
         var lines: [Range<Int>] = []
-        var byteStarts: [Int] = []
         var start = 0
-        var bytes = 0
-        var lineBytes = 0
-        var i = 0
         let n = units.count
-        while i < n {
-            let u = units[i]
-            if u == 0x0A {
-                let end = (i > start && units[i - 1] == 0x0D) ? i - 1 : i
-                lines.append(start..<end)
-                byteStarts.append(lineBytes)
-                bytes += 1
-                lineBytes = bytes
-                start = i + 1
-            } else {
-                bytes += Document.utf8Width(u)
+        units.withUnsafeBufferPointer { u in
+            var i = 0
+            while i < n {
+                if u[i] == 0x0A {
+                    let end = (i > start && u[i - 1] == 0x0D) ? i - 1 : i
+                    lines.append(start..<end)
+                    start = i + 1
+                }
+                i += 1
             }
-            i += 1
         }
         if start < n || lines.isEmpty || start == n && n > 0 && units[n - 1] != 0x0A {
             lines.append(start..<n)
-            byteStarts.append(lineBytes)
         }
         self.lines = lines
-        lineByteStarts = byteStarts
+    }
+
+    /// UTF-8 offset of each line's start, for `position(at:)`; only reports need it, so it is made on
+    /// first use rather than with every snapshot.
+    private var lineByteStarts: [Int] {
+        byteStartsLock.lock()
+        defer { byteStartsLock.unlock() }
+        if let b = byteStartsCache { return b }
+        var out: [Int] = []
+        out.reserveCapacity(lines.count)
+        var bytes = 0
+        var cursor = 0
+        utf16.withUnsafeBufferPointer { u in
+            for line in lines {
+                // Everything from the previous line's start to this one's (content and terminator).
+                while cursor < line.lowerBound {
+                    bytes += Document.utf8Width(u[cursor])
+                    cursor += 1
+                }
+                out.append(bytes)
+            }
+        }
+        byteStartsCache = out
+        return out
     }
 
     /// Width in UTF-8 of one UTF-16 unit (a surrogate pair counts 4 on its high half, 0 on its low half).
