@@ -30,42 +30,47 @@ struct Excerpt {
         }
         if scope == .paragraph {
             func blank(_ i: Int) -> Bool { lines[i].allSatisfy { Document.isSpace(units[$0]) } }
-            var i = 0
-            while i < lines.count {
-                guard selected[i] else {
-                    i += 1
-                    continue
-                }
-                var lo = i
+            for run in Excerpt.runs(selected) {
+                var lo = run.lowerBound
                 while lo > 0 && !blank(lo - 1) { lo -= 1 }
-                var hi = i
-                while hi + 1 < lines.count && (selected[hi + 1] || !blank(hi + 1)) { hi += 1 }
+                var hi = run.upperBound
+                while hi + 1 < lines.count && !blank(hi + 1) { hi += 1 }
                 for k in lo...hi { selected[k] = true }
-                i = hi + 1
             }
         }
         var out: [UInt16] = []
         var pieces: [Piece] = []
+        for run in Excerpt.runs(selected) {
+            let (i, j) = (run.lowerBound, run.upperBound)
+            let range = lines[i].lowerBound..<source.lineRangeWithTerminator(j).upperBound
+            if let previous = pieces.last {
+                // A blank line, in the line-end style of the run before it.
+                let end = previous.source + previous.length
+                let crlf = end >= 2 && units[end - 2] == 0x0D
+                out.append(contentsOf: crlf ? [0x0D, 0x0A] : [0x0A])
+            }
+            pieces.append(Piece(excerpt: out.count, source: range.lowerBound, length: range.count))
+            out.append(contentsOf: units[range])
+        }
+        self.pieces = pieces
+        document = Document(utf16: out, language: source.language)
+    }
+
+    /// Maximal runs of selected lines.
+    static func runs(_ selected: [Bool]) -> [ClosedRange<Int>] {
+        var out: [ClosedRange<Int>] = []
         var i = 0
-        while i < lines.count {
+        while i < selected.count {
             guard selected[i] else {
                 i += 1
                 continue
             }
             var j = i
-            while j + 1 < lines.count && selected[j + 1] { j += 1 }
-            let range = lines[i].lowerBound..<source.lineRangeWithTerminator(j).upperBound
-            if !pieces.isEmpty {
-                // A blank line, in the document's own line-end style.
-                let crlf = range.upperBound >= 2 && units[range.upperBound - 1] == 0x0A && units[range.upperBound - 2] == 0x0D
-                out.append(contentsOf: crlf ? [0x0D, 0x0A] : [0x0A])
-            }
-            pieces.append(Piece(excerpt: out.count, source: range.lowerBound, length: range.count))
-            out.append(contentsOf: units[range])
+            while j + 1 < selected.count && selected[j + 1] { j += 1 }
+            out.append(i...j)
             i = j + 1
         }
-        self.pieces = pieces
-        document = Document(utf16: out, language: source.language)
+        return out
     }
 
     /// The source range of an excerpt range, or nil when it is not inside one run of lines.
