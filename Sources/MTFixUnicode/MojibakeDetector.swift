@@ -67,6 +67,15 @@ public struct MojibakeDetector: Rule {
         var score: Int
     }
 
+    /// An accepted run: the text it stands for (every layer of it, see `peelLayers`).
+    struct Repair {
+        var range: Range<Int>
+        var text: [UInt16]
+        var codec: Int
+        var score: Int
+        var layers = 1
+    }
+
     /// Plausible runs of one codec (or, with `order`, of the first codec in that order that has one).
     func scan(_ u: [UInt16], order: [Int], in range: Range<Int>? = nil) -> [Candidate] {
         var out: [Candidate] = []
@@ -106,14 +115,32 @@ public struct MojibakeDetector: Rule {
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
         // Quick exit for text without a single possible lead character (ASCII, CJK, most clean text).
-        guard u.contains(where: { $0 >= 0x80 && leadBits[Int($0)] != 0 }) else { return [] }
+        guard mayHoldLead(u) else { return [] }
+        let candidates = self.candidates(u, paragraphs: document.paragraphRanges)
+        if candidates.isEmpty { return [] }
+        var repairs = accept(candidates, u, supported: supportedCodecs(candidates, u))
+        peelLayers(&repairs, u, lines: document.lines)
+        return repairs.map { r in
+            var evidence = ["codec": codecs[r.codec].table.name, "score": String(r.score)]
+            if r.layers > 1 { evidence["layers"] = String(r.layers) }
+            return Finding(
+                descriptor: descriptor, range: r.range, replacement: String(decoding: r.text, as: UTF16.self),
+                evidence: evidence)
+        }
+    }
+
+    /// Whether some character of the text could be a lead byte in one of the codecs.
+    func mayHoldLead(_ u: [UInt16]) -> Bool { u.contains(where: { $0 >= 0x80 && leadBits[Int($0)] != 0 }) }
+
+    /// Plausible runs of the text, each paragraph scanned with its most likely codec first.
+    func candidates(_ u: [UInt16], paragraphs: [Range<Int>]) -> [Candidate] {
         let first = scan(u, order: Array(codecs.indices))
         if first.isEmpty { return [] }
         // Windows-1252 alone is the common case; a paragraph with runs of another codec may be claimed
         // by more than one, so it is scanned again with its own most likely codec first.
         var candidates: [Candidate] = []
         var k = 0
-        for p in document.paragraphRanges {
+        for p in paragraphs {
             let start = k
             while k < first.count && first[k].seqs[0].range.lowerBound < p.upperBound + 1 { k += 1 }
             let mine = first[start..<k]
@@ -124,7 +151,7 @@ public struct MojibakeDetector: Rule {
             }
         }
         candidates += first[k...]
-        return findings(candidates, u)
+        return candidates
     }
 
     /// The codec the paragraph was most likely mangled with is tried first everywhere in it.
@@ -143,8 +170,8 @@ public struct MojibakeDetector: Rule {
         return scan(u, order: order, in: range)
     }
 
-    private func findings(_ candidates: [Candidate], _ u: [UInt16]) -> [Finding] {
-        var supported = [Bool](repeating: false, count: codecs.count)
+    /// Codecs whose damage the text shows plainly somewhere (a run strong enough to be repaired on its own).
+    func supportedCodecs(_ candidates: [Candidate], _ u: [UInt16], into supported: inout [Bool]) {
         for c in candidates where c.score >= codecs[c.codec].minScore && !isAmbiguous(c, u) && !needsSupport(c) {
             supported[c.codec] = true
             // A run that another codec reads as the same bytes (`Å³` is C5 B3 in Windows-1252 and -1257)
@@ -158,6 +185,16 @@ public struct MojibakeDetector: Rule {
                 }
             }
         }
+    }
+
+    func supportedCodecs(_ candidates: [Candidate], _ u: [UInt16]) -> [Bool] {
+        var supported = [Bool](repeating: false, count: codecs.count)
+        supportedCodecs(candidates, u, into: &supported)
+        return supported
+    }
+
+    /// The candidates that are repaired, with their decoded text.
+    func accept(_ candidates: [Candidate], _ u: [UInt16], supported: [Bool]) -> [Repair] {
         var accepted: [Candidate] = []
         for c in candidates {
             let minScore = codecs[c.codec].minScore
@@ -165,7 +202,7 @@ public struct MojibakeDetector: Rule {
             guard c.score >= (supported[c.codec] ? min(supportedScore, minScore) : minScore) else { continue }
             accepted.append(c)
         }
-        var out: [Finding] = []
+        var out: [Repair] = []
         // Each stretch is judged once (a paragraph of mojibake words is one stretch: no rescans).
         var stretch = 0..<0
         var hopeless = false
@@ -178,13 +215,17 @@ public struct MojibakeDetector: Rule {
             if c.seqs[c.seqs.count - 1].usedSpace && end < u.count && u[end] == 0x20 && joinsFollowingWord(u, after: end + 1) {
                 end += 1
             }
-            let range = c.seqs[0].range.lowerBound..<end
-            var replacement = ""
-            replacement.unicodeScalars.append(contentsOf: c.seqs.map(\.scalar))
-            out.append(
-                Finding(
-                    descriptor: descriptor, range: range, replacement: replacement,
-                    evidence: ["codec": codecs[c.codec].table.name, "score": String(c.score)]))
+            var text: [UInt16] = []
+            for s in c.seqs {
+                let v = s.scalar.value
+                if v < 0x10000 {
+                    text.append(UInt16(v))
+                } else {
+                    text.append(UInt16(0xD800 + ((v - 0x10000) >> 10)))
+                    text.append(UInt16(0xDC00 + ((v - 0x10000) & 0x3FF)))
+                }
+            }
+            out.append(Repair(range: c.seqs[0].range.lowerBound..<end, text: text, codec: c.codec, score: c.score))
         }
         return out
     }

@@ -138,6 +138,25 @@ struct MojibakeEvidence {
         let end = seqs[seqs.count - 1].range.upperBound
         let prev: Unicode.Scalar? = start > 0 ? Unicode.Scalar(u[start - 1]) : nil
         let next: Unicode.Scalar? = end < u.count ? Unicode.Scalar(u[end]) : nil
+        // A letter followed by nothing but lost bytes (`КВ�,`, `HÉ� `, `ро��ий`) that goes on with the word
+        // before it, in its script and case, is a letter of that word beside a lost character: read as a
+        // lead byte it turned into U+FFFD, and the next pass ate the letter before it, one per pass. A
+        // single lost byte inside a word (`MONTREÌ�AL`) is still read as a sequence.
+        // A symbol followed by nothing but lost bytes (`«�`) is read as a lead byte on the U+FFFD's word
+        // alone, and the repair would only delete the symbol: the U+FFFD stays either way.
+        if seqs.allSatisfy(\.onlyLost) && !MojibakeEvidence.isLetter(MojibakeEvidence.kind(at: start, in: u)) { return false }
+        if start > 0, seqs.allSatisfy(\.onlyLost), !strongLeads.contains(u[start]),
+            seqs.count > 1 || seqs[0].byteCount > 2 || !MojibakeEvidence.isLetter(MojibakeEvidence.kind(at: end, in: u))
+        {
+            let before = MojibakeEvidence.kind(at: start - 1, in: u)
+            let lead = MojibakeEvidence.kind(at: start, in: u)
+            if MojibakeEvidence.isLetter(before) && MojibakeEvidence.isLetter(lead) && !(before == .lower && lead == .upper),
+                let a = prev, let b = Unicode.Scalar(u[start]),
+                MojibakeEvidence.group(Script.of(a)) == MojibakeEvidence.group(Script.of(b))
+            {
+                return false
+            }
+        }
         let decoded = seqs.map(\.scalar)
         var foreignLetters: [Script: Int] = [:]
         for (k, s) in decoded.enumerated() {
