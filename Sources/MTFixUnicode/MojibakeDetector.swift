@@ -17,6 +17,11 @@ public struct MojibakeDetector: Rule {
     /// space, U+FFFD or `?` standing for a lost one). `leadBits[c] & followBits[next]` is the quick
     /// test: most non-ASCII characters of clean text fail it in one table look-up for every codec.
     let followBits: [UInt32]
+    /// One bit per code unit: a lead in some codec, then a continuation in some codec. 8 KB each, so the
+    /// scan over every character of a long document tests them in the first-level cache and reads the
+    /// two large tables only where both bits are set.
+    let anyLead: [UInt64]
+    let anyFollow: [UInt64]
 
     /// One codec as configured in the rule file.
     struct CodecSetting {
@@ -59,6 +64,14 @@ public struct MojibakeDetector: Rule {
         for unit in [0x20, 0x3F, 0xFFFD] { follows[unit] = ~0 }
         leadBits = leads
         followBits = follows
+        var leadMask = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var followMask = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for unit in 0..<0x10000 {
+            if leads[unit] != 0 { leadMask[unit >> 6] |= 1 << UInt64(unit & 63) }
+            if follows[unit] != 0 { followMask[unit >> 6] |= 1 << UInt64(unit & 63) }
+        }
+        anyLead = leadMask
+        anyFollow = followMask
     }
 
     struct Candidate {
@@ -84,30 +97,45 @@ public struct MojibakeDetector: Rule {
         // A run that failed as a whole is not retried from each of its later characters (that was
         // quadratic on long lines of mojibake that end in one implausible character).
         var blockedUntil = [Int](repeating: 0, count: codecs.count)
-        while i < n {
-            let c = u[i]
-            // Quick test before building a run: a lead byte followed by a continuation byte (or a
-            // space, U+FFFD or `?` standing for one), for each codec at once.
-            let quick = c < 0x80 || i + 1 >= n ? 0 : leadBits[Int(c)] & followBits[Int(u[i + 1])]
-            if quick == 0 {
-                i += 1
-                continue
-            }
-            var advanced = false
-            for k in order where i >= blockedUntil[k] && quick & (UInt32(1) << UInt32(k)) != 0 {
-                let setting = codecs[k]
-                let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
-                if seqs.isEmpty { continue }
-                guard setting.evidence.plausible(seqs, in: u) else {
-                    blockedUntil[k] = seqs[seqs.count - 1].range.upperBound
-                    continue
+        u.withUnsafeBufferPointer { p in
+            leadBits.withUnsafeBufferPointer { leads in
+                followBits.withUnsafeBufferPointer { follows in
+                    let anyLead = self.anyLead
+                    let anyFollow = self.anyFollow
+                    while i < n {
+                        // Quick test before building a run: a lead byte followed by a continuation byte
+                        // (or a space, U+FFFD or `?` standing for one), for each codec at once.
+                        var quick: UInt32 = 0
+                        while i + 1 < n {
+                            let c = Int(p[i])
+                            if c >= 0x80 && (anyLead[c >> 6] >> UInt64(c & 63)) & 1 != 0 {
+                                let d = Int(p[i + 1])
+                                if (anyFollow[d >> 6] >> UInt64(d & 63)) & 1 != 0 {
+                                    quick = leads[c] & follows[d]
+                                    if quick != 0 { break }
+                                }
+                            }
+                            i += 1
+                        }
+                        if quick == 0 { return }
+                        var advanced = false
+                        for k in order where i >= blockedUntil[k] && quick & (UInt32(1) << UInt32(k)) != 0 {
+                            let setting = codecs[k]
+                            let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
+                            if seqs.isEmpty { continue }
+                            guard setting.evidence.plausible(seqs, in: u) else {
+                                blockedUntil[k] = seqs[seqs.count - 1].range.upperBound
+                                continue
+                            }
+                            out.append(Candidate(codec: k, seqs: seqs, score: setting.evidence.score(seqs, in: u)))
+                            i = seqs[seqs.count - 1].range.upperBound
+                            advanced = true
+                            break
+                        }
+                        if !advanced { i += 1 }
+                    }
                 }
-                out.append(Candidate(codec: k, seqs: seqs, score: setting.evidence.score(seqs, in: u)))
-                i = seqs[seqs.count - 1].range.upperBound
-                advanced = true
-                break
             }
-            if !advanced { i += 1 }
         }
         return out
     }
@@ -120,9 +148,19 @@ public struct MojibakeDetector: Rule {
         if candidates.isEmpty { return [] }
         var repairs = accept(candidates, u, supported: supportedCodecs(candidates, u))
         peelLayers(&repairs, u, lines: document.lines)
+        // Most findings share a codec and a score: their evidence is built once (a dictionary each was
+        // a good part of the rule's time on long documents).
+        var evidenceCache: [Int: [String: String]] = [:]
         return repairs.map { r in
-            var evidence = ["codec": codecs[r.codec].table.name, "score": String(r.score)]
-            if r.layers > 1 { evidence["layers"] = String(r.layers) }
+            let key = (r.codec * 1024 + min(r.score, 1023)) * 16 + min(r.layers, 15)
+            var evidence: [String: String]
+            if let e = evidenceCache[key], r.score < 1023 {
+                evidence = e
+            } else {
+                evidence = ["codec": codecs[r.codec].table.name, "score": String(r.score)]
+                if r.layers > 1 { evidence["layers"] = String(r.layers) }
+                evidenceCache[key] = evidence
+            }
             return Finding(
                 descriptor: descriptor, range: r.range, replacement: String(decoding: r.text, as: UTF16.self),
                 evidence: evidence)
