@@ -119,9 +119,14 @@ enum MojibakeScanner {
 
     /// Adjacent sequences starting at `i` (each begins where the previous one ended).
     static func cluster(at i: Int, in u: [UInt16], table: SingleByteTable) -> [MojibakeSequence] {
+        guard let first = sequence(at: i, in: u, table: table) else { return [] }
+        // One allocation for a word's worth of sequences (most clusters are words).
         var out: [MojibakeSequence] = []
+        out.reserveCapacity(8)
         var p = i
-        while p < u.count, let s = sequence(at: p, in: u, table: table) {
+        var pending: MojibakeSequence? = first
+        while p < u.count, let s = pending ?? sequence(at: p, in: u, table: table) {
+            pending = nil
             // A lead followed only by `?` is kept only before a real sequence (`Ã?Â¢`), never on its own.
             if s.onlyGuessed {
                 guard s.range.upperBound < u.count, let next = sequence(at: s.range.upperBound, in: u, table: table),
