@@ -22,6 +22,9 @@ public struct MojibakeDetector: Rule {
     /// two large tables only where both bits are set.
     let anyLead: [UInt64]
     let anyFollow: [UInt64]
+    /// For each code unit, one bit per codec in which it is a lead byte that a space may follow (the
+    /// codec's `space_for_a0`): a word-final `а` or `é` before a space is no sequence in most codecs.
+    let spaceLeadBits: [UInt32]
     /// Census classes of every lead character: a line without one (ASCII, CJK) is not scanned.
     let leadClasses: UnicodeCensus.Classes
 
@@ -64,6 +67,13 @@ public struct MojibakeDetector: Rule {
             }
         }
         for unit in [0x20, 0x3F, 0xFFFD] { follows[unit] = ~0 }
+        var spaceLeads = [UInt32](repeating: 0, count: 0x10000)
+        for (k, c) in codecs.enumerated() where !c.table.spaceLeads.isEmpty {
+            for unit in 0x80..<0x10000 where leads[unit] & (UInt32(1) << UInt32(k)) != 0 && c.table.spaceLeads.contains(c.table.bytes[unit]) {
+                spaceLeads[unit] |= UInt32(1) << UInt32(k)
+            }
+        }
+        spaceLeadBits = spaceLeads
         leadBits = leads
         followBits = follows
         var leadMask = [UInt64](repeating: 0, count: 0x10000 / 64)
@@ -113,7 +123,11 @@ public struct MojibakeDetector: Rule {
                             let c = Int(p[i])
                             if c >= 0x80 && (anyLead[c >> 6] >> UInt64(c & 63)) & 1 != 0 {
                                 let d = Int(p[i + 1])
-                                if (anyFollow[d >> 6] >> UInt64(d & 63)) & 1 != 0 {
+                                if d == 0x20 {
+                                    // Before a space only a lead the codec lets a space follow (see `decodeOne`).
+                                    quick = spaceLeadBits[c]
+                                    if quick != 0 { break }
+                                } else if (anyFollow[d >> 6] >> UInt64(d & 63)) & 1 != 0 {
                                     quick = leads[c] & follows[d]
                                     if quick != 0 { break }
                                 }
@@ -210,7 +224,14 @@ public struct MojibakeDetector: Rule {
     /// The codec the paragraph was most likely mangled with is tried first everywhere in it.
     private func rescanByParagraphCodec(_ u: [UInt16], _ range: Range<Int>) -> [Candidate] {
         var totals = [Int](repeating: 0, count: codecs.count)
-        for k in codecs.indices {
+        // A codec with no lead-and-continuation pair in the paragraph finds nothing there: not scanned.
+        var present: UInt32 = 0
+        if range.count > 1 {
+            for i in range.lowerBound..<(range.upperBound - 1) where u[i] >= 0x80 {
+                present |= leadBits[Int(u[i])] & followBits[Int(u[i + 1])]
+            }
+        }
+        for k in codecs.indices where present & (UInt32(1) << UInt32(k)) != 0 {
             // Characters the codec only takes through the Latin-1 fallback count against it.
             totals[k] = scan(u, order: [k], in: range).reduce(0) { sum, c in
                 var fallback = 0
