@@ -35,7 +35,7 @@ public struct MojibakeDetector: Rule {
         var minScore: Int
         /// Continuation characters that make a sequence ambiguous (`Ã¥` reads as Latin-1 `å` or as a
         /// MacRoman mix-up): such a run is repaired only when the document shows the codec elsewhere.
-        var ambiguous: Set<UInt16>
+        var ambiguous: [UInt16]
         var evidence: MojibakeEvidence
     }
 
@@ -49,8 +49,9 @@ public struct MojibakeDetector: Rule {
             codecs.append(
                 CodecSetting(
                     table: try SingleByteTable(codec: name, spaceLeads: spaceLeads), minScore: Int(entry["min_score"]?.number ?? 2),
-                    ambiguous: Set((entry["ambiguous"]?.string ?? "").utf16),
-                    evidence: MojibakeEvidence(strongLeads: Set(leads.utf16))))
+                    // A handful of characters each: arrays (searched in place) rather than sets (hashed per look-up).
+                    ambiguous: Array(Set((entry["ambiguous"]?.string ?? "").utf16)).sorted(),
+                    evidence: MojibakeEvidence(strongLeads: Array(Set(leads.utf16)).sorted())))
         }
         self.codecs = codecs
         supportedScore = Int(options["supported_score"]?.number ?? 1)

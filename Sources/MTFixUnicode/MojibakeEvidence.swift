@@ -4,7 +4,7 @@ import MTFixICU
 /// neighbours) and whether the decoded characters would be plausible text in their place.
 struct MojibakeEvidence {
     /// Lead characters that are almost never followed by a continuation symbol in real text (`Ã`, `Â`).
-    var strongLeads: Set<UInt16>
+    var strongLeads: [UInt16]
 
     enum Kind: UInt8, Equatable { case lower, upper, caseless, digit, space, control, symbol, ascii, mark, none }
 
