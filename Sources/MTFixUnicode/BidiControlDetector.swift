@@ -10,10 +10,19 @@ public struct BidiControlDetector: Rule {
         self.descriptor = descriptor
     }
 
+    public var scope: RuleScope { .line }
+
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let census = UnicodeCensus.of(document)
+        guard census.all.contains(.bidi) else { return [] }
+        let u = document.utf16
         var out: [Finding] = []
-        for (i, c) in document.utf16.enumerated() where (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) {
-            out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: "", evidence: ["char": InvisibleCharDetector.name(c)]))
+        for (k, line) in document.lines.enumerated() where census.line(k, has: .bidi) {
+            for i in line {
+                let c = u[i]
+                guard (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) else { continue }
+                out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: "", evidence: ["char": InvisibleCharDetector.name(c)]))
+            }
         }
         return out
     }

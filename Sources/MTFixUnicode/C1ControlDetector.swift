@@ -10,11 +10,18 @@ public struct C1ControlDetector: Rule {
         self.descriptor = descriptor
     }
 
+    public var scope: RuleScope { .line }
+
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let census = UnicodeCensus.of(document)
+        guard census.all.contains(.c1) else { return [] }
+        let u = document.utf16
         var out: [Finding] = []
-        for (i, c) in document.utf16.enumerated() where c >= 0x80 && c <= 0x9F {
-            guard let mapped = C1ControlDetector.windows1252[c] else { continue }
-            out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: String(Unicode.Scalar(mapped)!)))
+        for (k, line) in document.lines.enumerated() where census.line(k, has: .c1) {
+            for i in line where u[i] >= 0x80 && u[i] <= 0x9F {
+                guard let mapped = C1ControlDetector.windows1252[u[i]] else { continue }
+                out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: String(Unicode.Scalar(mapped)!)))
+            }
         }
         return out
     }

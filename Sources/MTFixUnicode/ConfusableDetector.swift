@@ -20,20 +20,27 @@ public struct ConfusableDetector: Rule {
         lookAlikes = try LookAlikes.shared()
     }
 
+    /// A word never crosses a line break.
+    public var scope: RuleScope { .line }
+
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
-        // Quick exit: a confusable needs both a Latin and a Cyrillic or Greek letter in the document.
-        var latin = false
-        var other = false
-        for c in u where c >= 0x41 {
-            let s = LookAlikes.family(c)
-            if s == .latin { latin = true } else if s != .other { other = true }
-            if latin && other { break }
-        }
-        guard latin && other else { return [] }
+        // A confusable needs both a Latin and a Cyrillic or Greek letter in its line (the census classes
+        // are a little wider than the families: a line they let through may still have none).
+        let census = UnicodeCensus.of(document)
+        let latin = UnicodeCensus.Classes.latinLetters
+        let other: UnicodeCensus.Classes = [.cyrillic, .greek]
+        guard !census.all.isDisjoint(with: latin) && !census.all.isDisjoint(with: other) else { return [] }
         var out: [Finding] = []
-        var i = 0
-        while i < u.count {
+        for (k, line) in document.lines.enumerated() where census.line(k, has: latin) && census.line(k, has: other) {
+            words(u, line, &out)
+        }
+        return out
+    }
+
+    private func words(_ u: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) {
+        var i = line.lowerBound
+        while i < line.upperBound {
             guard LookAlikes.family(u[i]) != .other else {
                 i += 1
                 continue
@@ -42,7 +49,7 @@ public struct ConfusableDetector: Rule {
             // Letters per family (Latin, Cyrillic, Greek): plain counters, this loop sees every letter.
             var counts = (0, 0, 0)
             var othersInWord = false
-            while end < u.count {
+            while end < line.upperBound {
                 let f = LookAlikes.family(u[end])
                 if f == .other {
                     // A digit, another script's letter or a combining mark glued to the word: not a plain word.
@@ -86,7 +93,6 @@ public struct ConfusableDetector: Rule {
                     safety: descriptor.safety, message: descriptor.message, range: i..<end, edits: edits,
                     evidence: ["script": major.rawValue]))
         }
-        return out
     }
 }
 

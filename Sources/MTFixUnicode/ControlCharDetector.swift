@@ -10,16 +10,26 @@ public struct ControlCharDetector: Rule {
         self.descriptor = descriptor
     }
 
+    public var scope: RuleScope { .line }
+
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let census = UnicodeCensus.of(document)
+        let wanted: UnicodeCensus.Classes = [.c0, .c1]
+        guard !census.all.isDisjoint(with: wanted) else { return [] }
         var out: [Finding] = []
         let u = document.utf16
-        for (i, c) in u.enumerated() where c < 0x20 || (c >= 0x7F && c <= 0x9F) {
-            if c == 0x09 || c == 0x0A || c == 0x0D { continue }
-            if c >= 0x80 && C1ControlDetector.windows1252[c] != nil { continue }
-            // After a non-ASCII character a C1 control is most likely the last byte of a mojibake
-            // sequence (`â€\u{9D}` is `”`): the mojibake rule repairs it, removing it would lose it.
-            if c >= 0x80 && i > 0 && u[i - 1] >= 0x80 { continue }
-            out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: "", evidence: ["char": InvisibleCharDetector.name(c)]))
+        // Tab, LF and CR are the only controls a line terminator holds, and they are never reported.
+        for (k, line) in document.lines.enumerated() where census.line(k, has: wanted) {
+            for i in line {
+                let c = u[i]
+                guard c < 0x20 || (c >= 0x7F && c <= 0x9F) else { continue }
+                if c == 0x09 || c == 0x0A || c == 0x0D { continue }
+                if c >= 0x80 && C1ControlDetector.windows1252[c] != nil { continue }
+                // After a non-ASCII character a C1 control is most likely the last byte of a mojibake
+                // sequence (`â€\u{9D}` is `”`): the mojibake rule repairs it, removing it would lose it.
+                if c >= 0x80 && i > 0 && u[i - 1] >= 0x80 { continue }
+                out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: "", evidence: ["char": InvisibleCharDetector.name(c)]))
+            }
         }
         return out
     }

@@ -10,6 +10,10 @@ public struct FullwidthPunctDetector: Rule {
     let toASCII: [UInt16: String]
     /// Per language, what `,` and `.` become in CJK text (`ja: ["、", "。"]`).
     let cjkForms: [String: (comma: String, stop: String)]
+    /// `toASCII`'s keys as a flat table (the line scan asks for every character at or above U+3000).
+    let isWide: [Bool]
+    /// Census classes of every character that makes a line worth reading: a `toASCII` key, or CJK context.
+    let triggers: UnicodeCensus.Classes
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -23,14 +27,29 @@ public struct FullwidthPunctDetector: Rule {
             if let l = v.strings, l.count == 2 { forms[lang] = (l[0], l[1]) }
         }
         cjkForms = forms
+        var wide = [Bool](repeating: false, count: 0x10000)
+        for k in map.keys { wide[Int(k)] = true }
+        isWide = wide
+        triggers = UnicodeCensus.classes(ofAny: map.keys).union(
+            UnicodeCensus.classes(ofAny: (UInt16(0x3000)...UInt16(0xFFFF)).filter { FullwidthPunctDetector.isCJKContext($0) }))
+    }
+
+    /// Findings in a line depend on that line and the document's language only.
+    public var scope: RuleScope { .line }
+
+    /// Ideographs, kana, and full-width digits and letters (`２６日`, `ＳＭＢＣ`: Japanese house style).
+    @inline(__always)
+    static func isCJKContext(_ c: UInt16) -> Bool {
+        CJKText.isIdeographicOrKana(c) || (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
-        // Every trigger below (CJK, kana, full-width forms) is at U+3000 or above: most text has none.
-        guard u.contains(where: { $0 >= 0x3000 }) else { return [] }
+        // Every trigger below (CJK, kana, full-width forms) is at U+3000 or above: most lines have none.
+        let census = UnicodeCensus.of(document)
+        guard !census.all.isDisjoint(with: triggers) else { return [] }
         var out: [Finding] = []
-        for line in document.lines {
+        for (k, line) in document.lines.enumerated() where census.line(k, has: triggers) {
             var hasCJK = false
             var hasKana = false
             var hasWide = false
@@ -41,10 +60,10 @@ public struct FullwidthPunctDetector: Rule {
                     if c == 0x2C || c == 0x2E { hasASCIIPunct = true }
                     continue
                 }
-                // Full-width digits and letters (`２６日`, `ＳＭＢＣ`) are Japanese house style: CJK context too.
-                if CJKText.isIdeographicOrKana(c) || (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) { hasCJK = true }
+                if c < 0x3000 { continue }
+                if FullwidthPunctDetector.isCJKContext(c) { hasCJK = true }
                 if CJKText.isKana(c) { hasKana = true }
-                if c >= 0x3000 && toASCII[c] != nil { hasWide = true }
+                if isWide[Int(c)] { hasWide = true }
             }
             if hasWide && !hasCJK { widePunctInAlphabeticLine(u, line, &out) }
             if hasCJK && hasASCIIPunct {
@@ -57,7 +76,7 @@ public struct FullwidthPunctDetector: Rule {
 
     private func widePunctInAlphabeticLine(_ u: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) {
         for i in line {
-            guard let ascii = toASCII[u[i]] else { continue }
+            guard isWide[Int(u[i])], let ascii = toASCII[u[i]] else { continue }
             let prev: UInt16? = i > line.lowerBound ? u[i - 1] : nil
             let next: UInt16? = i + 1 < line.upperBound ? u[i + 1] : nil
             var replacement = ascii
@@ -98,7 +117,7 @@ public struct FullwidthPunctDetector: Rule {
     private func isSpace(_ c: UInt16) -> Bool { c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000 }
     private func isOpening(_ c: UInt16) -> Bool { c == 0x28 || c == 0x5B || c == 0x22 || c == 0x201C || c == 0x2018 }
     private func isClosingOrPunct(_ c: UInt16) -> Bool {
-        [0x29, 0x5D, 0x22, 0x27, 0x201D, 0x2019, 0xBB, 0x2C, 0x2E, 0x3A, 0x3B, 0x21, 0x3F].contains(c) || toASCII[c] != nil
+        [0x29, 0x5D, 0x22, 0x27, 0x201D, 0x2019, 0xBB, 0x2C, 0x2E, 0x3A, 0x3B, 0x21, 0x3F].contains(c) || isWide[Int(c)]
     }
     private func isCJKClosing(_ c: UInt16) -> Bool { [0x300D, 0x300F, 0xFF09, 0x3011, 0x201D, 0x300B].contains(c) }
     private func isCJKOpening(_ c: UInt16) -> Bool { [0x300C, 0x300E, 0xFF08, 0x3010, 0x201C, 0x300A].contains(c) }

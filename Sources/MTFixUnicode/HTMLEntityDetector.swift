@@ -10,26 +10,27 @@ public struct HTMLEntityDetector: Rule {
         skipMarkupLines = options["skip_markup_lines"]?.bool ?? true
     }
 
+    public var scope: RuleScope { .line }
+
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let census = UnicodeCensus.of(document)
+        guard census.all.contains(.ampersand) else { return [] }
         let u = document.utf16
         var out: [Finding] = []
-        var i = 0
-        var markupLine: (Range<Int>, Bool)? = nil
-        while i < u.count {
+        // A reference is ASCII without line breaks: each line with a `&` is read on its own.
+        for (k, line) in document.lines.enumerated() where census.line(k, has: .ampersand) {
+            if skipMarkupLines && HTMLEntityDetector.looksLikeMarkup(u[line]) { continue }
+            references(u, line, &out)
+        }
+        return out
+    }
+
+    private func references(_ u: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) {
+        var i = line.lowerBound
+        while i < line.upperBound {
             guard u[i] == 0x26 /* & */ else {
                 i += 1
                 continue
-            }
-            if skipMarkupLines {
-                if markupLine == nil || !markupLine!.0.contains(i) {
-                    let li = document.lineIndex(at: i)
-                    let r = document.lines[li]
-                    markupLine = (r.lowerBound..<(r.upperBound + 1), HTMLEntityDetector.looksLikeMarkup(u[r]))
-                }
-                if markupLine!.1 {
-                    i += 1
-                    continue
-                }
             }
             // Decode repeatedly: `&amp;quot;` is `&quot;` escaped once more.
             var end = i
@@ -59,7 +60,6 @@ public struct HTMLEntityDetector: Rule {
                 i += 1
             }
         }
-        return out
     }
 
     /// A line with an HTML tag (`<p>`, `</a>`, `<br/>`) is markup, where entities are intended.

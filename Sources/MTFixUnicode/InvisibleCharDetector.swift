@@ -17,6 +17,8 @@ public struct InvisibleCharDetector: Rule {
     let zwspScripts: Set<String>
     /// Every removable or joiner unit, as a flat table: the scan tests each character once, without hashing.
     let candidate: [Bool]
+    /// The census classes of those units.
+    let classes: UnicodeCensus.Classes
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -27,13 +29,27 @@ public struct InvisibleCharDetector: Rule {
         var table = [Bool](repeating: false, count: 0x10000)
         for c in removable.union(joiners) { table[Int(c)] = true }
         candidate = table
+        classes = UnicodeCensus.classes(ofAny: removable.union(joiners))
     }
 
+    // Document scope, not line: a BOM stays only at offset 0 of the document, which a line re-checked
+    // alone (at offset 0 of its excerpt) cannot tell.
+
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let census = UnicodeCensus.of(document)
+        guard !census.all.isDisjoint(with: classes) else { return [] }
         let u = document.utf16
         var out: [Finding] = []
-        var i = 0
-        while i < u.count {
+        // Runs of removable characters and a joiner's neighbours never reach past a line break.
+        for (k, line) in document.lines.enumerated() where census.line(k, has: classes) {
+            scan(u, line, &out)
+        }
+        return out
+    }
+
+    private func scan(_ u: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) {
+        var i = line.lowerBound
+        while i < line.upperBound {
             let c = u[i]
             guard c >= 0x80, candidate[Int(c)] else {
                 i += 1
@@ -51,7 +67,6 @@ public struct InvisibleCharDetector: Rule {
             }
             i += 1
         }
-        return out
     }
 
     /// ZWJ/ZWNJ is intentional next to emoji or a letter of a joining script, and when it is not between

@@ -11,7 +11,11 @@ public struct LineBreakDetector: Rule {
         self.descriptor = descriptor
     }
 
+    // Document scope: which line ending is the odd one out depends on every line.
+
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
+        // Without a CR, U+2028, U+2029 or NEL every line ends in a plain LF: nothing to report.
+        guard !UnicodeCensus.of(document).all.isDisjoint(with: [.cr, .lineSeparator]) else { return [] }
         let u = document.utf16
         var out: [Finding] = []
         var crlf: [Int] = []

@@ -17,6 +17,16 @@ public struct MojibakeDetector: Rule {
     /// space, U+FFFD or `?` standing for a lost one). `leadBits[c] & followBits[next]` is the quick
     /// test: most non-ASCII characters of clean text fail it in one table look-up for every codec.
     let followBits: [UInt32]
+    /// One bit per code unit: a lead in some codec, then a continuation in some codec. 8 KB each, so the
+    /// scan over every character of a long document tests them in the first-level cache and reads the
+    /// two large tables only where both bits are set.
+    let anyLead: [UInt64]
+    let anyFollow: [UInt64]
+    /// For each code unit, one bit per codec in which it is a lead byte that a space may follow (the
+    /// codec's `space_for_a0`): a word-final `а` or `é` before a space is no sequence in most codecs.
+    let spaceLeadBits: [UInt32]
+    /// Census classes of every lead character: a line without one (ASCII, CJK) is not scanned.
+    let leadClasses: UnicodeCensus.Classes
 
     /// One codec as configured in the rule file.
     struct CodecSetting {
@@ -25,7 +35,7 @@ public struct MojibakeDetector: Rule {
         var minScore: Int
         /// Continuation characters that make a sequence ambiguous (`Ã¥` reads as Latin-1 `å` or as a
         /// MacRoman mix-up): such a run is repaired only when the document shows the codec elsewhere.
-        var ambiguous: Set<UInt16>
+        var ambiguous: [UInt16]
         var evidence: MojibakeEvidence
     }
 
@@ -39,8 +49,9 @@ public struct MojibakeDetector: Rule {
             codecs.append(
                 CodecSetting(
                     table: try SingleByteTable(codec: name, spaceLeads: spaceLeads), minScore: Int(entry["min_score"]?.number ?? 2),
-                    ambiguous: Set((entry["ambiguous"]?.string ?? "").utf16),
-                    evidence: MojibakeEvidence(strongLeads: Set(leads.utf16))))
+                    // A handful of characters each: arrays (searched in place) rather than sets (hashed per look-up).
+                    ambiguous: Array(Set((entry["ambiguous"]?.string ?? "").utf16)).sorted(),
+                    evidence: MojibakeEvidence(strongLeads: Array(Set(leads.utf16)).sorted())))
         }
         self.codecs = codecs
         supportedScore = Int(options["supported_score"]?.number ?? 1)
@@ -57,14 +68,39 @@ public struct MojibakeDetector: Rule {
             }
         }
         for unit in [0x20, 0x3F, 0xFFFD] { follows[unit] = ~0 }
+        var spaceLeads = [UInt32](repeating: 0, count: 0x10000)
+        for (k, c) in codecs.enumerated() where !c.table.spaceLeads.isEmpty {
+            for unit in 0x80..<0x10000 where leads[unit] & (UInt32(1) << UInt32(k)) != 0 && c.table.spaceLeads.contains(c.table.bytes[unit]) {
+                spaceLeads[unit] |= UInt32(1) << UInt32(k)
+            }
+        }
+        spaceLeadBits = spaceLeads
         leadBits = leads
         followBits = follows
+        var leadMask = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var followMask = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for unit in 0..<0x10000 {
+            if leads[unit] != 0 { leadMask[unit >> 6] |= 1 << UInt64(unit & 63) }
+            if follows[unit] != 0 { followMask[unit >> 6] |= 1 << UInt64(unit & 63) }
+        }
+        anyLead = leadMask
+        anyFollow = followMask
+        leadClasses = UnicodeCensus.classes(ofAny: (UInt16(0x80)...UInt16(0xFFFF)).filter { leads[Int($0)] != 0 })
     }
 
     struct Candidate {
         var codec: Int
         var seqs: [MojibakeSequence]
         var score: Int
+    }
+
+    /// An accepted run: the text it stands for (every layer of it, see `peelLayers`).
+    struct Repair {
+        var range: Range<Int>
+        var text: [UInt16]
+        var codec: Int
+        var score: Int
+        var layers = 1
     }
 
     /// Plausible runs of one codec (or, with `order`, of the first codec in that order that has one).
@@ -75,30 +111,49 @@ public struct MojibakeDetector: Rule {
         // A run that failed as a whole is not retried from each of its later characters (that was
         // quadratic on long lines of mojibake that end in one implausible character).
         var blockedUntil = [Int](repeating: 0, count: codecs.count)
-        while i < n {
-            let c = u[i]
-            // Quick test before building a run: a lead byte followed by a continuation byte (or a
-            // space, U+FFFD or `?` standing for one), for each codec at once.
-            let quick = c < 0x80 || i + 1 >= n ? 0 : leadBits[Int(c)] & followBits[Int(u[i + 1])]
-            if quick == 0 {
-                i += 1
-                continue
-            }
-            var advanced = false
-            for k in order where i >= blockedUntil[k] && quick & (UInt32(1) << UInt32(k)) != 0 {
-                let setting = codecs[k]
-                let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
-                if seqs.isEmpty { continue }
-                guard setting.evidence.plausible(seqs, in: u) else {
-                    blockedUntil[k] = seqs[seqs.count - 1].range.upperBound
-                    continue
+        u.withUnsafeBufferPointer { p in
+            leadBits.withUnsafeBufferPointer { leads in
+                followBits.withUnsafeBufferPointer { follows in
+                    let anyLead = self.anyLead
+                    let anyFollow = self.anyFollow
+                    while i < n {
+                        // Quick test before building a run: a lead byte followed by a continuation byte
+                        // (or a space, U+FFFD or `?` standing for one), for each codec at once.
+                        var quick: UInt32 = 0
+                        while i + 1 < n {
+                            let c = Int(p[i])
+                            if c >= 0x80 && (anyLead[c >> 6] >> UInt64(c & 63)) & 1 != 0 {
+                                let d = Int(p[i + 1])
+                                if d == 0x20 {
+                                    // Before a space only a lead the codec lets a space follow (see `decodeOne`).
+                                    quick = spaceLeadBits[c]
+                                    if quick != 0 { break }
+                                } else if (anyFollow[d >> 6] >> UInt64(d & 63)) & 1 != 0 {
+                                    quick = leads[c] & follows[d]
+                                    if quick != 0 { break }
+                                }
+                            }
+                            i += 1
+                        }
+                        if quick == 0 { return }
+                        var advanced = false
+                        for k in order where i >= blockedUntil[k] && quick & (UInt32(1) << UInt32(k)) != 0 {
+                            let setting = codecs[k]
+                            let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
+                            if seqs.isEmpty { continue }
+                            guard setting.evidence.plausible(seqs, in: u) else {
+                                blockedUntil[k] = seqs[seqs.count - 1].range.upperBound
+                                continue
+                            }
+                            out.append(Candidate(codec: k, seqs: seqs, score: setting.evidence.score(seqs, in: u)))
+                            i = seqs[seqs.count - 1].range.upperBound
+                            advanced = true
+                            break
+                        }
+                        if !advanced { i += 1 }
+                    }
                 }
-                out.append(Candidate(codec: k, seqs: seqs, score: setting.evidence.score(seqs, in: u)))
-                i = seqs[seqs.count - 1].range.upperBound
-                advanced = true
-                break
             }
-            if !advanced { i += 1 }
         }
         return out
     }
@@ -106,14 +161,54 @@ public struct MojibakeDetector: Rule {
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
         // Quick exit for text without a single possible lead character (ASCII, CJK, most clean text).
-        guard u.contains(where: { $0 >= 0x80 && leadBits[Int($0)] != 0 }) else { return [] }
-        let first = scan(u, order: Array(codecs.indices))
+        guard mayHoldLead(u) else { return [] }
+        // Only stretches of lines that hold a lead character are scanned (a sequence never crosses a
+        // line break); a paragraph read again for its codec is read whole, as before.
+        let census = UnicodeCensus.of(document)
+        var stretches: [Range<Int>] = []
+        for (k, line) in document.lines.enumerated() where census.line(k, has: leadClasses) {
+            if let last = stretches.last, k > 0, last.upperBound == document.lines[k - 1].upperBound {
+                stretches[stretches.count - 1] = last.lowerBound..<line.upperBound
+            } else {
+                stretches.append(line)
+            }
+        }
+        let candidates = self.candidates(u, paragraphs: document.paragraphRanges, scanning: stretches)
+        if candidates.isEmpty { return [] }
+        var repairs = accept(candidates, u, supported: supportedCodecs(candidates, u))
+        peelLayers(&repairs, u, lines: document.lines)
+        // Most findings share a codec and a score: their evidence is built once (a dictionary each was
+        // a good part of the rule's time on long documents).
+        var evidenceCache: [Int: [String: String]] = [:]
+        return repairs.map { r in
+            let key = (r.codec * 1024 + min(r.score, 1023)) * 16 + min(r.layers, 15)
+            var evidence: [String: String]
+            if let e = evidenceCache[key], r.score < 1023 {
+                evidence = e
+            } else {
+                evidence = ["codec": codecs[r.codec].table.name, "score": String(r.score)]
+                if r.layers > 1 { evidence["layers"] = String(r.layers) }
+                evidenceCache[key] = evidence
+            }
+            return Finding(
+                descriptor: descriptor, range: r.range, replacement: String(decoding: r.text, as: UTF16.self),
+                evidence: evidence)
+        }
+    }
+
+    /// Whether some character of the text could be a lead byte in one of the codecs.
+    func mayHoldLead(_ u: [UInt16]) -> Bool { u.contains(where: { $0 >= 0x80 && leadBits[Int($0)] != 0 }) }
+
+    /// Plausible runs of the text, each paragraph scanned with its most likely codec first.
+    func candidates(_ u: [UInt16], paragraphs: [Range<Int>], scanning stretches: [Range<Int>]? = nil) -> [Candidate] {
+        let all = Array(codecs.indices)
+        let first = stretches.map { $0.flatMap { scan(u, order: all, in: $0) } } ?? scan(u, order: all)
         if first.isEmpty { return [] }
         // Windows-1252 alone is the common case; a paragraph with runs of another codec may be claimed
         // by more than one, so it is scanned again with its own most likely codec first.
         var candidates: [Candidate] = []
         var k = 0
-        for p in document.paragraphRanges {
+        for p in paragraphs {
             let start = k
             while k < first.count && first[k].seqs[0].range.lowerBound < p.upperBound + 1 { k += 1 }
             let mine = first[start..<k]
@@ -124,13 +219,20 @@ public struct MojibakeDetector: Rule {
             }
         }
         candidates += first[k...]
-        return findings(candidates, u)
+        return candidates
     }
 
     /// The codec the paragraph was most likely mangled with is tried first everywhere in it.
     private func rescanByParagraphCodec(_ u: [UInt16], _ range: Range<Int>) -> [Candidate] {
         var totals = [Int](repeating: 0, count: codecs.count)
-        for k in codecs.indices {
+        // A codec with no lead-and-continuation pair in the paragraph finds nothing there: not scanned.
+        var present: UInt32 = 0
+        if range.count > 1 {
+            for i in range.lowerBound..<(range.upperBound - 1) where u[i] >= 0x80 {
+                present |= leadBits[Int(u[i])] & followBits[Int(u[i + 1])]
+            }
+        }
+        for k in codecs.indices where present & (UInt32(1) << UInt32(k)) != 0 {
             // Characters the codec only takes through the Latin-1 fallback count against it.
             totals[k] = scan(u, order: [k], in: range).reduce(0) { sum, c in
                 var fallback = 0
@@ -141,111 +243,6 @@ public struct MojibakeDetector: Rule {
         }
         let order = codecs.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
         return scan(u, order: order, in: range)
-    }
-
-    private func findings(_ candidates: [Candidate], _ u: [UInt16]) -> [Finding] {
-        var supported = [Bool](repeating: false, count: codecs.count)
-        for c in candidates where c.score >= codecs[c.codec].minScore && !isAmbiguous(c, u) && !needsSupport(c) {
-            supported[c.codec] = true
-            // A run that another codec reads as the same bytes (`Å³` is C5 B3 in Windows-1252 and -1257)
-            // shows that codec's damage too.
-            let runRange = c.seqs[0].range.lowerBound..<c.seqs[c.seqs.count - 1].range.upperBound
-            let own = codecs[c.codec].table.bytes
-            for k in codecs.indices where !supported[k] {
-                let other = codecs[k].table.bytes
-                if runRange.allSatisfy({ u[$0] == 0x20 || (own[Int(u[$0])] != 0 && other[Int(u[$0])] == own[Int(u[$0])]) }) {
-                    supported[k] = true
-                }
-            }
-        }
-        var accepted: [Candidate] = []
-        for c in candidates {
-            let minScore = codecs[c.codec].minScore
-            if (isAmbiguous(c, u) || needsSupport(c)) && !supported[c.codec] { continue }
-            guard c.score >= (supported[c.codec] ? min(supportedScore, minScore) : minScore) else { continue }
-            accepted.append(c)
-        }
-        var out: [Finding] = []
-        // Each stretch is judged once (a paragraph of mojibake words is one stretch: no rescans).
-        var stretch = 0..<0
-        var hopeless = false
-        for (n, c) in accepted.enumerated() {
-            if !stretch.contains(c.seqs[0].range.lowerBound) {
-                (stretch, hopeless) = judgeStretch(around: n, accepted, u)
-            }
-            if hopeless { continue }
-            var end = c.seqs[c.seqs.count - 1].range.upperBound
-            if c.seqs[c.seqs.count - 1].usedSpace && end < u.count && u[end] == 0x20 && joinsFollowingWord(u, after: end + 1) {
-                end += 1
-            }
-            let range = c.seqs[0].range.lowerBound..<end
-            var replacement = ""
-            replacement.unicodeScalars.append(contentsOf: c.seqs.map(\.scalar))
-            out.append(
-                Finding(
-                    descriptor: descriptor, range: range, replacement: replacement,
-                    evidence: ["codec": codecs[c.codec].table.name, "score": String(c.score)]))
-        }
-        return out
-    }
-
-    /// The stretch of non-ASCII characters around `accepted[n]` when repairing its runs would leave a
-    /// sequence of the same codec cut short in it (`ãƒæ` in `ã†â€™ãƒâ€ ã¢â‚¬…`, mojibake that was
-    /// lower-cased or cut beyond repair): the stretch does not decode as a whole, so none of it is
-    /// touched rather than turned into a different garble.
-    private func judgeStretch(around n: Int, _ accepted: [Candidate], _ u: [UInt16]) -> (Range<Int>, hopeless: Bool) {
-        let isWide = { (i: Int) -> Bool in
-            i >= 0 && i < u.count && (u[i] >= 0x80 || (u[i] == 0x20 && i > 0 && i + 1 < u.count && u[i - 1] >= 0x80 && u[i + 1] >= 0x80))
-        }
-        var a = accepted[n].seqs[0].range.lowerBound
-        while isWide(a - 1) { a -= 1 }
-        var b = accepted[n].seqs[accepted[n].seqs.count - 1].range.upperBound
-        while isWide(b) { b += 1 }
-        let bytes = codecs[accepted[n].codec].table.bytes
-        // Runs accepted in the stretch, in order: `accepted` is sorted by position.
-        var j = n
-        while j > 0 && accepted[j - 1].seqs[0].range.lowerBound >= a { j -= 1 }
-        var i = a
-        while i + 1 < b {
-            if j < accepted.count, accepted[j].seqs[0].range.lowerBound <= i {
-                i = max(i + 1, accepted[j].seqs[accepted[j].seqs.count - 1].range.upperBound)
-                j += 1
-                continue
-            }
-            let nextRun = j < accepted.count ? accepted[j].seqs[0].range.lowerBound : u.count
-            let lead = bytes[Int(u[i])]
-            if lead >= 0xE0 && lead <= 0xF4 {
-                // A sequence cut short: fewer continuations than its lead needs. Right before a repaired
-                // run it may be an outer layer of double encoding that the next pass completes.
-                let need = lead >= 0xF0 ? 3 : 2
-                var k = 0
-                while k < need, i + 1 + k < min(b, nextRun), bytes[Int(u[i + 1 + k])] >= 0x80, bytes[Int(u[i + 1 + k])] <= 0xBF { k += 1 }
-                if k >= 1 && k < need && i + 1 + k != nextRun { return (a..<b, true) }
-            }
-            i += 1
-        }
-        return (a..<b, false)
-    }
-
-    /// A run whose sequences all lost bytes, one of them to a `?` (`déjà…?` reads as `à…` plus a lost
-    /// byte), is repaired only where the document shows the codec's damage elsewhere.
-    private func needsSupport(_ c: Candidate) -> Bool {
-        c.seqs.contains(where: \.guessed) && c.seqs.allSatisfy(\.lossy)
-    }
-
-    private func isAmbiguous(_ c: Candidate, _ u: [UInt16]) -> Bool {
-        let weak = codecs[c.codec].ambiguous
-        guard !weak.isEmpty else { return false }
-        return c.seqs.contains { s in s.range.count >= 2 && weak.contains(u[s.range.lowerBound + 1]) }
-    }
-
-    private func joinsFollowingWord(_ u: [UInt16], after start: Int) -> Bool {
-        guard !spaceJoins.isEmpty else { return false }
-        var end = start
-        while end < u.count, end - start < 12, let s = Unicode.Scalar(u[end]), s.properties.isAlphabetic { end += 1 }
-        // `s'éloigner` is a French elision after a separate `à`, not Portuguese `às`.
-        guard end > start, end == u.count || (u[end] != 0x27 && u[end] != 0x2019) else { return false }
-        return spaceJoins.contains(String(decoding: u[start..<end], as: UTF16.self))
     }
 }
 

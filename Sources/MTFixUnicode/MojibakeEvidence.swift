@@ -4,7 +4,7 @@ import MTFixICU
 /// neighbours) and whether the decoded characters would be plausible text in their place.
 struct MojibakeEvidence {
     /// Lead characters that are almost never followed by a continuation symbol in real text (`Ã`, `Â`).
-    var strongLeads: Set<UInt16>
+    var strongLeads: [UInt16]
 
     enum Kind: UInt8, Equatable { case lower, upper, caseless, digit, space, control, symbol, ascii, mark, none }
 
@@ -138,31 +138,58 @@ struct MojibakeEvidence {
         let end = seqs[seqs.count - 1].range.upperBound
         let prev: Unicode.Scalar? = start > 0 ? Unicode.Scalar(u[start - 1]) : nil
         let next: Unicode.Scalar? = end < u.count ? Unicode.Scalar(u[end]) : nil
-        let decoded = seqs.map(\.scalar)
-        var foreignLetters: [Script: Int] = [:]
-        for (k, s) in decoded.enumerated() {
+        // A letter followed by nothing but lost bytes (`КВ�,`, `HÉ� `, `ро��ий`) that goes on with the word
+        // before it, in its script and case, is a letter of that word beside a lost character: read as a
+        // lead byte it turned into U+FFFD, and the next pass ate the letter before it, one per pass. A
+        // single lost byte inside a word (`MONTREÌ�AL`) is still read as a sequence.
+        // A symbol followed by nothing but lost bytes (`«�`) is read as a lead byte on the U+FFFD's word
+        // alone, and the repair would only delete the symbol: the U+FFFD stays either way.
+        if seqs.allSatisfy(\.onlyLost) && !MojibakeEvidence.isLetter(MojibakeEvidence.kind(at: start, in: u)) { return false }
+        if start > 0, seqs.allSatisfy(\.onlyLost), !strongLeads.contains(u[start]),
+            seqs.count > 1 || seqs[0].byteCount > 2 || !MojibakeEvidence.isLetter(MojibakeEvidence.kind(at: end, in: u))
+        {
+            let before = MojibakeEvidence.kind(at: start - 1, in: u)
+            let lead = MojibakeEvidence.kind(at: start, in: u)
+            if MojibakeEvidence.isLetter(before) && MojibakeEvidence.isLetter(lead) && !(before == .lower && lead == .upper),
+                let a = prev, let b = Unicode.Scalar(u[start]),
+                MojibakeEvidence.group(Script.of(a)) == MojibakeEvidence.group(Script.of(b))
+            {
+                return false
+            }
+        }
+        // Letters of scripts other than Latin and Greek, per script: a run rarely holds more than two
+        // scripts, so a short list (no dictionary per candidate; this runs for every one).
+        var foreignLetters: [(script: Script, count: Int)] = []
+        let count = seqs.count
+        for k in 0..<count {
+            let s = seqs[k].scalar
             // A C1 control is fine as the middle step of double encoding (`â€\u{9D}` on the way to `”`).
-            guard MojibakeEvidence.acceptable(s) || (decoded.count > 1 && s.value >= 0x80 && s.value <= 0x9F) else { return false }
+            guard MojibakeEvidence.acceptable(s) || (count > 1 && s.value >= 0x80 && s.value <= 0x9F) else { return false }
             let kind = MojibakeEvidence.kind(s)
             if kind == .mark {
-                let before = k > 0 ? decoded[k - 1] : prev
+                let before = k > 0 ? seqs[k - 1].scalar : prev
                 if before == nil || MojibakeEvidence.kind(before) == .space { return false }
             }
             guard MojibakeEvidence.isLetter(kind) else { continue }
-            let left = k > 0 ? decoded[k - 1] : prev
-            let right = k + 1 < decoded.count ? decoded[k + 1] : next
+            let left = k > 0 ? seqs[k - 1].scalar : prev
+            let right = k + 1 < count ? seqs[k + 1].scalar : next
             let script = MojibakeEvidence.group(Script.of(s))
             if script == .latin && kind == .lower && MojibakeEvidence.kind(left) == .upper && MojibakeEvidence.kind(right) == .upper { return false }
             if script != .latin && script != .greek {
                 // A three-byte sequence rarely decodes by chance; two characters often do.
-                foreignLetters[script, default: 0] += seqs[k].byteCount >= 3 ? 2 : 1
+                let weight = seqs[k].byteCount >= 3 ? 2 : 1
+                if let j = foreignLetters.firstIndex(where: { $0.script == script }) {
+                    foreignLetters[j].count += weight
+                } else {
+                    foreignLetters.append((script, weight))
+                }
             }
             // A letter glued to a neighbouring word must be of that word's script.
             if k == 0 && !MojibakeEvidence.fits(script, beside: left) { return false }
-            if k == decoded.count - 1 && !MojibakeEvidence.fits(script, beside: right) { return false }
+            if k == count - 1 && !MojibakeEvidence.fits(script, beside: right) { return false }
         }
         // One stray letter of another script is more likely legitimate symbols (`“×”` is not Hebrew).
-        for (_, count) in foreignLetters where count < 2 { return false }
+        for f in foreignLetters where f.count < 2 { return false }
         return true
     }
 

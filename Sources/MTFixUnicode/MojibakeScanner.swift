@@ -15,6 +15,8 @@ struct MojibakeSequence {
     var guessed: Bool = false
     /// Every continuation byte was a `?`: nothing of the sequence but its lead byte is real.
     var onlyGuessed: Bool = false
+    /// Every continuation byte was lost (U+FFFD or `?`): only the lead character says it is a sequence.
+    var onlyLost: Bool = false
 }
 
 /// Finds runs of characters that, encoded back to bytes with one codec, form valid UTF-8.
@@ -38,7 +40,8 @@ enum MojibakeScanner {
         guard let s = first.lossy ? Unicode.Scalar(0xFFFD) : Unicode.Scalar(v) else { return nil }
         return MojibakeSequence(
             range: i..<first.end, scalar: s, usedSpace: first.usedSpace, lossy: first.lossy, byteCount: first.byteCount,
-            guessed: first.guessed > 0, onlyGuessed: first.guessed == first.byteCount - 1)
+            guessed: first.guessed > 0, onlyGuessed: first.guessed == first.byteCount - 1,
+            onlyLost: first.lost == first.byteCount - 1)
     }
 
     private struct Raw {
@@ -50,6 +53,8 @@ enum MojibakeScanner {
         var byteCount: Int
         /// Continuation bytes that were `?`.
         var guessed: Int
+        /// Continuation bytes that were `?` or U+FFFD.
+        var lost: Int
     }
 
     private static func decodeOne(at i: Int, in u: [UInt16], table: SingleByteTable) -> Raw? {
@@ -62,6 +67,7 @@ enum MojibakeScanner {
         var trailingSpace = false
         var lossy = false
         var guessed = 0
+        var lost = 0
         for k in 0..<need {
             guard j < u.count else { return nil }
             let cu = u[j]
@@ -77,6 +83,7 @@ enum MojibakeScanner {
             } else if cu == 0xFFFD {
                 // Only after a real continuation or a lead: `â€�` is a quote whose last byte was lost.
                 lossy = true
+                lost += 1
                 b = 0x80
             } else if cu == 0x3F {
                 // Encoding to a legacy codec writes `?` for what it cannot map (`â€?` for the `â€\u{9D}`
@@ -84,6 +91,7 @@ enum MojibakeScanner {
                 // mark, so such a sequence needs backing (`guessed`).
                 lossy = true
                 guessed += 1
+                lost += 1
                 b = 0x80
             } else {
                 guard cu >= 0x80, let x = table.byte(cu), x >= 0x80, x <= 0xBF else { return nil }
@@ -101,7 +109,7 @@ enum MojibakeScanner {
         // was doubled. Other characters ending in A0 (no-break space, `Š`, `Р`) take the space's place.
         var end = j
         if trailingSpace && !(j < u.count && u[j] == 0x20) && need == 1 && isLower(value) { end = j - 1 }
-        return Raw(value: value, end: end, usedSpace: usedSpace, trailingSpace: trailingSpace, lossy: lossy, byteCount: need + 1, guessed: guessed)
+        return Raw(value: value, end: end, usedSpace: usedSpace, trailingSpace: trailingSpace, lossy: lossy, byteCount: need + 1, guessed: guessed, lost: lost)
     }
 
     static func isLower(_ v: UInt32) -> Bool {
@@ -111,9 +119,14 @@ enum MojibakeScanner {
 
     /// Adjacent sequences starting at `i` (each begins where the previous one ended).
     static func cluster(at i: Int, in u: [UInt16], table: SingleByteTable) -> [MojibakeSequence] {
+        guard let first = sequence(at: i, in: u, table: table) else { return [] }
+        // One allocation for a word's worth of sequences (most clusters are words).
         var out: [MojibakeSequence] = []
+        out.reserveCapacity(8)
         var p = i
-        while p < u.count, let s = sequence(at: p, in: u, table: table) {
+        var pending: MojibakeSequence? = first
+        while p < u.count, let s = pending ?? sequence(at: p, in: u, table: table) {
+            pending = nil
             // A lead followed only by `?` is kept only before a real sequence (`Ã?Â¢`), never on its own.
             if s.onlyGuessed {
                 guard s.range.upperBound < u.count, let next = sequence(at: s.range.upperBound, in: u, table: table),

@@ -11,6 +11,8 @@ public struct NormalizationDetector: Rule {
     let mode: String
     /// For `compat`: inclusive code-unit ranges to normalize with NFKC.
     let ranges: [ClosedRange<UInt16>]
+    /// For `compat`: the census classes of those ranges.
+    let classes: UnicodeCensus.Classes
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -20,7 +22,11 @@ public struct NormalizationDetector: Rule {
             guard let lo = parts.first, let hi = parts.last, lo <= hi else { return nil }
             return lo...hi
         }
+        classes = ranges.reduce([]) { $0.union(UnicodeCensus.classes(ofRange: $1)) }
     }
+
+    /// Both modes work word by word or run by run, and neither crosses a line break.
+    public var scope: RuleScope { .line }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         mode == "compat" ? compat(document) : nfc(document)
@@ -62,23 +68,31 @@ public struct NormalizationDetector: Rule {
     }
 
     private func compat(_ document: Document) -> [Finding] {
+        let census = UnicodeCensus.of(document)
+        guard !census.all.isDisjoint(with: classes) else { return [] }
         let u = document.utf16
         var out: [Finding] = []
-        var i = 0
-        while i < u.count {
+        for (k, line) in document.lines.enumerated() where census.line(k, has: classes) {
+            compat(u, line, &out)
+        }
+        return out
+    }
+
+    private func compat(_ u: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) {
+        var i = line.lowerBound
+        while i < line.upperBound {
             guard u[i] >= 0x2000, inRanges(u[i]) else {
                 i += 1
                 continue
             }
             var end = i + 1
-            while end < u.count && inRanges(u[end]) { end += 1 }
+            while end < line.upperBound && inRanges(u[end]) { end += 1 }
             let normalized = Normalizer.normalize(Array(u[i..<end]), .nfkc)
             if normalized != Array(u[i..<end]) {
                 out.append(Finding(descriptor: descriptor, range: i..<end, replacement: String(decoding: normalized, as: UTF16.self)))
             }
             i = end
         }
-        return out
     }
 
     @inline(__always)

@@ -14,6 +14,8 @@ public struct SpuriousSpaceDetector: Rule {
     /// Single-character Chinese function words that MT spaces off (`了`, `和`); with a spaced-off
     /// punctuation mark or kana-only word, the sign that the spaces split a sentence, not a list.
     let functionWords: Set<UInt16>
+    /// Census classes of every CJK character: a line without one has no gap.
+    static let cjkClasses = UnicodeCensus.classes(ofAny: (UInt16(0x3000)...UInt16(0xFFFF)).filter(CJKText.isCJK))
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -22,12 +24,17 @@ public struct SpuriousSpaceDetector: Rule {
         functionWords = Set((options["function_words"]?.strings ?? []).compactMap { $0.utf16.count == 1 ? $0.utf16.first : nil })
     }
 
+    /// A line's gaps and tokens end at its line break.
+    public var scope: RuleScope { .line }
+
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
-        // Quick exit: no ideograph or kana anywhere.
-        guard u.contains(where: { $0 >= 0x3000 && CJKText.isCJK($0) }) else { return [] }
+        // Quick exit: no ideograph or kana anywhere, and no line without one is read.
+        let census = UnicodeCensus.of(document)
+        let cjk = SpuriousSpaceDetector.cjkClasses
+        guard !census.all.isDisjoint(with: cjk) else { return [] }
         var out: [Finding] = []
-        for line in document.lines {
+        for (k, line) in document.lines.enumerated() where census.line(k, has: cjk) {
             var gaps: [Range<Int>] = []
             var cjkChars = 0
             var i = line.lowerBound
