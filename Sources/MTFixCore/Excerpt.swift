@@ -40,18 +40,26 @@ struct Excerpt {
         }
         var out: [UInt16] = []
         var pieces: [Piece] = []
+        // A blank line, in the line-end style of the run before it (or of the first line).
+        func separate(after end: Int) {
+            let crlf = end >= 2 && units[end - 2] == 0x0D && units[end - 1] == 0x0A
+            out.append(contentsOf: crlf ? [0x0D, 0x0A] : [0x0A])
+        }
         for run in Excerpt.runs(selected) {
             let (i, j) = (run.lowerBound, run.upperBound)
             let range = lines[i].lowerBound..<source.lineRangeWithTerminator(j).upperBound
             if let previous = pieces.last {
-                // A blank line, in the line-end style of the run before it.
-                let end = previous.source + previous.length
-                let crlf = end >= 2 && units[end - 2] == 0x0D
-                out.append(contentsOf: crlf ? [0x0D, 0x0A] : [0x0A])
+                separate(after: previous.source + previous.length)
+            } else if range.lowerBound > 0 {
+                // The excerpt starts where the text starts only if the run does (a BOM is kept at the
+                // text's start alone), so a run from further down begins after a blank line.
+                separate(after: source.lineRangeWithTerminator(0).upperBound)
             }
             pieces.append(Piece(excerpt: out.count, source: range.lowerBound, length: range.count))
             out.append(contentsOf: units[range])
         }
+        // Likewise the excerpt ends where the text ends only if its last run does.
+        if let last = pieces.last, last.source + last.length < units.count { separate(after: last.source + last.length) }
         self.pieces = pieces
         document = Document(utf16: out, language: source.language)
     }

@@ -32,8 +32,9 @@ public struct InvisibleCharDetector: Rule {
         classes = UnicodeCensus.classes(ofAny: removable.union(joiners))
     }
 
-    // Document scope, not line: a BOM stays only at offset 0 of the document, which a line re-checked
-    // alone (at offset 0 of its excerpt) cannot tell.
+    /// Runs of removable characters and a joiner's neighbours stay in their line. A BOM stays only at
+    /// offset 0, and an engine excerpt starts at offset 0 only when it holds the text's first line.
+    public var scope: RuleScope { .line }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let census = UnicodeCensus.of(document)

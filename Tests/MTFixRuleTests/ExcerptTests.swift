@@ -73,6 +73,8 @@ struct ExcerptTests {
         let ex = e.document.text
         #expect(ex.contains("two\n") && ex.contains("four\n"))
         #expect(!ex.contains("one") && !ex.contains("three") && !ex.contains("five"))
+        // It starts (and ends) where the text does only when its runs do: blank lines stand in.
+        #expect(ex.hasPrefix("\n") && ex.hasSuffix("four\n\n"))
         let four = ex.range(of: "four")!.lowerBound.utf16Offset(in: ex)
         #expect(e.toSource(four..<(four + 4)) == 15..<19)
         // A range reaching from one run into the separator or the next run has no source.
