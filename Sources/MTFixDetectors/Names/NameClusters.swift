@@ -43,14 +43,16 @@ struct NameClustering {
         let placeKeys = keys.shared.placeKeys(options.places)
         let listLines = rollCallLines(m)
         let organizations = organizationStems(doc, m)
+        let common: Set<String> =
+            options.script == .cased ? m.writtenLowercase(among: Set(Set(m.mentions.map(\.stem)).map { $0.lowercased() })) : []
         for (k, mention) in m.mentions.enumerated() {
             if organizations.contains(mention.stem) { continue }
             let idx: Int
             if let i = byStem[mention.stem] {
                 idx = i
             } else {
-                if options.script == .cased && isCommonWord(mention.stem, m) { continue }
-                let key = keys.key(mention.stem)
+                if options.script == .cased && common.contains(mention.stem.lowercased()) { continue }
+                let key = keyOf(m, k)
                 if key.skeleton.isEmpty || placeKeys[key.skeleton]?.contains(where: { $0.matches(key) }) == true { continue }
                 idx = members.count
                 byStem[mention.stem] = idx
@@ -71,7 +73,7 @@ struct NameClustering {
                 // The name part that tells people apart: the surname for a first name, the first name for a surname.
                 let chain = m.chains[mention.chain].members
                 let partner = chain.last == k ? chain[chain.count - 2] : chain.last!
-                members[idx].partnerKeys.append(keys.key(m.mentions[partner].stem))
+                members[idx].partnerKeys.append(keyOf(m, partner))
             }
         }
         let realCount = members.count
@@ -188,10 +190,35 @@ struct NameClustering {
         return (a.firstFullName ?? .max) < (b.firstFullName ?? .max)
     }
 
-    /// A capitalized word that is also written in lowercase is a common word at a sentence start.
-    private func isCommonWord(_ stem: String, _ m: NameMentions) -> Bool {
-        m.isWrittenLowercase(stem.lowercased())
+    /// Whether any two spellings of the document could fall into one cluster: most documents have none, and
+    /// then the evidence need not be gathered. Looser than `clusters` (every spelling counts, whatever
+    /// filters it out later), so a `false` never hides a cluster; without names-file entries only.
+    func mayCluster(_ m: NameMentions) -> Bool {
+        // Spellings seen so far (mention indices), by a hash of their key's skeleton.
+        var buckets: [Int: [Int]] = [:]
+        for (k, mention) in m.mentions.enumerated() {
+            let key = mention.key ?? keys.key(mention.stem)
+            guard !key.skeleton.isEmpty else { continue }
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for c in key.skeleton { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+            let slot = Int(truncatingIfNeeded: h)
+            var known = false
+            for j in buckets[slot] ?? [] {
+                let other = m.mentions[j]
+                guard key.matches(other.key ?? keys.key(other.stem)) else { continue }
+                if other.stem == mention.stem {
+                    known = true
+                    break
+                }
+                if !options.isDeclension(mention.stem, other.stem) { return true }
+            }
+            if !known { buckets[slot, default: []].append(k) }
+        }
+        return false
     }
+
+    /// The name key of mention `k`.
+    private func keyOf(_ m: NameMentions, _ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
 
     /// Spellings the text itself calls a company or other body (`Philips, the Dutch electronics company,`):
     /// not a person's name, so never clustered with one (`Rep. Mike Phillips`).

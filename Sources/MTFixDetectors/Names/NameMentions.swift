@@ -13,6 +13,8 @@ struct NameMention: Sendable {
     var chain = -1
     /// Whether a possessive ending follows: the chain of name parts ends here.
     var possessive = false
+    /// The stem's name key, when the scan already knew it.
+    var key: NameKey? = nil
 }
 
 /// Name parts written next to each other (`Irina Kovalenko`, `イリーナ・コワレンコ`): a full-name mention.
@@ -27,16 +29,34 @@ struct NameMentions: Sendable {
     var chains: [NameChain] = []
     /// Hashes of words written in lowercase somewhere: a capitalized form of one is a common word at a
     /// sentence start. Hashes of the UTF-16 units, so the scan allocates nothing per word.
-    var lowercaseWords: Set<Int> = []
+    /// Words written in lowercase somewhere (a capitalized form of one is a common word at a sentence
+    /// start): their ranges, and the units of the few that are not their range's units (an elided article
+    /// removed). Only looked at when a document has names to cluster, so the scan just records them.
+    private var lowercaseRanges: [Range<Int>] = []
+    private var lowercaseOther: [[UInt16]] = []
+    private let units: [UInt16]
 
-    /// Whether `word` (already lowercased) is written in lowercase somewhere in the document.
-    func isWrittenLowercase(_ word: String) -> Bool { lowercaseWords.contains(NameMentions.hash(word.utf16)) }
-
-    static func hash<C: Collection>(_ units: C) -> Int where C.Element == UInt16 {
-        var h = Hasher()
-        for u in units { h.combine(u) }
-        return h.finalize()
+    /// Which of `words` (already lowercased) are written in lowercase somewhere in the document.
+    func writtenLowercase(among words: Set<String>) -> Set<String> {
+        guard !words.isEmpty else { return [] }
+        var byLength: [Int: [(String, [UInt16])]] = [:]
+        // Lengths (in units) of the candidates, as bits: most words are ruled out by their length alone.
+        var lengths: UInt64 = 0
+        for w in words {
+            let wu = Array(w.utf16)
+            byLength[wu.count, default: []].append((w, wu))
+            lengths |= wu.count < 64 ? 1 << UInt64(wu.count) : 1 << 63
+        }
+        var out: Set<String> = []
+        func check<C: Collection>(_ c: C, count: Int) where C.Element == UInt16 {
+            guard lengths & (count < 64 ? 1 << UInt64(count) : 1 << 63) != 0, let list = byLength[count] else { return }
+            for (w, wu) in list where !out.contains(w) && c.elementsEqual(wu) { out.insert(w) }
+        }
+        for r in lowercaseRanges { check(units[r], count: r.count) }
+        for o in lowercaseOther { check(o, count: o.count) }
+        return out
     }
+
     /// The first non-blank line (the headline).
     var headline: Int?
     private let vocabulary: Bool
@@ -45,6 +65,7 @@ struct NameMentions: Sendable {
     /// `vocabulary: false` skips collecting `lowercaseWords` (for callers that never ask).
     init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
         self.vocabulary = vocabulary
+        units = doc.utf16
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
         switch options.script {
         case .cased: collectCased(doc, options, words)
@@ -58,43 +79,40 @@ struct NameMentions: Sendable {
 
     private mutating func collectCased(_ doc: Document, _ options: NameOptions, _ words: NameWordCache) {
         let u = doc.utf16
+        // Words come in text order, so the line of each is found by moving forward, not by searching.
+        var line = 0
+        let lines = doc.lines
         for whole in doc.words where whole.status >= 200 && whole.status < 300 {
             var range = whole.range
-            // Most words start with a lowercase ASCII letter: remember them without building a string.
+            // Most words start with a lowercase letter: remember where, build nothing.
             let lead = u[range.lowerBound]
             if lead >= 0x61 && lead <= 0x7A {
-                if vocabulary { lowercaseWords.insert(NameMentions.hash(u[range])) }
+                if vocabulary { lowercaseRanges.append(range) }
                 continue
             }
-            var word: String
-            if let ascii = NameMentions.asciiWord(u, range), !options.mayElide(u, range) {
-                // ASCII without an elision mark (most words): the same tests without Unicode property look-ups.
-                guard lead >= 0x41 && lead <= 0x5A else { continue }
-                // Acronyms (`US`, `TASS`) are not transliterated names.
-                guard u[(range.lowerBound + 1)..<range.upperBound].contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { continue }
-                word = ascii
-            } else {
-                word = NameMentions.word(doc, range)
-                // `l’Italien`, `d’Esteban`: the elided article is not part of the name.
-                if options.mayElide(u, range), let e = options.elisions.first(where: { word.lowercased().hasPrefix($0) && word.count > $0.count }) {
-                    word = String(word.dropFirst(e.count))
-                    range = (range.upperBound - word.utf16.count)..<range.upperBound
-                }
-                guard let first = word.unicodeScalars.first else { continue }
-                if first.properties.isLowercase {
-                    if vocabulary { lowercaseWords.insert(NameMentions.hash(word.utf16)) }
+            if lead >= 0x80 && NameMentions.isLowercase(lead) && !options.mayElide(u, range) {
+                guard vocabulary else { continue }
+                if !u[range].contains(where: { $0 >= 0xD800 && $0 < 0xE000 }) {
+                    lowercaseRanges.append(range)
                     continue
                 }
-                guard first.properties.isUppercase else { continue }
-                guard word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { continue }
             }
-            let analysis = words.entry(word, options: options)
-            if analysis.listed { continue }
-            var stem = analysis.stem
-            var possessive = analysis.possessive
+            let e = words.entry(u, range, options: options)
+            switch e.kind {
+            case .skip: continue
+            case .lowercase:
+                if vocabulary { lowercaseOther.append(e.vocabulary) }
+                continue
+            case .candidate: break
+            }
+            range = (range.upperBound - e.wordUnits)..<range.upperBound
+            var stemUnits = e.stemUnits
+            var stem = e.stem
+            var possessive = e.possessive
+            var key = e.key
             // `Lee Jae-myung`: a short lowercase syllable hyphened onto a later name part belongs to it, or `Jae`
             // alone would stand for both `Jae-myung` and `Jae-yong` (two people).
-            if stem == word, let last = mentions.last, last.range.upperBound == range.lowerBound - 1, !last.possessive,
+            if e.stemIsWord, let last = mentions.last, last.range.upperBound == range.lowerBound - 1, !last.possessive,
                 u[range.lowerBound - 1] == 0x20, range.upperBound + 2 < u.count, u[range.upperBound] == 0x2D
             {
                 var k = range.upperBound + 1
@@ -103,14 +121,16 @@ struct NameMentions: Sendable {
                 if syllable >= 2, syllable <= 6, k == u.count || !(Unicode.Scalar(u[k])?.properties.isAlphabetic ?? false) {
                     range = range.lowerBound..<k
                     stem = doc.string(range)
+                    stemUnits = stem.utf16.count
+                    key = nil
                     possessive = k < u.count && (u[k] == 0x27 || u[k] == 0x2019)
                 }
             }
-            let end = range.lowerBound + stem.utf16.count
+            while line + 1 < lines.count && lines[line + 1].lowerBound <= range.lowerBound { line += 1 }
+            let end = range.lowerBound + stemUnits
             mentions.append(
                 NameMention(
-                    range: range, stemRange: range.lowerBound..<end, stem: stem,
-                    line: doc.lineIndex(at: range.lowerBound), possessive: possessive))
+                    range: range, stemRange: range.lowerBound..<end, stem: stem, line: line, possessive: possessive, key: key))
         }
         guard !options.inflectionSuffixes.isEmpty else { return }
         // `Bundestages` is a form of `Bundestag` only when the bare form is written too.
@@ -121,6 +141,7 @@ struct NameMentions: Sendable {
                 let shorter = String(stem.dropLast(s.count))
                 if bare.contains(shorter) {
                     mentions[k].stem = shorter
+                    mentions[k].key = nil
                     mentions[k].stemRange = mentions[k].range.lowerBound..<(mentions[k].range.lowerBound + shorter.utf16.count)
                 }
                 break
@@ -137,14 +158,26 @@ struct NameMentions: Sendable {
         }
     }
 
-    /// `doc.string(range)` for a short word: encoded to UTF-8 directly when it has no surrogates
+    /// Whether a UTF-16 unit (not a surrogate) is a lowercase letter; below U+3000 from a table built once,
+    /// as a property look-up per word was a hot spot.
+    static func isLowercase(_ u: UInt16) -> Bool {
+        u < 0x3000 ? lowercaseTable[Int(u)] : Unicode.Scalar(u)?.properties.isLowercase ?? false
+    }
+
+    private static let lowercaseTable: [Bool] = (0..<0x3000).map { v in
+        Unicode.Scalar(UInt32(v))?.properties.isLowercase ?? false
+    }
+
+    /// `doc.string(range)` for a short word.
+    static func word(_ doc: Document, _ range: Range<Int>) -> String { word(doc.utf16, range) }
+
+    /// The units at `range` as a string: encoded to UTF-8 directly when they hold no surrogates
     /// (the standard library's UTF-16 path is much slower for short non-ASCII strings).
-    static func word(_ doc: Document, _ range: Range<Int>) -> String {
-        let u = doc.utf16
+    static func word(_ u: [UInt16], _ range: Range<Int>) -> String {
         var bytes = 0
         for i in range {
             let c = u[i]
-            if c >= 0xD800 && c < 0xE000 { return doc.string(range) }
+            if c >= 0xD800 && c < 0xE000 { return String(decoding: u[range], as: UTF16.self) }
             bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
         }
         return String(unsafeUninitializedCapacity: bytes) { buf in

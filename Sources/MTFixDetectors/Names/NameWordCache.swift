@@ -1,28 +1,107 @@
 import Foundation
 
-/// What a name detector's word lists say about one capitalized word, remembered across documents.
+/// What a name detector makes of one written word, remembered across documents by its UTF-16 units.
 ///
-/// Splitting off possessives and case endings and looking the word up in the rule's lists are pure
-/// functions of the spelling, but compare whole `Character`s, which is slow; capitalized words repeat
-/// within and across documents, so each spelling is analysed once per rule (the cache is bounded).
+/// Whether a word can be a name (its case, an elided article, a possessive or case ending, the rule's
+/// word lists) is a pure function of its units and the rule's options, but working it out builds a
+/// `String` and compares whole `Character`s, which is slow; words repeat within and across documents,
+/// so each spelling is analysed once per rule and later found again without building a string (the
+/// cache is bounded).
 final class NameWordCache: @unchecked Sendable {
-    /// One capitalized word's analysis.
+    /// One word's analysis.
     struct Entry: Sendable {
-        let stem: String
-        let possessive: Bool
-        /// Excluded by the word lists (a title, stopword or place).
-        let listed: Bool
+        enum Kind: Sendable {
+            /// Not a name and not vocabulary (digits first, all caps, listed in the rule's word lists).
+            case skip
+            /// Written in lowercase: vocabulary (`vocabulary` holds the units, an elided article removed).
+            case lowercase
+            /// A name mention.
+            case candidate
+        }
+        let kind: Kind
+        var vocabulary: [UInt16] = []
+        /// The word without an elided article (`Italien` in `l’Italien`), and its length in units.
+        var word = ""
+        var wordUnits = 0
+        /// Without possessive or case ending.
+        var stem = ""
+        var stemUnits = 0
+        var stemIsWord = false
+        var possessive = false
+        /// The stem's name key, when the cache was given the rule's keys.
+        var key: NameKey?
+    }
+
+    /// A word's units with a precomputed hash, so a lookup hashes one integer and copies nothing.
+    struct Key: Hashable {
+        let units: ArraySlice<UInt16>
+        let hash: Int
+
+        init(_ units: ArraySlice<UInt16>) {
+            self.units = units
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for u in units { h = (h ^ UInt64(u)) &* 0x100_0000_01b3 }
+            hash = Int(truncatingIfNeeded: h)
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            guard a.hash == b.hash, a.units.count == b.units.count else { return false }
+            return a.units.withUnsafeBufferPointer { x in
+                b.units.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, x.count * 2) == 0 }
+            }
+        }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     static let capacity = 50_000
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    private var entries: [Key: Entry] = [:]
+    /// Name keys of the rule, to give every candidate its stem's key (nil: keys are not wanted).
+    private let keys: NameKeyCache?
 
-    func entry(_ word: String, options: NameOptions) -> Entry {
+    init(keys: NameKeyCache? = nil) {
+        self.keys = keys
+    }
+
+    /// The analysis of the word at `range` of `u` (an ICU letter word).
+    func entry(_ u: [UInt16], _ range: Range<Int>, options: NameOptions) -> Entry {
+        let key = Key(u[range])
         lock.lock()
-        let hit = entries[word]
+        let hit = entries[key]
         lock.unlock()
         if let hit { return hit }
+        var e = NameWordCache.analyse(u, range, options)
+        if e.kind == .candidate, let keys { e.key = keys.key(e.stem) }
+        // Stored with its own copy of the units, so the cache does not keep whole documents alive.
+        let own = Key(ArraySlice(Array(u[range])))
+        lock.lock()
+        if entries.count >= NameWordCache.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[own] = e
+        lock.unlock()
+        return e
+    }
+
+    private static func analyse(_ u: [UInt16], _ range: Range<Int>, _ options: NameOptions) -> Entry {
+        let lead = u[range.lowerBound]
+        var word: String
+        if let ascii = NameMentions.asciiWord(u, range), !options.mayElide(u, range) {
+            // Acronyms (`US`, `TASS`) are not transliterated names.
+            guard lead >= 0x41 && lead <= 0x5A else { return Entry(kind: .skip) }
+            guard u[(range.lowerBound + 1)..<range.upperBound].contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else {
+                return Entry(kind: .skip)
+            }
+            word = ascii
+        } else {
+            word = NameMentions.word(u, range)
+            // `l’Italien`, `d’Esteban`: the elided article is not part of the name.
+            if options.mayElide(u, range), let e = options.elisions.first(where: { word.lowercased().hasPrefix($0) && word.count > $0.count }) {
+                word = String(word.dropFirst(e.count))
+            }
+            guard let first = word.unicodeScalars.first else { return Entry(kind: .skip) }
+            if first.properties.isLowercase { return Entry(kind: .lowercase, vocabulary: Array(word.utf16)) }
+            guard first.properties.isUppercase else { return Entry(kind: .skip) }
+            guard word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { return Entry(kind: .skip) }
+        }
         var stem = word
         var possessive = false
         for p in options.possessives where stem.hasSuffix(p) && stem.count > p.count {
@@ -31,11 +110,9 @@ final class NameWordCache: @unchecked Sendable {
             break
         }
         stem = options.stripCase(stem)
-        let e = Entry(stem: stem, possessive: possessive, listed: options.isListed(stem) || options.isListed(word))
-        lock.lock()
-        if entries.count >= NameWordCache.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[word] = e
-        lock.unlock()
-        return e
+        if options.isListed(stem) || options.isListed(word) { return Entry(kind: .skip) }
+        return Entry(
+            kind: .candidate, word: word, wordUnits: word.utf16.count, stem: stem, stemUnits: stem.utf16.count,
+            stemIsWord: stem == word, possessive: possessive)
     }
 }
