@@ -39,17 +39,23 @@ struct NameMentions: Sendable {
     /// Which of `words` (already lowercased) are written in lowercase somewhere in the document.
     func writtenLowercase(among words: Set<String>) -> Set<String> {
         guard !words.isEmpty else { return [] }
+        // Candidates by length and last bits of their first unit, as a bit set: nearly every word of the
+        // text is ruled out by one bit test, without hashing it.
+        var slots = [UInt64](repeating: 0, count: 64)
         var byLength: [Int: [(String, [UInt16])]] = [:]
-        // Lengths (in units) of the candidates, as bits: most words are ruled out by their length alone.
-        var lengths: UInt64 = 0
+        func slot(_ count: Int, _ first: UInt16) -> Int { (count & 63) << 6 | Int(first & 63) }
         for w in words {
             let wu = Array(w.utf16)
+            guard let first = wu.first else { continue }
             byLength[wu.count, default: []].append((w, wu))
-            lengths |= wu.count < 64 ? 1 << UInt64(wu.count) : 1 << 63
+            let s = slot(wu.count, first)
+            slots[s >> 6] |= 1 << UInt64(s & 63)
         }
         var out: Set<String> = []
         func check<C: Collection>(_ c: C, count: Int) where C.Element == UInt16 {
-            guard lengths & (count < 64 ? 1 << UInt64(count) : 1 << 63) != 0, let list = byLength[count] else { return }
+            guard let first = c.first else { return }
+            let s = slot(count, first)
+            guard slots[s >> 6] & (1 << UInt64(s & 63)) != 0, let list = byLength[count] else { return }
             for (w, wu) in list where !out.contains(w) && c.elementsEqual(wu) { out.insert(w) }
         }
         for r in lowercaseRanges { check(units[r], count: r.count) }
@@ -90,7 +96,7 @@ struct NameMentions: Sendable {
                 if vocabulary { lowercaseRanges.append(range) }
                 continue
             }
-            if lead >= 0x80 && NameMentions.isLowercase(lead) && !options.mayElide(u, range) {
+            if lead >= 0x80 && UnitProperties.isLowercase(lead) && !options.mayElide(u, range) {
                 guard vocabulary else { continue }
                 if !u[range].contains(where: { $0 >= 0xD800 && $0 < 0xE000 }) {
                     lowercaseRanges.append(range)
@@ -156,16 +162,6 @@ struct NameMentions: Sendable {
             for (k, i) in range.enumerated() { buf[k] = UInt8(truncatingIfNeeded: u[i]) }
             return range.count
         }
-    }
-
-    /// Whether a UTF-16 unit (not a surrogate) is a lowercase letter; below U+3000 from a table built once,
-    /// as a property look-up per word was a hot spot.
-    static func isLowercase(_ u: UInt16) -> Bool {
-        u < 0x3000 ? lowercaseTable[Int(u)] : Unicode.Scalar(u)?.properties.isLowercase ?? false
-    }
-
-    private static let lowercaseTable: [Bool] = (0..<0x3000).map { v in
-        Unicode.Scalar(UInt32(v))?.properties.isLowercase ?? false
     }
 
     /// `doc.string(range)` for a short word.

@@ -8,8 +8,8 @@ import Foundation
 /// so each spelling is analysed once per rule and later found again without building a string (the
 /// cache is bounded).
 final class NameWordCache: @unchecked Sendable {
-    /// One word's analysis.
-    struct Entry: Sendable {
+    /// One word's analysis (a class, so handing one out costs one retain, not one per field).
+    final class Entry: Sendable {
         enum Kind: Sendable {
             /// Not a name and not vocabulary (digits first, all caps, listed in the rule's word lists).
             case skip
@@ -19,17 +19,32 @@ final class NameWordCache: @unchecked Sendable {
             case candidate
         }
         let kind: Kind
-        var vocabulary: [UInt16] = []
+        let vocabulary: [UInt16]
         /// The word without an elided article (`Italien` in `l’Italien`), and its length in units.
-        var word = ""
-        var wordUnits = 0
+        let word: String
+        let wordUnits: Int
         /// Without possessive or case ending.
-        var stem = ""
-        var stemUnits = 0
-        var stemIsWord = false
-        var possessive = false
+        let stem: String
+        let stemUnits: Int
+        let stemIsWord: Bool
+        let possessive: Bool
         /// The stem's name key, when the cache was given the rule's keys.
-        var key: NameKey?
+        let key: NameKey?
+
+        init(
+            kind: Kind, vocabulary: [UInt16] = [], word: String = "", wordUnits: Int = 0, stem: String = "",
+            stemUnits: Int = 0, stemIsWord: Bool = false, possessive: Bool = false, key: NameKey? = nil
+        ) {
+            self.kind = kind
+            self.vocabulary = vocabulary
+            self.word = word
+            self.wordUnits = wordUnits
+            self.stem = stem
+            self.stemUnits = stemUnits
+            self.stemIsWord = stemIsWord
+            self.possessive = possessive
+            self.key = key
+        }
     }
 
     /// A word's units with a precomputed hash, so a lookup hashes one integer and copies nothing.
@@ -70,8 +85,7 @@ final class NameWordCache: @unchecked Sendable {
         let hit = entries[key]
         lock.unlock()
         if let hit { return hit }
-        var e = NameWordCache.analyse(u, range, options)
-        if e.kind == .candidate, let keys { e.key = keys.key(e.stem) }
+        let e = NameWordCache.analyse(u, range, options, keys)
         // Stored with its own copy of the units, so the cache does not keep whole documents alive.
         let own = Key(ArraySlice(Array(u[range])))
         lock.lock()
@@ -81,7 +95,7 @@ final class NameWordCache: @unchecked Sendable {
         return e
     }
 
-    private static func analyse(_ u: [UInt16], _ range: Range<Int>, _ options: NameOptions) -> Entry {
+    private static func analyse(_ u: [UInt16], _ range: Range<Int>, _ options: NameOptions, _ keys: NameKeyCache?) -> Entry {
         let lead = u[range.lowerBound]
         var word: String
         if let ascii = NameMentions.asciiWord(u, range), !options.mayElide(u, range) {
@@ -113,6 +127,6 @@ final class NameWordCache: @unchecked Sendable {
         if options.isListed(stem) || options.isListed(word) { return Entry(kind: .skip) }
         return Entry(
             kind: .candidate, word: word, wordUnits: word.utf16.count, stem: stem, stemUnits: stem.utf16.count,
-            stemIsWord: stem == word, possessive: possessive)
+            stemIsWord: stem == word, possessive: possessive, key: keys?.key(stem))
     }
 }

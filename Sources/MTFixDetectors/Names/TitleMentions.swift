@@ -56,17 +56,17 @@ struct TitleFinder {
             if gap > 0 {
                 // Step back over one all-caps word and its space.
                 var k = q
-                while k > 0, let s = Unicode.Scalar(doc.utf16[k - 1]), s.properties.isUppercase { k -= 1 }
+                while k > 0, UnitProperties.isUppercase(doc.utf16[k - 1]) { k -= 1 }
                 guard q - k >= 2, k > 0, doc.utf16[k - 1] == 0x20 else { return nil }
                 q = k - 1
             }
             if let (form, fs, fe) = formEnding(at: q) {
-                if hasMarker(options.modifiers, before: fs) { return nil }
+                if hasMarker(options.lowered.modifiers, before: fs) { return nil }
                 let (delStart, review) = determiner(before: fs)
-                let bounded = hasMarker(options.thenMarkers, before: delStart) || inCapacity(before: delStart)
+                let bounded = hasMarker(options.lowered.thenMarkers, before: delStart) || inCapacity(before: delStart)
                 var m = TitledMention(
                     chain: chain, office: form.office, title: doc.string(fs..<fe), deletion: delStart..<start, direct: true,
-                    former: bounded || hasMarker(options.formerMarkers, before: delStart),
+                    former: bounded || hasMarker(options.lowered.formerMarkers, before: delStart),
                     reviewOnly: review || gap > 0 || qualified(before: delStart))
                 m.bounded = bounded
                 return m
@@ -81,10 +81,10 @@ struct TitleFinder {
             if lower[end..<(end + form.units.count)].elementsEqual(form.units) {
                 let r = end..<(end + form.units.count)
                 // `当時の岸田外相`, `时任总理X`: a marker before the name puts the title in the past.
-                let bounded = hasMarker(options.thenMarkers, before: start)
+                let bounded = hasMarker(options.lowered.thenMarkers, before: start)
                 var m = TitledMention(
                     chain: chain, office: form.office, title: doc.string(r), deletion: r, direct: true,
-                    former: bounded || hasMarker(options.formerMarkers, before: start), reviewOnly: false)
+                    former: bounded || hasMarker(options.lowered.formerMarkers, before: start), reviewOnly: false)
                 m.bounded = bounded
                 return m
             }
@@ -102,7 +102,7 @@ struct TitleFinder {
             if let (form, fs, _) = formEnding(at: q), !followedByName(q) {
                 return TitledMention(
                     chain: chain, office: form.office, title: form.text, deletion: fs..<fs, direct: false,
-                    former: hasMarker(options.formerMarkers, before: determiner(before: fs).0), reviewOnly: true)
+                    former: hasMarker(options.lowered.formerMarkers, before: determiner(before: fs).0), reviewOnly: true)
             }
             q -= 1
         }
@@ -175,17 +175,14 @@ struct TitleFinder {
     /// Where a deletion starts (an article before the title goes with it) and whether it is review only.
     private func determiner(before fs: Int) -> (Int, Bool) {
         var start = fs
-        for d in options.determiners {
-            let du = TitleOptions.lower(Array(d.utf16))
-            let attached = d.hasSuffix("’") || d.hasSuffix("'")
-            let pattern = attached ? du : du + [0x20]
+        for pattern in options.lowered.determiners {
             let s = fs - pattern.count
             if s >= 0, lower[s..<fs].elementsEqual(pattern), s == 0 || !isLetter(lower[s - 1]) {
                 start = s
                 break
             }
         }
-        let review = hasMarker(options.reviewBefore, before: start) || hasMarker(["’s", "'s"], before: start)
+        let review = hasMarker(options.lowered.reviewBefore, before: start) || hasMarker(TitleOptions.Lowered.possessives, before: start)
         return (start, review)
     }
 
@@ -231,11 +228,10 @@ struct TitleFinder {
     }
 
     /// Whether the text just before `offset` (spaces skipped) ends with one of `words` on a word boundary.
-    private func hasMarker(_ words: [String], before offset: Int) -> Bool {
+    private func hasMarker(_ words: [[UInt16]], before offset: Int) -> Bool {
         var e = offset
         while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
-        for w in words {
-            let wu = TitleOptions.lower(Array(w.utf16))
+        for wu in words {
             let s = e - wu.count
             guard s >= 0, lower[s..<e].elementsEqual(wu) else { continue }
             if !cased || s == 0 || !isLetter(lower[s - 1]) || !isLetter(wu[0]) { return true }
@@ -249,8 +245,5 @@ struct TitleFinder {
         return true
     }
 
-    private func isLetter(_ u: UInt16) -> Bool {
-        guard let s = Unicode.Scalar(u) else { return true }
-        return s.properties.isAlphabetic
-    }
+    private func isLetter(_ u: UInt16) -> Bool { UnitProperties.isAlphabetic(u) }
 }
