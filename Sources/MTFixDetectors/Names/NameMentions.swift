@@ -77,8 +77,8 @@ struct NameMentions: Sendable {
         case .cased: collectCased(doc, options, words)
         case .katakana: collectRuns(doc, options, isPart: NameMentions.isKatakana)
         case .han:
-            let han = Set(options.hanCharacters.compactMap { $0.utf16.count == 1 ? $0.utf16.first : nil })
-            collectRuns(doc, options, isPart: { han.contains($0) })
+            let han = options.hanUnits
+            collectRuns(doc, options, isPart: { !han.isEmpty && han[Int($0)] })
         }
         linkChains(doc, options)
     }

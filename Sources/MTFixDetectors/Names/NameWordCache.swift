@@ -47,30 +47,14 @@ final class NameWordCache: @unchecked Sendable {
         }
     }
 
-    /// A word's units with a precomputed hash, so a lookup hashes one integer and copies nothing.
-    struct Key: Hashable {
-        let units: ArraySlice<UInt16>
-        let hash: Int
-
-        init(_ units: ArraySlice<UInt16>) {
-            self.units = units
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for u in units { h = (h ^ UInt64(u)) &* 0x100_0000_01b3 }
-            hash = Int(truncatingIfNeeded: h)
-        }
-
-        static func == (a: Key, b: Key) -> Bool {
-            guard a.hash == b.hash, a.units.count == b.units.count else { return false }
-            return a.units.withUnsafeBufferPointer { x in
-                b.units.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, x.count * 2) == 0 }
-            }
-        }
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-    }
-
     static let capacity = 50_000
     private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
+    /// An open-addressing table (linear probing) of indices into `stored`, with each slot's full hash beside
+    /// it, so a probe touches one array and compares units only when the hashes agree. Faster than a
+    /// `Dictionary` keyed by the units, whose probes compare whole keys.
+    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    private var slotHashes: [UInt64] = Array(repeating: 0, count: 1024)
+    private var stored: [(units: [UInt16], entry: Entry)] = []
     /// Name keys of the rule, to give every candidate its stem's key (nil: keys are not wanted).
     private let keys: NameKeyCache?
 
@@ -80,19 +64,66 @@ final class NameWordCache: @unchecked Sendable {
 
     /// The analysis of the word at `range` of `u` (an ICU letter word).
     func entry(_ u: [UInt16], _ range: Range<Int>, options: NameOptions) -> Entry {
-        let key = Key(u[range])
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in range { h = (h ^ UInt64(u[i])) &* 0x100_0000_01b3 }
+        h ^= h >> 29
         lock.lock()
-        let hit = entries[key]
+        if let hit = find(u, range, h) {
+            lock.unlock()
+            return hit
+        }
         lock.unlock()
-        if let hit { return hit }
         let e = NameWordCache.analyse(u, range, options, keys)
-        // Stored with its own copy of the units, so the cache does not keep whole documents alive.
-        let own = Key(ArraySlice(Array(u[range])))
         lock.lock()
-        if entries.count >= NameWordCache.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[own] = e
+        if find(u, range, h) == nil { insert(Array(u[range]), h, e) }
         lock.unlock()
         return e
+    }
+
+    private func find(_ u: [UInt16], _ range: Range<Int>, _ h: UInt64) -> Entry? {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 {
+            if slotHashes[i] == h {
+                let s = stored[Int(slots[i])]
+                if s.units.count == range.count
+                    && s.units.withUnsafeBufferPointer({ x in
+                        u.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress! + range.lowerBound, range.count * 2) == 0 }
+                    })
+                {
+                    return s.entry
+                }
+            }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    private func insert(_ units: [UInt16], _ h: UInt64, _ e: Entry) {
+        if stored.count >= NameWordCache.capacity {
+            stored.removeAll(keepingCapacity: true)
+            for i in slots.indices { slots[i] = -1 }
+        }
+        if (stored.count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 { i = (i + 1) & mask }
+        slots[i] = Int32(stored.count)
+        slotHashes[i] = h
+        stored.append((units, e))
+    }
+
+    private func grow() {
+        let old = (slots, slotHashes)
+        slots = Array(repeating: -1, count: old.0.count * 2)
+        slotHashes = Array(repeating: 0, count: old.0.count * 2)
+        let mask = slots.count - 1
+        for (k, idx) in old.0.enumerated() where idx >= 0 {
+            var i = Int(truncatingIfNeeded: old.1[k]) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = idx
+            slotHashes[i] = old.1[k]
+        }
     }
 
     private static func analyse(_ u: [UInt16], _ range: Range<Int>, _ options: NameOptions, _ keys: NameKeyCache?) -> Entry {
