@@ -37,15 +37,18 @@ struct NameClustering {
     /// Buckets larger than this are noise (very short skeletons); comparing inside them is skipped.
     static let bucketCap = 64
 
-    func clusters(_ doc: Document, _ m: NameMentions, knownNames: [String]) -> [NameCluster] {
+    /// `keep` (from `clusterable`) limits the work to the mentions that can be in a cluster.
+    func clusters(_ doc: Document, _ m: NameMentions, knownNames: [String], keep: [Bool]? = nil) -> [NameCluster] {
         var byStem: [String: Int] = [:]
         var members: [NameCluster.Member] = []
         let placeKeys = keys.shared.placeKeys(options.places)
         let listLines = rollCallLines(m)
-        let organizations = organizationStems(doc, m)
-        let common: Set<String> =
-            options.script == .cased ? m.writtenLowercase(among: Set(Set(m.mentions.map(\.stem)).map { $0.lowercased() })) : []
+        let organizations = organizationStems(doc, m, keep)
+        var stems: Set<String> = []
+        for (k, mention) in m.mentions.enumerated() where keep?[k] ?? true { stems.insert(mention.stem) }
+        let common: Set<String> = options.script == .cased ? m.writtenLowercase(among: Set(stems.map { $0.lowercased() })) : []
         for (k, mention) in m.mentions.enumerated() {
+            if let keep, !keep[k] { continue }
             if organizations.contains(mention.stem) { continue }
             let idx: Int
             if let i = byStem[mention.stem] {
@@ -190,18 +193,27 @@ struct NameClustering {
         return (a.firstFullName ?? .max) < (b.firstFullName ?? .max)
     }
 
-    /// Whether any two spellings of the document could fall into one cluster: most documents have none, and
-    /// then the evidence need not be gathered. Looser than `clusters` (every spelling counts, whatever
-    /// filters it out later), so a `false` never hides a cluster; without names-file entries only.
-    func mayCluster(_ m: NameMentions) -> Bool {
+    /// The mentions that can be in a cluster (nil: none can, as no two spellings match), so most documents
+    /// need no evidence gathered and the rest only for a few names. A mention is kept when its key's
+    /// skeleton is shared by two matching spellings: `group` compares spellings only inside one skeleton,
+    /// so the others never join a cluster, and keeping whole skeletons keeps `bucketCap` meaning the same.
+    /// Without names-file entries only (those add spellings of their own).
+    func clusterable(_ m: NameMentions) -> [Bool]? {
         // Spellings seen so far (mention indices), by a hash of their key's skeleton.
         var buckets: [Int: [Int]] = [:]
+        var slots: [Int] = []
+        slots.reserveCapacity(m.mentions.count)
+        var matched: Set<Int> = []
         for (k, mention) in m.mentions.enumerated() {
             let key = mention.key ?? keys.key(mention.stem)
-            guard !key.skeleton.isEmpty else { continue }
+            guard !key.skeleton.isEmpty else {
+                slots.append(0)
+                continue
+            }
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for c in key.skeleton { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
             let slot = Int(truncatingIfNeeded: h)
+            slots.append(slot)
             var known = false
             for j in buckets[slot] ?? [] {
                 let other = m.mentions[j]
@@ -210,11 +222,12 @@ struct NameClustering {
                     known = true
                     break
                 }
-                if !options.isDeclension(mention.stem, other.stem) { return true }
+                if !options.isDeclension(mention.stem, other.stem) { matched.insert(slot) }
             }
             if !known { buckets[slot, default: []].append(k) }
         }
-        return false
+        // A slot mixing skeletons (a hash collision) keeps a few more mentions, which changes nothing.
+        return matched.isEmpty ? nil : slots.map { matched.contains($0) }
     }
 
     /// The name key of mention `k`.
@@ -222,11 +235,11 @@ struct NameClustering {
 
     /// Spellings the text itself calls a company or other body (`Philips, the Dutch electronics company,`):
     /// not a person's name, so never clustered with one (`Rep. Mike Phillips`).
-    private func organizationStems(_ doc: Document, _ m: NameMentions) -> Set<String> {
+    private func organizationStems(_ doc: Document, _ m: NameMentions, _ keep: [Bool]?) -> Set<String> {
         guard !options.organizationNouns.isEmpty else { return [] }
         let u = doc.utf16
         var out: Set<String> = []
-        for mention in m.mentions where !out.contains(mention.stem) {
+        for (k, mention) in m.mentions.enumerated() where (keep?[k] ?? true) && !out.contains(mention.stem) {
             var i = mention.range.upperBound
             guard i + 2 < u.count, u[i] == 0x2C, u[i + 1] == 0x20 else { continue }
             i += 2

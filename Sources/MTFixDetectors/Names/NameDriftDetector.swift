@@ -23,8 +23,12 @@ public struct NameDriftDetector: Rule {
         let keys = NameKeyMaker(shared: keyCache)
         let clustering = NameClustering(options: options, keys: keys)
         // Most documents have no two spellings that could be one name: then there is no evidence to gather.
-        guard !context.knownNames.isEmpty || clustering.mayCluster(mentions) else { return [] }
-        let clusters = clustering.clusters(document, mentions, knownNames: context.knownNames)
+        var keep: [Bool]? = nil
+        if context.knownNames.isEmpty {
+            guard let k = clustering.clusterable(mentions) else { return [] }
+            keep = k
+        }
+        let clusters = clustering.clusters(document, mentions, knownNames: context.knownNames, keep: keep)
         var out: [Finding] = []
         for cluster in clusters {
             let evidence = [
