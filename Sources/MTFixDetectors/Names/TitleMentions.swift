@@ -5,8 +5,9 @@ import MTFixCore
 struct TitledMention: Sendable {
     let chain: Int
     let office: String
-    /// The written title, as found.
-    let title: String
+    /// Where the title is written (for `title(in:)`), or its form's text when that is what is reported.
+    let titleRange: Range<Int>
+    var formText: String? = nil
     /// What a repair deletes: article, title and the space before the name.
     let deletion: Range<Int>
     /// Written right next to the name (only those are ever deleted; appositives only introduce).
@@ -16,6 +17,9 @@ struct TitledMention: Sendable {
     var bounded = false
     /// Deleting would leave broken grammar (`du Premier ministre X`): review only.
     let reviewOnly: Bool
+
+    /// The written title, as found (made only for the few that are reported).
+    func title(in doc: Document) -> String { formText ?? doc.string(titleRange) }
 }
 
 /// Finds titled mentions next to the name chains of a document.
@@ -65,7 +69,7 @@ struct TitleFinder {
                 let (delStart, review) = determiner(before: fs)
                 let bounded = hasMarker(options.lowered.thenMarkers, before: delStart) || inCapacity(before: delStart)
                 var m = TitledMention(
-                    chain: chain, office: form.office, title: doc.string(fs..<fe), deletion: delStart..<start, direct: true,
+                    chain: chain, office: form.office, titleRange: fs..<fe, deletion: delStart..<start, direct: true,
                     former: bounded || hasMarker(options.lowered.formerMarkers, before: delStart),
                     reviewOnly: review || gap > 0 || qualified(before: delStart))
                 m.bounded = bounded
@@ -83,7 +87,7 @@ struct TitleFinder {
                 // `当時の岸田外相`, `时任总理X`: a marker before the name puts the title in the past.
                 let bounded = hasMarker(options.lowered.thenMarkers, before: start)
                 var m = TitledMention(
-                    chain: chain, office: form.office, title: doc.string(r), deletion: r, direct: true,
+                    chain: chain, office: form.office, titleRange: r, deletion: r, direct: true,
                     former: bounded || hasMarker(options.lowered.formerMarkers, before: start), reviewOnly: false)
                 m.bounded = bounded
                 return m
@@ -101,8 +105,9 @@ struct TitleFinder {
         while q > lo {
             if let (form, fs, _) = formEnding(at: q), !followedByName(q) {
                 return TitledMention(
-                    chain: chain, office: form.office, title: form.text, deletion: fs..<fs, direct: false,
-                    former: hasMarker(options.lowered.formerMarkers, before: determiner(before: fs).0), reviewOnly: true)
+                    chain: chain, office: form.office, titleRange: fs..<fs, formText: form.text, deletion: fs..<fs,
+                    direct: false, former: hasMarker(options.lowered.formerMarkers, before: determiner(before: fs).0),
+                    reviewOnly: true)
             }
             q -= 1
         }

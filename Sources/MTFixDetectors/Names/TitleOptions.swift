@@ -31,6 +31,9 @@ struct TitleOptions: Sendable {
     var capacityMarkers: Set<String> = []
     /// `now`, `désormais`: the story itself says the person changed office.
     var currentMarkers: [String] = []
+    /// When every current marker is plain ASCII (letters, digits, hyphens, apostrophes, spaces): the units each is looked for as (lowercased for word markers, as
+    /// written for the others), so a sentence without them needs no word split. Nil otherwise.
+    var asciiMarkerUnits: [[UInt16]]? = nil
     /// Letters a title may take as an inflection (Russian `премьер-министра`).
     var inflection = 0
     /// Capitalized words of every form: titles, not names.
@@ -91,6 +94,14 @@ struct TitleOptions: Sendable {
         currentMarkers = config["current_markers"]?.strings ?? []
         inflection = Int(config["inflection"]?.number ?? 0)
         lowered = Lowered(self)
+        // Only characters no other character is canonically equivalent to, so comparing units is exact.
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-' ".utf8)
+        if currentMarkers.allSatisfy({ $0.utf8.allSatisfy { plain.contains($0) } }) {
+            asciiMarkerUnits = currentMarkers.map { marker in
+                let word = marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
+                return Array((word ? marker.lowercased() : marker).utf16)
+            }
+        }
     }
 
     /// Offices are compatible when equal or one refines the other (`minister` / `minister.foreign`).
