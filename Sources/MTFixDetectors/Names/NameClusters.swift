@@ -201,11 +201,13 @@ struct NameClustering {
     func clusterable(_ m: NameMentions) -> [Bool]? {
         // Spellings seen so far (mention indices), by a hash of their key's skeleton.
         var buckets: [Int: [Int]] = [:]
+        buckets.reserveCapacity(m.mentions.count)
         var slots: [Int] = []
         slots.reserveCapacity(m.mentions.count)
         var matched: Set<Int> = []
+        let mentionKeys = m.mentions.map { $0.key ?? keys.key($0.stem) }
         for (k, mention) in m.mentions.enumerated() {
-            let key = mention.key ?? keys.key(mention.stem)
+            let key = mentionKeys[k]
             guard !key.skeleton.isEmpty else {
                 slots.append(0)
                 continue
@@ -215,14 +217,12 @@ struct NameClustering {
             let slot = Int(truncatingIfNeeded: h)
             slots.append(slot)
             var known = false
-            for j in buckets[slot] ?? [] {
-                let other = m.mentions[j]
-                guard key.matches(other.key ?? keys.key(other.stem)) else { continue }
-                if other.stem == mention.stem {
+            for j in buckets[slot] ?? [] where key.matches(mentionKeys[j]) {
+                if m.mentions[j].stem == mention.stem {
                     known = true
                     break
                 }
-                if !options.isDeclension(mention.stem, other.stem) { matched.insert(slot) }
+                if !options.isDeclension(mention.stem, m.mentions[j].stem) { matched.insert(slot) }
             }
             if !known { buckets[slot, default: []].append(k) }
         }

@@ -123,20 +123,32 @@ struct TitleFinder {
     /// The longest title form ending at `q` (plus up to `inflection` letters), on word boundaries.
     private func formEnding(at q: Int) -> (TitleOptions.Form, Int, Int)? {
         if cased && q < lower.count && isLetter(lower[q]) { return nil }
-        for i in candidates(endingBefore: q) {
-            let form = options.forms[i]
-            for extra in 0...options.inflection {
-                let fs = q - extra - form.units.count
-                guard fs >= 0, form.units.isEmpty || lower[fs + form.units.count - 1] == form.units[form.units.count - 1] else {
-                    continue
+        let found = candidates(endingBefore: q)
+        guard !found.isEmpty else { return nil }
+        // Compared through buffers: copying each candidate `Form` (three references) cost more than comparing.
+        let hit: (Int, Int)? = options.forms.withUnsafeBufferPointer { forms in
+            lower.withUnsafeBufferPointer { low in
+                for i in found {
+                    let n = forms[i].units.count
+                    for extra in 0...options.inflection {
+                        let fs = q - extra - n
+                        guard fs >= 0 else { continue }
+                        let same = forms[i].units.withUnsafeBufferPointer { fu -> Bool in
+                            if n > 0 && low[fs + n - 1] != fu[n - 1] { return false }
+                            for k in 0..<n where low[fs + k] != fu[k] { return false }
+                            return true
+                        }
+                        guard same else { continue }
+                        guard (fs + n..<q).allSatisfy({ isLetter(low[$0]) }) else { continue }
+                        if cased && fs > 0 && isLetter(low[fs - 1]) { continue }
+                        return (i, fs)
+                    }
                 }
-                guard equal(at: fs, form.units) else { continue }
-                guard (fs + form.units.count..<q).allSatisfy({ isLetter(lower[$0]) }) else { continue }
-                if cased && fs > 0 && isLetter(lower[fs - 1]) { continue }
-                return (form, fs, q)
+                return nil
             }
         }
-        return nil
+        guard let (i, fs) = hit else { return nil }
+        return (options.forms[i], fs, q)
     }
 
     /// The forms (indices, in `options.forms` order) whose last letter is among the `inflection + 1`
@@ -242,12 +254,6 @@ struct TitleFinder {
             if !cased || s == 0 || !isLetter(lower[s - 1]) || !isLetter(wu[0]) { return true }
         }
         return false
-    }
-
-    /// Whether `lower` holds `units` at `start` (compared in place, without slicing).
-    private func equal(at start: Int, _ units: [UInt16]) -> Bool {
-        for k in units.indices where lower[start + k] != units[k] { return false }
-        return true
     }
 
     private func isLetter(_ u: UInt16) -> Bool { UnitProperties.isAlphabetic(u) }
