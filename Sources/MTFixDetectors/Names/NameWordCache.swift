@@ -49,12 +49,14 @@ final class NameWordCache: @unchecked Sendable {
 
     static let capacity = 50_000
     private let lock = NSLock()
-    /// An open-addressing table (linear probing) of indices into `stored`, with each slot's full hash beside
-    /// it, so a probe touches one array and compares units only when the hashes agree. Faster than a
-    /// `Dictionary` keyed by the units, whose probes compare whole keys.
-    private var slots: [Int32] = Array(repeating: -1, count: 1024)
-    private var slotHashes: [UInt64] = Array(repeating: 0, count: 1024)
-    private var stored: [(units: [UInt16], entry: Entry)] = []
+    /// An open-addressing table (linear probing): each slot packs the upper half of a word's hash with
+    /// its index in `stored` plus one (0: empty), so a probe reads one array and compares units only when
+    /// the hashes agree. Faster than a `Dictionary` keyed by the units, whose probes compare whole keys.
+    private var table = [UInt64](repeating: 0, count: 1024)
+    /// Where each word's units are in `pool`, and its analysis.
+    private var stored: [(start: Int32, count: Int32, entry: Entry)] = []
+    /// The units of every stored word, one after another.
+    private var pool: [UInt16] = []
     /// Name keys of the rule, to give every candidate its stem's key (nil: keys are not wanted).
     private let keys: NameKeyCache?
 
@@ -75,54 +77,63 @@ final class NameWordCache: @unchecked Sendable {
         lock.unlock()
         let e = NameWordCache.analyse(u, range, options, keys)
         lock.lock()
-        if find(u, range, h) == nil { insert(Array(u[range]), h, e) }
+        if find(u, range, h) == nil { insert(u, range, h, e) }
         lock.unlock()
         return e
     }
 
     private func find(_ u: [UInt16], _ range: Range<Int>, _ h: UInt64) -> Entry? {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] >= 0 {
-            if slotHashes[i] == h {
-                let s = stored[Int(slots[i])]
-                if s.units.count == range.count
-                    && s.units.withUnsafeBufferPointer({ x in
-                        u.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress! + range.lowerBound, range.count * 2) == 0 }
-                    })
-                {
-                    return s.entry
+        let tag = h >> 32
+        let n = range.count
+        return table.withUnsafeBufferPointer { t in
+            let mask = t.count - 1
+            var i = Int(truncatingIfNeeded: h) & mask
+            while t[i] != 0 {
+                if t[i] >> 32 == tag {
+                    let s = stored[Int(t[i] & 0xFFFF_FFFF) - 1]
+                    if Int(s.count) == n
+                        && pool.withUnsafeBufferPointer({ p in
+                            u.withUnsafeBufferPointer { w in
+                                memcmp(p.baseAddress! + Int(s.start), w.baseAddress! + range.lowerBound, n * 2) == 0
+                            }
+                        })
+                    {
+                        return s.entry
+                    }
                 }
+                i = (i + 1) & mask
             }
-            i = (i + 1) & mask
+            return nil
         }
-        return nil
     }
 
-    private func insert(_ units: [UInt16], _ h: UInt64, _ e: Entry) {
+    private func insert(_ u: [UInt16], _ range: Range<Int>, _ h: UInt64, _ e: Entry) {
         if stored.count >= NameWordCache.capacity {
             stored.removeAll(keepingCapacity: true)
-            for i in slots.indices { slots[i] = -1 }
+            pool.removeAll(keepingCapacity: true)
+            for i in table.indices { table[i] = 0 }
         }
-        if (stored.count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = Int32(stored.count)
-        slotHashes[i] = h
-        stored.append((units, e))
+        if (stored.count + 1) * 2 > table.count { grow() }
+        stored.append((Int32(pool.count), Int32(range.count), e))
+        pool.append(contentsOf: u[range])
+        place((h >> 32) << 32 | UInt64(stored.count), hash: h)
     }
 
+    private func place(_ slot: UInt64, hash h: UInt64) {
+        let mask = table.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while table[i] != 0 { i = (i + 1) & mask }
+        table[i] = slot
+    }
+
+    /// Doubles the table; the slots' low hash bits are gone, so each word's hash is computed again.
     private func grow() {
-        let old = (slots, slotHashes)
-        slots = Array(repeating: -1, count: old.0.count * 2)
-        slotHashes = Array(repeating: 0, count: old.0.count * 2)
-        let mask = slots.count - 1
-        for (k, idx) in old.0.enumerated() where idx >= 0 {
-            var i = Int(truncatingIfNeeded: old.1[k]) & mask
-            while slots[i] >= 0 { i = (i + 1) & mask }
-            slots[i] = idx
-            slotHashes[i] = old.1[k]
+        table = [UInt64](repeating: 0, count: table.count * 2)
+        for (k, s) in stored.enumerated() {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for i in Int(s.start)..<Int(s.start + s.count) { h = (h ^ UInt64(pool[i])) &* 0x100_0000_01b3 }
+            h ^= h >> 29
+            place((h >> 32) << 32 | UInt64(k + 1), hash: h)
         }
     }
 
