@@ -75,10 +75,10 @@ struct NameMentions: Sendable {
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
         switch options.script {
         case .cased: collectCased(doc, options, words)
-        case .katakana: collectRuns(doc, options, isPart: NameMentions.isKatakana)
+        case .katakana: collectRuns(doc, options, words, isPart: NameMentions.isKatakana)
         case .han:
             let han = options.hanUnits
-            collectRuns(doc, options, isPart: { !han.isEmpty && han[Int($0)] })
+            collectRuns(doc, options, words, isPart: { !han.isEmpty && han[Int($0)] })
         }
         linkChains(doc, options)
     }
@@ -199,8 +199,12 @@ struct NameMentions: Sendable {
     }
 
     /// Katakana or Han runs; a joiner (`・`, `·`) splits one run into the parts of one name.
-    private mutating func collectRuns(_ doc: Document, _ options: NameOptions, isPart: (UInt16) -> Bool) {
+    private mutating func collectRuns(
+        _ doc: Document, _ options: NameOptions, _ words: NameWordCache, isPart: (UInt16) -> Bool
+    ) {
         let u = doc.utf16
+        var line = 0
+        let lines = doc.lines
         var i = 0
         while i < u.count {
             guard isPart(u[i]), u[i] != 0x30FC else {
@@ -209,9 +213,12 @@ struct NameMentions: Sendable {
             }
             var j = i
             while j < u.count, isPart(u[j]) { j += 1 }
-            let stem = NameMentions.word(doc, i..<j)
-            if j - i >= 2 && !options.isListed(stem) {
-                mentions.append(NameMention(range: i..<j, stemRange: i..<j, stem: stem, line: doc.lineIndex(at: i)))
+            if j - i >= 2 {
+                let e = words.entry(u, i..<j, options: options)
+                if e.kind == .candidate {
+                    while line + 1 < lines.count && lines[line + 1].lowerBound <= i { line += 1 }
+                    mentions.append(NameMention(range: i..<j, stemRange: i..<j, stem: e.stem, line: line, key: e.key))
+                }
             }
             i = j
         }

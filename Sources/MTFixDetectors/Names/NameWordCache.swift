@@ -64,7 +64,7 @@ final class NameWordCache: @unchecked Sendable {
         self.keys = keys
     }
 
-    /// The analysis of the word at `range` of `u` (an ICU letter word).
+    /// The analysis of the word at `range` of `u` (an ICU letter word, or a katakana or Han run).
     func entry(_ u: [UInt16], _ range: Range<Int>, options: NameOptions) -> Entry {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for i in range { h = (h ^ UInt64(u[i])) &* 0x100_0000_01b3 }
@@ -138,6 +138,14 @@ final class NameWordCache: @unchecked Sendable {
     }
 
     private static func analyse(_ u: [UInt16], _ range: Range<Int>, _ options: NameOptions, _ keys: NameKeyCache?) -> Entry {
+        if options.script != .cased {
+            // A katakana or Han run is the name itself, unless the word lists exclude it.
+            let stem = NameMentions.word(u, range)
+            if options.isListed(stem) { return Entry(kind: .skip) }
+            return Entry(
+                kind: .candidate, word: stem, wordUnits: range.count, stem: stem, stemUnits: range.count, stemIsWord: true,
+                key: keys?.key(stem))
+        }
         let lead = u[range.lowerBound]
         var word: String
         if let ascii = NameMentions.asciiWord(u, range), !options.mayElide(u, range) {
