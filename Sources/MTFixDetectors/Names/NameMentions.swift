@@ -27,48 +27,20 @@ struct NameChain: Sendable {
 struct NameMentions: Sendable {
     var mentions: [NameMention] = []
     var chains: [NameChain] = []
-    /// Hashes of words written in lowercase somewhere: a capitalized form of one is a common word at a
-    /// sentence start. Hashes of the UTF-16 units, so the scan allocates nothing per word.
     /// Words written in lowercase somewhere (a capitalized form of one is a common word at a sentence
     /// start): their ranges, and the units of the few that are not their range's units (an elided article
     /// removed). Only looked at when a document has names to cluster, so the scan just records them.
-    private var lowercaseRanges: [Range<Int>] = []
-    private var lowercaseOther: [[UInt16]] = []
-    private let units: [UInt16]
-
-    /// Which of `words` (already lowercased) are written in lowercase somewhere in the document.
-    func writtenLowercase(among words: Set<String>) -> Set<String> {
-        guard !words.isEmpty else { return [] }
-        // Candidates by length and last bits of their first unit, as a bit set: nearly every word of the
-        // text is ruled out by one bit test, without hashing it.
-        var slots = [UInt64](repeating: 0, count: 64)
-        var byLength: [Int: [(String, [UInt16])]] = [:]
-        func slot(_ count: Int, _ first: UInt16) -> Int { (count & 63) << 6 | Int(first & 63) }
-        for w in words {
-            let wu = Array(w.utf16)
-            guard let first = wu.first else { continue }
-            byLength[wu.count, default: []].append((w, wu))
-            let s = slot(wu.count, first)
-            slots[s >> 6] |= 1 << UInt64(s & 63)
-        }
-        var out: Set<String> = []
-        func check<C: Collection>(_ c: C, count: Int) where C.Element == UInt16 {
-            guard let first = c.first else { return }
-            let s = slot(count, first)
-            guard slots[s >> 6] & (1 << UInt64(s & 63)) != 0, let list = byLength[count] else { return }
-            for (w, wu) in list where !out.contains(w) && c.elementsEqual(wu) { out.insert(w) }
-        }
-        for r in lowercaseRanges { check(units[r], count: r.count) }
-        for o in lowercaseOther { check(o, count: o.count) }
-        return out
-    }
+    private(set) var lowercaseRanges: [Range<Int>] = []
+    private(set) var lowercaseOther: [[UInt16]] = []
+    /// The document's text (what `lowercaseRanges` index).
+    let units: [UInt16]
 
     /// The first non-blank line (the headline).
     var headline: Int?
     private let vocabulary: Bool
 
     /// `words` remembers the word-list analysis of capitalized words across documents (one per rule).
-    /// `vocabulary: false` skips collecting `lowercaseWords` (for callers that never ask).
+    /// `vocabulary: false` skips recording lowercase words (for callers that never ask `writtenLowercase`).
     init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
         self.vocabulary = vocabulary
         units = doc.utf16
@@ -152,49 +124,6 @@ struct NameMentions: Sendable {
                 }
                 break
             }
-        }
-    }
-
-    /// The word as a string when it is all ASCII (built without transcoding), else nil.
-    static func asciiWord(_ u: [UInt16], _ range: Range<Int>) -> String? {
-        for i in range where u[i] >= 0x80 { return nil }
-        return String(unsafeUninitializedCapacity: range.count) { buf in
-            for (k, i) in range.enumerated() { buf[k] = UInt8(truncatingIfNeeded: u[i]) }
-            return range.count
-        }
-    }
-
-    /// `doc.string(range)` for a short word.
-    static func word(_ doc: Document, _ range: Range<Int>) -> String { word(doc.utf16, range) }
-
-    /// The units at `range` as a string: encoded to UTF-8 directly when they hold no surrogates
-    /// (the standard library's UTF-16 path is much slower for short non-ASCII strings).
-    static func word(_ u: [UInt16], _ range: Range<Int>) -> String {
-        var bytes = 0
-        for i in range {
-            let c = u[i]
-            if c >= 0xD800 && c < 0xE000 { return String(decoding: u[range], as: UTF16.self) }
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
-        }
-        return String(unsafeUninitializedCapacity: bytes) { buf in
-            var k = 0
-            for i in range {
-                let c = u[i]
-                if c < 0x80 {
-                    buf[k] = UInt8(c)
-                    k += 1
-                } else if c < 0x800 {
-                    buf[k] = UInt8(0xC0 | (c >> 6))
-                    buf[k + 1] = UInt8(0x80 | (c & 0x3F))
-                    k += 2
-                } else {
-                    buf[k] = UInt8(0xE0 | (c >> 12))
-                    buf[k + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
-                    buf[k + 2] = UInt8(0x80 | (c & 0x3F))
-                    k += 3
-                }
-            }
-            return k
         }
     }
 
