@@ -13,35 +13,50 @@ public final class Document: @unchecked Sendable {
     public let language: String
     /// Content of each line, without its `\n` or `\r\n` terminator.
     public let lines: [Range<Int>]
-    /// Blank-line separated blocks.
-    public var paragraphs: [Paragraph] { structure.paragraphs }
-    /// Sentences in text order, trimmed of surrounding white space; never cross a line break.
-    public var sentences: [Range<Int>] { structure.sentences }
-    /// Paragraph ranges alone, without the sentence pass that `paragraphs` needs (computed per call).
-    public var paragraphRanges: [Range<Int>] {
-        Document.buildParagraphs(utf16, lines: lines, sentences: []).map(\.range)
+    /// Blank-line separated blocks (from the lines alone: no segmentation pass).
+    public var paragraphs: [Paragraph] {
+        structureLock.lock()
+        defer { structureLock.unlock() }
+        if let p = paragraphCache { return p }
+        let p = Document.buildParagraphs(utf16, lines: lines)
+        paragraphCache = p
+        return p
+    }
+    /// Sentences in text order, trimmed of surrounding white space; never cross a line break. An ICU
+    /// sentence pass made on first use, so rules that do not ask never pay for it.
+    public var sentences: [Range<Int>] {
+        structureLock.lock()
+        defer { structureLock.unlock() }
+        if let s = sentenceCache { return s }
+        let s = Profile.measure("(document: sentences, within the first rule asking)") {
+            Document.segmentSentences(utf16, lines: lines, language: language)
+        }
+        sentenceCache = s
+        return s
+    }
+    /// Paragraph ranges alone.
+    public var paragraphRanges: [Range<Int>] { paragraphs.map(\.range) }
+    /// Indices into `sentences` of the sentences inside `paragraph`.
+    public func sentenceIndices(of paragraph: Paragraph) -> Range<Int> {
+        let all = sentences
+        var lo = 0
+        var hi = all.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if all[mid].lowerBound < paragraph.range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < all.count && all[end].upperBound <= paragraph.range.upperBound { end += 1 }
+        return lo..<end
     }
     private let lineByteStarts: [Int]
     private let wordsLock = NSLock()
     private var wordsCache: [Word]?
-    // Sentences and paragraphs cost an ICU sentence pass: made on first use, so rules that only look
-    // at characters (the Unicode pass) never pay for it.
     private let structureLock = NSLock()
-    private var structureCache: (sentences: [Range<Int>], paragraphs: [Paragraph])?
+    private var paragraphCache: [Paragraph]?
+    private var sentenceCache: [Range<Int>]?
     private let memoLock = NSRecursiveLock()
     private var memo: [String: Any] = [:]
-
-    private var structure: (sentences: [Range<Int>], paragraphs: [Paragraph]) {
-        structureLock.lock()
-        defer { structureLock.unlock() }
-        if let s = structureCache { return s }
-        let sentences = Profile.measure("(document: sentences, within the first rule asking)") {
-            Document.segmentSentences(utf16, lines: lines, language: language)
-        }
-        let s = (sentences, Document.buildParagraphs(utf16, lines: lines, sentences: sentences))
-        structureCache = s
-        return s
-    }
 
     /// A blank-line separated block of lines.
     public struct Paragraph: Sendable, Hashable {
@@ -49,8 +64,6 @@ public final class Document: @unchecked Sendable {
         public let range: Range<Int>
         /// Indices into `lines`.
         public let lineIndices: Range<Int>
-        /// Indices into `sentences`.
-        public let sentenceIndices: Range<Int>
     }
 
     /// A word from ICU word segmentation (letters, numbers, kana or ideographs; not spaces or punctuation).
@@ -73,10 +86,21 @@ public final class Document: @unchecked Sendable {
         }
     }
 
-    public init(text: String, language: String = "en") {
+    public convenience init(text: String, language: String = "en") {
+        self.init(text: text, utf16: Transcode.utf16(text), language: language)
+    }
+
+    /// A snapshot from UTF-16 code units (an engine pass's output), without a round trip through UTF-8
+    /// and back. A lone surrogate cannot be kept in a `String`; units holding one are re-derived from the
+    /// text (where it became U+FFFD), so `text` and `utf16` always agree.
+    public convenience init(utf16 units: [UInt16], language: String) {
+        let (text, repaired) = Transcode.stringReportingRepairs(units)
+        self.init(text: text, utf16: repaired ? Transcode.utf16(text) : units, language: language)
+    }
+
+    private init(text: String, utf16 units: [UInt16], language: String) {
         self.text = text
         self.language = language
-        let units = Transcode.utf16(text)
         utf16 = units
         var lines: [Range<Int>] = []
         var byteStarts: [Int] = []
@@ -231,20 +255,12 @@ extension Document {
             || (u >= 0x2000 && u <= 0x200A) || u == 0x202F || u == 0x205F
     }
 
-    static func buildParagraphs(_ units: [UInt16], lines: [Range<Int>], sentences: [Range<Int>]) -> [Paragraph] {
+    static func buildParagraphs(_ units: [UInt16], lines: [Range<Int>]) -> [Paragraph] {
         var out: [Paragraph] = []
         var first: Int? = nil
-        var sentenceCursor = 0
         func close(_ last: Int) {
             guard let f = first else { return }
-            let range = lines[f].lowerBound..<lines[last].upperBound
-            while sentenceCursor < sentences.count && sentences[sentenceCursor].lowerBound < range.lowerBound {
-                sentenceCursor += 1
-            }
-            var end = sentenceCursor
-            while end < sentences.count && sentences[end].upperBound <= range.upperBound { end += 1 }
-            out.append(Paragraph(range: range, lineIndices: f..<(last + 1), sentenceIndices: sentenceCursor..<end))
-            sentenceCursor = end
+            out.append(Paragraph(range: lines[f].lowerBound..<lines[last].upperBound, lineIndices: f..<(last + 1)))
             first = nil
         }
         for (i, line) in lines.enumerated() {

@@ -10,6 +10,8 @@ public struct Engine: Sendable {
     public var maxPasses: Int
     /// Skip rules whose required literals do not occur (one multi-literal scan per snapshot).
     public var usesPrefilter = true
+    /// After the first pass, re-run line- and paragraph-scope rules only on the text edits touched.
+    public var usesExcerpts = true
     private var index: RuleIndex
 
     public init(rules: [any Rule], context: RuleContext = RuleContext(), applyLevel: Safety = .safe, maxPasses: Int = 6) {
@@ -24,9 +26,44 @@ public struct Engine: Sendable {
     public func findings(in document: Document) -> [Finding] {
         var out: [Finding] = []
         let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16) } : nil
-        for (i, rule) in rules.enumerated() where rule.descriptor.applies(to: document.language) {
+        for (i, rule) in rules.enumerated() where index.applies(i, to: document.language) {
             if let gate, !gate[i] { continue }
-            out.append(contentsOf: Profile.measure(rule.descriptor.id) { rule.check(document, context: context) })
+            out.append(contentsOf: Profile.measure(index.ids[i]) { rule.check(document, context: context) })
+        }
+        out.sort(by: Engine.textOrder)
+        return out
+    }
+
+    /// The findings `findings(in:)` would give on `document` that can differ from the previous pass's,
+    /// when only the `touched` ranges changed since: document-scope rules run on the whole text,
+    /// line- and paragraph-scope rules only on the lines (paragraphs) the edits reached. A finding that
+    /// would leave its excerpt sends its rule back to the whole document.
+    func findings(in document: Document, touched: [Range<Int>]) -> [Finding] {
+        var out: [Finding] = []
+        let active = rules.indices.filter { index.applies($0, to: document.language) }
+        let whole = active.filter { index.scopes[$0] == .document }
+        var fallback: [Int] = []
+        for scope in [RuleScope.line, .paragraph] {
+            let local = active.filter { index.scopes[$0] == scope }
+            if local.isEmpty { continue }
+            let excerpt = Profile.measure("(excerpts)") { Excerpt(of: document, touched: touched, scope: scope) }
+            let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: excerpt.document.utf16) } : nil
+            for i in local {
+                if let gate, !gate[i] { continue }
+                let rule = rules[i]
+                let found = Profile.measure(index.ids[i]) { rule.check(excerpt.document, context: context) }
+                let mapped = found.compactMap(excerpt.toSource)
+                if mapped.count == found.count { out.append(contentsOf: mapped) } else { fallback.append(i) }
+            }
+        }
+        let rest = whole + fallback
+        if !rest.isEmpty {
+            let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16) } : nil
+            for i in rest {
+                if let gate, !gate[i] { continue }
+                let rule = rules[i]
+                out.append(contentsOf: Profile.measure(index.ids[i]) { rule.check(document, context: context) })
+            }
         }
         out.sort(by: Engine.textOrder)
         return out
@@ -56,9 +93,14 @@ public struct Engine: Sendable {
         var conflicts: [Conflict] = []
         var map = OffsetMap()
         var passes = 0
+        // Where the last pass's edits landed, in `current`'s offsets (nil before the first pass).
+        var touched: [Range<Int>]? = nil
         while passes < maxPasses {
             passes += 1
-            let found = Profile.measure("(engine: rules, pass \(passes))") { findings(in: current) }
+            let found = Profile.measure("(engine: rules, pass \(passes))") {
+                guard usesExcerpts, let touched else { return findings(in: current) }
+                return findings(in: current, touched: touched)
+            }
             let (chosen, lost) = Engine.resolve(found.filter(applies))
             // Report what is new in this pass, translated back to the original text.
             for f in found {
@@ -72,9 +114,9 @@ public struct Engine: Sendable {
             let next = Engine.apply(edits, to: current.utf16)
             applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
             map.push(edits)
-            let nextText = Transcode.string(next)
-            if nextText.isIdentical(to: current.text) { break }
-            current = Document(text: nextText, language: language)
+            if Transcode.same(next, current.utf16) { break }
+            current = Profile.measure("(engine: new snapshots)") { Document(utf16: next, language: language) }
+            touched = Engine.landing(of: edits)
         }
         reported.sort(by: Engine.textOrder)
         return EngineResult(
@@ -140,6 +182,17 @@ public struct Engine: Sendable {
         if a.isEmpty { return a.lowerBound > b.lowerBound && a.lowerBound < b.upperBound }
         if b.isEmpty { return b.lowerBound > a.lowerBound && b.lowerBound < a.upperBound }
         return a.lowerBound < b.upperBound && b.lowerBound < a.upperBound
+    }
+
+    /// Where sorted, non-overlapping edits land in the text they produce.
+    static func landing(of edits: [Edit]) -> [Range<Int>] {
+        var delta = 0
+        return edits.map { e in
+            let n = e.replacement.utf16.count
+            let start = e.range.lowerBound + delta
+            delta += n - e.range.count
+            return start..<(start + n)
+        }
     }
 
     /// Applies sorted, non-overlapping edits in one front-to-back copy (replacing in place from the back

@@ -1,13 +1,24 @@
 /// The engine's prefilter: every rule's required literals in one `LiteralMatcher`, so a snapshot is
 /// scanned once and only rules whose literal occurs run their own (regex) matcher.
 final class RuleIndex: Sendable {
+    /// Whether rule `i` runs on a document in `language` (a rule without languages runs on all).
+    func applies(_ i: Int, to language: String) -> Bool { languages[i].isEmpty || languages[i].contains(language) }
+
     /// One matcher for literals that must occur as written, one for those that may occur in any case.
     private let matchers: [(LiteralMatcher, rulesOfLiteral: [[Int]])]
     /// Rules without required literals (always run).
     private let ungated: [Int]
     private let ruleCount: Int
+    /// Per rule, what the engine asks on every document (read once: a descriptor is a struct of many
+    /// arrays and strings, and copying it out of an existential per rule per document showed up).
+    let ids: [String]
+    let languages: [Set<String>]
+    let scopes: [RuleScope]
 
     init(_ rules: [any Rule]) {
+        ids = rules.map(\.descriptor.id)
+        languages = rules.map { Set($0.descriptor.languages) }
+        scopes = rules.map(\.scope)
         var ungated: [Int] = []
         var tables: [Bool: (literals: [String], idOf: [String: Int], rulesOf: [[Int]])] = [
             false: ([], [:], []), true: ([], [:], []),

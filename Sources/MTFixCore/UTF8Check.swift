@@ -1,3 +1,5 @@
+import Foundation
+
 /// Validation of UTF-8 input, with the byte offset of the first bad sequence for error messages.
 public enum UTF8Check {
     /// Decodes `bytes` if they are valid UTF-8; otherwise returns the offset of the first invalid byte.
@@ -48,4 +50,16 @@ extension StringProtocol {
     /// `e` + U+0301), which would hide exactly the repairs the normalization rules make.
     @inlinable
     public func isIdentical<S: StringProtocol>(to other: S) -> Bool { utf8.elementsEqual(other.utf8) }
+}
+
+extension String {
+    /// Byte-for-byte equality of two strings, compared as contiguous UTF-8 (one memcmp) rather than
+    /// through the generic view iterators.
+    public func isIdentical(to other: String) -> Bool {
+        var a = self
+        var b = other
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
 }

@@ -129,6 +129,7 @@ struct Prefiltered: Rule {
     let inner: any Rule
     let requiredLiterals: RequiredLiterals?
     var descriptor: RuleDescriptor { inner.descriptor }
+    var scope: RuleScope { inner.scope }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] { inner.check(document, context: context) }
 }

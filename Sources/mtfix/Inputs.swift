@@ -84,12 +84,46 @@ enum Inputs {
         return files.sorted().map { InputSource(path: $0) }
     }
 
-    /// A NUL byte in the first 8 KiB marks a binary file, as git and grep decide.
+    /// A NUL byte in the first 8 KiB marks a binary file, as git and grep decide. Plain `open`/`read`:
+    /// this runs once per file of a walked folder, where FileHandle's objects cost more than the read.
     static func looksBinary(_ path: String) -> Bool {
-        guard let h = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? h.close() }
-        let d = (try? h.read(upToCount: 8192)) ?? Data()
-        return firstNUL(d) != nil
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 8192) }
+        guard n > 0 else { return false }
+        return buffer.withUnsafeBytes { memchr($0.baseAddress!, 0, n) != nil }
+    }
+
+    /// A file's bytes with one `open`, `fstat` and as few `read`s as its size needs (FileManager's
+    /// existence, directory and permission checks before `Data(contentsOf:)` were five system calls
+    /// more per file, a tenth of a run over a folder of short articles).
+    static func readFile(_ path: String, display: String) throws -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            if code == EACCES { throw InputError(message: "\(display): permission denied (cannot read)") }
+            throw InputError(message: "\(display): cannot read: \(String(cString: strerror(code)))")
+        }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            throw InputError(message: "\(display): is a directory")
+        }
+        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(message: "\(display): cannot read: \(String(cString: strerror(errno)))")
+            }
+            count += n
+        }
+        return bytes.withUnsafeBytes { Data($0[0..<count]) }
     }
 
     /// Offset of the first NUL byte. `memchr`: `Data.contains` walks a generic iterator byte by byte,
@@ -105,18 +139,7 @@ enum Inputs {
     static func read(_ source: InputSource, lossy: Bool) throws -> String {
         let data: Data
         if let path = source.path {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                throw InputError(message: "\(source.display): is a directory")
-            }
-            guard FileManager.default.isReadableFile(atPath: path) else {
-                throw InputError(message: "\(source.display): permission denied (cannot read)")
-            }
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw InputError(message: "\(source.display): cannot read: \(error.localizedDescription)")
-            }
+            data = try readFile(path, display: source.display)
         } else {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }

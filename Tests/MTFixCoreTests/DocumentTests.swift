@@ -29,7 +29,7 @@ struct DocumentTests {
     @Test func paragraphsAndSentences() {
         let d = Document(text: "Headline here\n\nFirst sentence. Second one, he said.\n\nLast.\n")
         #expect(d.paragraphs.count == 3)
-        #expect(d.paragraphs[1].sentenceIndices.count == 2)
+        #expect(d.sentenceIndices(of: d.paragraphs[1]).count == 2)
         #expect(d.string(d.sentences[1]) == "First sentence.")
         #expect(d.string(d.sentences[2]) == "Second one, he said.")
         #expect(d.string(d.sentences[3]) == "Last.")

@@ -5,6 +5,8 @@ import MTFixRules
 /// Format: merge it into the attribution where the language allows (`he added.`), else drop it.
 struct BrokenAttributionDetector: Rule {
     let descriptor: RuleDescriptor
+    /// Reads one line at a time (sentences never cross a line).
+    var scope: RuleScope { .line }
     /// Bare verbs that are damage when they stand alone after a quote (`Added`, `Hinzugefügt`, `付け加えた`).
     let detached: Set<String>
     /// UTF-16 lengths of the detached verbs, a cheap gate before building strings.

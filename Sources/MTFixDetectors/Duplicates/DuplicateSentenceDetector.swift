@@ -9,6 +9,8 @@ import MTFixRules
 /// sentence (`1 min 05 sec.`) cannot hide the repeat.
 struct DuplicateSentenceDetector: Rule {
     let descriptor: RuleDescriptor
+    /// Reads one line at a time (sentences never cross a line).
+    var scope: RuleScope { .line }
     let minWords: Int
     let minChars: Int
     let minCJKChars: Int

@@ -9,6 +9,8 @@ import MTFixRules
 /// abbreviation's dot (`U.S. ,`) is kept and only the space goes.
 struct OrphanPunctuationDetector: Rule {
     let descriptor: RuleDescriptor
+    /// Reads one line at a time (sentences never cross a line).
+    var scope: RuleScope { .line }
     let abbreviations: Set<String>
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {

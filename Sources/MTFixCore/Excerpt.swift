@@ -1,0 +1,98 @@
+/// The lines (or blank-line separated paragraphs) of a document that a pass of edits touched, as a
+/// document of their own, with the way back to the source's offsets. Later engine passes run line- and
+/// paragraph-scope rules on an excerpt instead of the whole text: on a long document with a few edits
+/// that is a few lines instead of megabytes.
+struct Excerpt {
+    let document: Document
+    /// Contiguous runs of source lines copied into the excerpt, in order.
+    private let pieces: [Piece]
+
+    private struct Piece {
+        /// Where the run starts in the excerpt and in the source, and its length (UTF-16 units).
+        let excerpt: Int
+        let source: Int
+        let length: Int
+    }
+
+    /// An excerpt of `source` holding every line `touched` reaches (plus the line before it when it starts
+    /// at a line boundary, since an edit there may have joined two lines), widened to whole paragraphs
+    /// for `.paragraph` scope. Runs of lines are separated by a blank line so no paragraph spans two runs.
+    init(of source: Document, touched: [Range<Int>], scope: RuleScope) {
+        let lines = source.lines
+        let units = source.utf16
+        var selected = [Bool](repeating: false, count: lines.count)
+        for r in touched {
+            var first = source.lineIndex(at: r.lowerBound)
+            var last = source.lineIndex(at: max(r.lowerBound, r.upperBound))
+            if first > 0 && r.lowerBound <= lines[first].lowerBound { first -= 1 }
+            if last + 1 < lines.count && r.upperBound >= lines[last].upperBound { last += 1 }
+            for i in first...last { selected[i] = true }
+        }
+        if scope == .paragraph {
+            func blank(_ i: Int) -> Bool { lines[i].allSatisfy { Document.isSpace(units[$0]) } }
+            var i = 0
+            while i < lines.count {
+                guard selected[i] else {
+                    i += 1
+                    continue
+                }
+                var lo = i
+                while lo > 0 && !blank(lo - 1) { lo -= 1 }
+                var hi = i
+                while hi + 1 < lines.count && (selected[hi + 1] || !blank(hi + 1)) { hi += 1 }
+                for k in lo...hi { selected[k] = true }
+                i = hi + 1
+            }
+        }
+        var out: [UInt16] = []
+        var pieces: [Piece] = []
+        var i = 0
+        while i < lines.count {
+            guard selected[i] else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j + 1 < lines.count && selected[j + 1] { j += 1 }
+            let range = lines[i].lowerBound..<source.lineRangeWithTerminator(j).upperBound
+            if !pieces.isEmpty {
+                // A blank line, in the document's own line-end style.
+                let crlf = range.upperBound >= 2 && units[range.upperBound - 1] == 0x0A && units[range.upperBound - 2] == 0x0D
+                out.append(contentsOf: crlf ? [0x0D, 0x0A] : [0x0A])
+            }
+            pieces.append(Piece(excerpt: out.count, source: range.lowerBound, length: range.count))
+            out.append(contentsOf: units[range])
+            i = j + 1
+        }
+        self.pieces = pieces
+        document = Document(utf16: out, language: source.language)
+    }
+
+    /// The source range of an excerpt range, or nil when it is not inside one run of lines.
+    func toSource(_ r: Range<Int>) -> Range<Int>? {
+        var lo = 0
+        var hi = pieces.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if pieces[mid].excerpt <= r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return nil }
+        let p = pieces[lo - 1]
+        guard r.upperBound <= p.excerpt + p.length else { return nil }
+        let delta = p.source - p.excerpt
+        return (r.lowerBound + delta)..<(r.upperBound + delta)
+    }
+
+    /// A finding on the excerpt in source coordinates, or nil when any of its ranges leaves its run.
+    func toSource(_ f: Finding) -> Finding? {
+        guard let range = toSource(f.range) else { return nil }
+        var g = f
+        g.range = range
+        g.edits = []
+        for e in f.edits {
+            guard let r = toSource(e.range) else { return nil }
+            g.edits.append(Edit(range: r, replacement: e.replacement))
+        }
+        return g
+    }
+}
