@@ -99,11 +99,13 @@ struct TitleFinder {
     /// `…the former president of Hoshida Kogyo, Takeshi Kono`: an introduction, never deleted.
     private func appositive(chain: Int, start: Int) -> TitledMention? {
         guard start >= 2, doc.utf16[start - 1] == 0x20, doc.utf16[start - 2] == 0x2C else { return nil }
-        let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
-        let lo = max(sentenceStart, start - 160)
+        // The title must be in the name's sentence, at most 160 units back: the nearest one within 160 units
+        // is found first, and only then the sentence start (its segmentation is costly; most names have none).
         var q = start - 2
-        while q > lo {
+        while q > max(0, start - 160) {
             if let (form, fs, _) = formEnding(at: q), !followedByName(q) {
+                let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
+                guard q > sentenceStart else { return nil }
                 return TitledMention(
                     chain: chain, office: form.office, titleRange: fs..<fs, formText: form.text, deletion: fs..<fs,
                     direct: false, former: hasMarker(options.lowered.formerMarkers, before: determiner(before: fs).0),
