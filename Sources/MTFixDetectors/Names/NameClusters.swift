@@ -12,8 +12,9 @@ struct NameCluster: Sendable {
         var firstFullName: Int?
         var partnerKeys: [NameKey] = []
         var inHeadline = false
-        /// Sentences (start offsets) with a full-name mention of this spelling outside roll-call lists.
-        var proseFullNameSentences: Set<Int> = []
+        /// Where this spelling has a full-name mention outside roll-call lists (offsets; their sentences are
+        /// looked up only when two spellings of a cluster have full names, as segmenting sentences is costly).
+        var proseFullNames: [Int] = []
         /// Spelled so in the desk's names file.
         var known = false
     }
@@ -69,9 +70,7 @@ struct NameClustering {
             let leading = options.capitalizedNouns && m.chains[mention.chain].members.last != k
             if !partners.isEmpty && !leading {
                 members[idx].fullNameScore += inList ? 0.5 : 1
-                if !inList, let s = doc.sentence(containing: mention.range.lowerBound) {
-                    members[idx].proseFullNameSentences.insert(s.lowerBound)
-                }
+                if !inList { members[idx].proseFullNames.append(mention.range.lowerBound) }
                 if members[idx].firstFullName == nil { members[idx].firstFullName = k }
                 // The name part that tells people apart: the surname for a first name, the first name for a surname.
                 let chain = m.chains[mention.chain].members
@@ -139,9 +138,10 @@ struct NameClustering {
         // (`John Kerry and John Kelly testified`): drift does not write both spellings side by side. A variant
         // with its own full name elsewhere (`Zhang Weimin` for `Zhang Weiming`), or inside a roll-call caption,
         // is still drift.
-        for a in full.indices {
-            for b in full.indices where b > a && !full[a].proseFullNameSentences.isDisjoint(with: full[b].proseFullNameSentences) {
-                return nil
+        if full.count > 1 {
+            let sentences = full.map { Set($0.proseFullNames.compactMap { doc.sentence(containing: $0)?.lowerBound }) }
+            for a in full.indices {
+                for b in full.indices where b > a && !sentences[a].isDisjoint(with: sentences[b]) { return nil }
             }
         }
         var cluster = NameCluster(members: group, canonical: "", reason: "", safety: .safe)
