@@ -7,8 +7,19 @@ import MTFixICU
 /// line:column (Unicode scalars) and UTF-8 byte offsets users and files speak. This is the one
 /// place offsets are converted.
 public final class Document: @unchecked Sendable {
-    public let text: String
+    /// The text (made from `utf16` on first use for snapshots built from code units: an engine pass
+    /// over a long document needs only the final snapshot's string).
+    public var text: String {
+        textLock.lock()
+        defer { textLock.unlock() }
+        if let t = textCache { return t }
+        let t = Transcode.string(utf16)
+        textCache = t
+        return t
+    }
     public let utf16: [UInt16]
+    private let textLock = NSLock()
+    private var textCache: String?
     /// ISO 639-1 code the document is treated as (`en`, `de`, `ja`, ...).
     public let language: String
     /// Content of each line, without its `\n` or `\r\n` terminator.
@@ -94,12 +105,16 @@ public final class Document: @unchecked Sendable {
     /// and back. A lone surrogate cannot be kept in a `String`; units holding one are re-derived from the
     /// text (where it became U+FFFD), so `text` and `utf16` always agree.
     public convenience init(utf16 units: [UInt16], language: String) {
-        let (text, repaired) = Transcode.stringReportingRepairs(units)
-        self.init(text: text, utf16: repaired ? Transcode.utf16(text) : units, language: language)
+        if Transcode.hasLoneSurrogate(units) {
+            let text = Transcode.string(units)
+            self.init(text: text, utf16: Transcode.utf16(text), language: language)
+        } else {
+            self.init(text: nil, utf16: units, language: language)
+        }
     }
 
-    private init(text: String, utf16 units: [UInt16], language: String) {
-        self.text = text
+    private init(text: String?, utf16 units: [UInt16], language: String) {
+        textCache = text
         self.language = language
         utf16 = units
         var lines: [Range<Int>] = []

@@ -41,15 +41,28 @@ enum Transcode {
         }
     }
 
-    /// A string from UTF-16 code units; a lone surrogate becomes U+FFFD, as with `String(decoding:)`.
-    static func string(_ units: [UInt16]) -> String { stringReportingRepairs(units).0 }
+    /// Whether a high surrogate lacks its low half or a low one its high half (such units cannot be
+    /// kept in a `String`).
+    static func hasLoneSurrogate(_ units: [UInt16]) -> Bool {
+        units.withUnsafeBufferPointer { u in
+            let n = u.count
+            var i = 0
+            while i < n {
+                let v = u[i]
+                i += 1
+                if v & 0xF800 != 0xD800 { continue }
+                if v & 0xFC00 == 0xDC00 || i == n || u[i] & 0xFC00 != 0xDC00 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 
-    /// A string from UTF-16 code units, and whether a lone surrogate had to become U+FFFD.
-    static func stringReportingRepairs(_ units: [UInt16]) -> (String, Bool) {
+    /// A string from UTF-16 code units; a lone surrogate becomes U+FFFD, as with `String(decoding:)`.
+    static func string(_ units: [UInt16]) -> String {
         let n = units.count
-        if n == 0 { return ("", false) }
-        var repaired = false
-        let text = String(unsafeUninitializedCapacity: n * 3) { out in
+        if n == 0 { return "" }
+        return String(unsafeUninitializedCapacity: n * 3) { out in
             var i = 0
             var k = 0
             while i < n {
@@ -60,7 +73,6 @@ enum Transcode {
                     i += 1
                 } else if v & 0xF800 == 0xD800 {
                     v = 0xFFFD
-                    repaired = true
                 }
                 if v < 0x80 {
                     out[k] = UInt8(v)
@@ -84,7 +96,6 @@ enum Transcode {
             }
             return k
         }
-        return (text, repaired)
     }
 
     /// Whether two code unit arrays hold the same units (one memcmp).

@@ -35,6 +35,21 @@ struct DocumentTests {
         #expect(d.string(d.sentences[3]) == "Last.")
     }
 
+    /// Snapshots made from code units (engine passes) agree with their text; a lone surrogate, which no
+    /// String can hold, becomes U+FFFD in both.
+    @Test func snapshotFromCodeUnits() {
+        let units = Array("Zürich 😀 one\r\ntwo".utf16)
+        let d = Document(utf16: units, language: "de")
+        #expect(d.utf16 == units)
+        #expect(d.text == "Zürich 😀 one\r\ntwo")
+        #expect(d.lines.count == 2)
+        for bad: [UInt16] in [[0x61, 0xD800, 0x62], [0x61, 0xDC00], [0xD83D]] {
+            let b = Document(utf16: bad, language: "en")
+            #expect(b.text.unicodeScalars.contains("\u{FFFD}"))
+            #expect(b.utf16 == Array(b.text.utf16))
+        }
+    }
+
     @Test func emptyAndNoFinalNewline() {
         #expect(Document(text: "").lines.count == 1)
         #expect(Document(text: "").paragraphs.isEmpty)
