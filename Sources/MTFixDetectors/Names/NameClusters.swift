@@ -12,8 +12,9 @@ struct NameCluster: Sendable {
         var firstFullName: Int?
         var partnerKeys: [NameKey] = []
         var inHeadline = false
-        /// Sentences (start offsets) with a full-name mention of this spelling outside roll-call lists.
-        var proseFullNameSentences: Set<Int> = []
+        /// Where this spelling has a full-name mention outside roll-call lists (offsets; their sentences are
+        /// looked up only when two spellings of a cluster have full names, as segmenting sentences is costly).
+        var proseFullNames: [Int] = []
         /// Spelled so in the desk's names file.
         var known = false
     }
@@ -37,20 +38,25 @@ struct NameClustering {
     /// Buckets larger than this are noise (very short skeletons); comparing inside them is skipped.
     static let bucketCap = 64
 
-    func clusters(_ doc: Document, _ m: NameMentions, knownNames: [String]) -> [NameCluster] {
+    /// `keep` (from `clusterable`) limits the work to the mentions that can be in a cluster.
+    func clusters(_ doc: Document, _ m: NameMentions, knownNames: [String], keep: [Bool]? = nil) -> [NameCluster] {
         var byStem: [String: Int] = [:]
         var members: [NameCluster.Member] = []
         let placeKeys = keys.shared.placeKeys(options.places)
         let listLines = rollCallLines(m)
-        let organizations = organizationStems(doc, m)
+        let organizations = organizationStems(doc, m, keep)
+        var stems: Set<String> = []
+        for (k, mention) in m.mentions.enumerated() where keep?[k] ?? true { stems.insert(mention.stem) }
+        let common: Set<String> = options.script == .cased ? m.writtenLowercase(among: Set(stems.map { $0.lowercased() })) : []
         for (k, mention) in m.mentions.enumerated() {
+            if let keep, !keep[k] { continue }
             if organizations.contains(mention.stem) { continue }
             let idx: Int
             if let i = byStem[mention.stem] {
                 idx = i
             } else {
-                if options.script == .cased && isCommonWord(mention.stem, m) { continue }
-                let key = keys.key(mention.stem)
+                if options.script == .cased && common.contains(mention.stem.lowercased()) { continue }
+                let key = keyOf(m, k)
                 if key.skeleton.isEmpty || placeKeys[key.skeleton]?.contains(where: { $0.matches(key) }) == true { continue }
                 idx = members.count
                 byStem[mention.stem] = idx
@@ -64,14 +70,12 @@ struct NameClustering {
             let leading = options.capitalizedNouns && m.chains[mention.chain].members.last != k
             if !partners.isEmpty && !leading {
                 members[idx].fullNameScore += inList ? 0.5 : 1
-                if !inList, let s = doc.sentence(containing: mention.range.lowerBound) {
-                    members[idx].proseFullNameSentences.insert(s.lowerBound)
-                }
+                if !inList { members[idx].proseFullNames.append(mention.range.lowerBound) }
                 if members[idx].firstFullName == nil { members[idx].firstFullName = k }
                 // The name part that tells people apart: the surname for a first name, the first name for a surname.
                 let chain = m.chains[mention.chain].members
                 let partner = chain.last == k ? chain[chain.count - 2] : chain.last!
-                members[idx].partnerKeys.append(keys.key(m.mentions[partner].stem))
+                members[idx].partnerKeys.append(keyOf(m, partner))
             }
         }
         let realCount = members.count
@@ -134,9 +138,10 @@ struct NameClustering {
         // (`John Kerry and John Kelly testified`): drift does not write both spellings side by side. A variant
         // with its own full name elsewhere (`Zhang Weimin` for `Zhang Weiming`), or inside a roll-call caption,
         // is still drift.
-        for a in full.indices {
-            for b in full.indices where b > a && !full[a].proseFullNameSentences.isDisjoint(with: full[b].proseFullNameSentences) {
-                return nil
+        if full.count > 1 {
+            let sentences = full.map { Set($0.proseFullNames.compactMap { doc.sentence(containing: $0)?.lowerBound }) }
+            for a in full.indices {
+                for b in full.indices where b > a && !sentences[a].isDisjoint(with: sentences[b]) { return nil }
             }
         }
         var cluster = NameCluster(members: group, canonical: "", reason: "", safety: .safe)
@@ -188,18 +193,16 @@ struct NameClustering {
         return (a.firstFullName ?? .max) < (b.firstFullName ?? .max)
     }
 
-    /// A capitalized word that is also written in lowercase is a common word at a sentence start.
-    private func isCommonWord(_ stem: String, _ m: NameMentions) -> Bool {
-        m.isWrittenLowercase(stem.lowercased())
-    }
+    /// The name key of mention `k`.
+    private func keyOf(_ m: NameMentions, _ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
 
     /// Spellings the text itself calls a company or other body (`Philips, the Dutch electronics company,`):
     /// not a person's name, so never clustered with one (`Rep. Mike Phillips`).
-    private func organizationStems(_ doc: Document, _ m: NameMentions) -> Set<String> {
+    private func organizationStems(_ doc: Document, _ m: NameMentions, _ keep: [Bool]?) -> Set<String> {
         guard !options.organizationNouns.isEmpty else { return [] }
         let u = doc.utf16
         var out: Set<String> = []
-        for mention in m.mentions where !out.contains(mention.stem) {
+        for (k, mention) in m.mentions.enumerated() where (keep?[k] ?? true) && !out.contains(mention.stem) {
             var i = mention.range.upperBound
             guard i + 2 < u.count, u[i] == 0x2C, u[i + 1] == 0x20 else { continue }
             i += 2

@@ -8,20 +8,27 @@ public struct NameDriftDetector: Rule {
     /// Name keys and place keys, shared by every document this rule checks.
     let keyCache: NameKeyCache
     /// Word-list analysis of capitalized words, shared by every document this rule checks.
-    let wordCache = NameWordCache()
+    let wordCache: NameWordCache
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
         self.options = NameOptions(options)
         keyCache = NameKeyCache(folds: self.options.keyFolds)
+        wordCache = NameWordCache(keys: keyCache)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let mentions = NameMentions(document, options: options, words: wordCache)
         guard mentions.mentions.count > 1 || !context.knownNames.isEmpty else { return [] }
         let keys = NameKeyMaker(shared: keyCache)
-        let clusters = NameClustering(options: options, keys: keys).clusters(
-            document, mentions, knownNames: context.knownNames)
+        let clustering = NameClustering(options: options, keys: keys)
+        // Most documents have no two spellings that could be one name: then there is no evidence to gather.
+        var keep: [Bool]? = nil
+        if context.knownNames.isEmpty {
+            guard let k = clustering.clusterable(mentions) else { return [] }
+            keep = k
+        }
+        let clusters = clustering.clusters(document, mentions, knownNames: context.knownNames, keep: keep)
         var out: [Finding] = []
         for cluster in clusters {
             let evidence = [

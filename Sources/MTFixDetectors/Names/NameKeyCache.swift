@@ -70,21 +70,23 @@ final class NameKeyCache: @unchecked Sendable {
     }
 }
 
-/// Open `Any-Latin; Latin-ASCII` transliterators, lent out one per caller at a time.
+/// One `Any-Latin; Latin-ASCII` transliterator for the whole process, used by one caller at a time.
+///
+/// Its first use of a script compiles that script's rules (Han-Latin alone takes about 0.1 s of CPU), and
+/// a transliterator is not thread-safe; calls are rare (keys are cached per spelling), so one shared
+/// instance under a lock costs less than compiling the same rules again in every thread.
 final class TransliteratorPool: @unchecked Sendable {
     private let lock = NSLock()
-    private var idle: [Transliterator] = []
+    private var shared: Transliterator?
+    private var failed = false
 
     func transliterate(_ s: String) -> String {
         lock.lock()
-        var t = idle.popLast()
-        lock.unlock()
-        if t == nil { t = try? Transliterator("Any-Latin; Latin-ASCII") }
-        guard let t else { return s }
-        let out = t.transliterate(s)
-        lock.lock()
-        idle.append(t)
-        lock.unlock()
-        return out
+        defer { lock.unlock() }
+        if shared == nil && !failed {
+            shared = try? Transliterator("Any-Latin; Latin-ASCII")
+            failed = shared == nil
+        }
+        return shared?.transliterate(s) ?? s
     }
 }

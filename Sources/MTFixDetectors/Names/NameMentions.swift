@@ -13,6 +13,8 @@ struct NameMention: Sendable {
     var chain = -1
     /// Whether a possessive ending follows: the chain of name parts ends here.
     var possessive = false
+    /// The stem's name key, when the scan already knew it.
+    var key: NameKey? = nil
 }
 
 /// Name parts written next to each other (`Irina Kovalenko`, `イリーナ・コワレンコ`): a full-name mention.
@@ -25,76 +27,70 @@ struct NameChain: Sendable {
 struct NameMentions: Sendable {
     var mentions: [NameMention] = []
     var chains: [NameChain] = []
-    /// Hashes of words written in lowercase somewhere: a capitalized form of one is a common word at a
-    /// sentence start. Hashes of the UTF-16 units, so the scan allocates nothing per word.
-    var lowercaseWords: Set<Int> = []
+    /// Words written in lowercase somewhere (a capitalized form of one is a common word at a sentence
+    /// start): their ranges, and the units of the few that are not their range's units (an elided article
+    /// removed). Only looked at when a document has names to cluster, so the scan just records them.
+    private(set) var lowercaseRanges: [Range<Int>] = []
+    private(set) var lowercaseOther: [[UInt16]] = []
+    /// The document's text (what `lowercaseRanges` index).
+    let units: [UInt16]
 
-    /// Whether `word` (already lowercased) is written in lowercase somewhere in the document.
-    func isWrittenLowercase(_ word: String) -> Bool { lowercaseWords.contains(NameMentions.hash(word.utf16)) }
-
-    static func hash<C: Collection>(_ units: C) -> Int where C.Element == UInt16 {
-        var h = Hasher()
-        for u in units { h.combine(u) }
-        return h.finalize()
-    }
     /// The first non-blank line (the headline).
     var headline: Int?
     private let vocabulary: Bool
 
     /// `words` remembers the word-list analysis of capitalized words across documents (one per rule).
-    /// `vocabulary: false` skips collecting `lowercaseWords` (for callers that never ask).
+    /// `vocabulary: false` skips recording lowercase words (for callers that never ask `writtenLowercase`).
     init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
         self.vocabulary = vocabulary
+        units = doc.utf16
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
         switch options.script {
         case .cased: collectCased(doc, options, words)
-        case .katakana: collectRuns(doc, options, isPart: NameMentions.isKatakana)
+        case .katakana: collectRuns(doc, options, words, isPart: NameMentions.isKatakana)
         case .han:
-            let han = Set(options.hanCharacters.compactMap { $0.utf16.count == 1 ? $0.utf16.first : nil })
-            collectRuns(doc, options, isPart: { han.contains($0) })
+            let han = options.hanUnits
+            collectRuns(doc, options, words, isPart: { !han.isEmpty && han[Int($0)] })
         }
         linkChains(doc, options)
     }
 
     private mutating func collectCased(_ doc: Document, _ options: NameOptions, _ words: NameWordCache) {
         let u = doc.utf16
+        // Words come in text order, so the line of each is found by moving forward, not by searching.
+        var line = 0
+        let lines = doc.lines
         for whole in doc.words where whole.status >= 200 && whole.status < 300 {
             var range = whole.range
-            // Most words start with a lowercase ASCII letter: remember them without building a string.
+            // Most words start with a lowercase letter: remember where, build nothing.
             let lead = u[range.lowerBound]
             if lead >= 0x61 && lead <= 0x7A {
-                if vocabulary { lowercaseWords.insert(NameMentions.hash(u[range])) }
+                if vocabulary { lowercaseRanges.append(range) }
                 continue
             }
-            var word: String
-            if let ascii = NameMentions.asciiWord(u, range), !options.mayElide(u, range) {
-                // ASCII without an elision mark (most words): the same tests without Unicode property look-ups.
-                guard lead >= 0x41 && lead <= 0x5A else { continue }
-                // Acronyms (`US`, `TASS`) are not transliterated names.
-                guard u[(range.lowerBound + 1)..<range.upperBound].contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { continue }
-                word = ascii
-            } else {
-                word = NameMentions.word(doc, range)
-                // `l’Italien`, `d’Esteban`: the elided article is not part of the name.
-                if options.mayElide(u, range), let e = options.elisions.first(where: { word.lowercased().hasPrefix($0) && word.count > $0.count }) {
-                    word = String(word.dropFirst(e.count))
-                    range = (range.upperBound - word.utf16.count)..<range.upperBound
-                }
-                guard let first = word.unicodeScalars.first else { continue }
-                if first.properties.isLowercase {
-                    if vocabulary { lowercaseWords.insert(NameMentions.hash(word.utf16)) }
+            if lead >= 0x80 && UnitProperties.isLowercase(lead) && !options.mayElide(u, range) {
+                guard vocabulary else { continue }
+                if !u[range].contains(where: { $0 >= 0xD800 && $0 < 0xE000 }) {
+                    lowercaseRanges.append(range)
                     continue
                 }
-                guard first.properties.isUppercase else { continue }
-                guard word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { continue }
             }
-            let analysis = words.entry(word, options: options)
-            if analysis.listed { continue }
-            var stem = analysis.stem
-            var possessive = analysis.possessive
+            let e = words.entry(u, range, options: options)
+            switch e.kind {
+            case .skip: continue
+            case .lowercase:
+                if vocabulary { lowercaseOther.append(e.vocabulary) }
+                continue
+            case .candidate: break
+            }
+            range = (range.upperBound - e.wordUnits)..<range.upperBound
+            var stemUnits = e.stemUnits
+            var stem = e.stem
+            var possessive = e.possessive
+            var key = e.key
             // `Lee Jae-myung`: a short lowercase syllable hyphened onto a later name part belongs to it, or `Jae`
             // alone would stand for both `Jae-myung` and `Jae-yong` (two people).
-            if stem == word, let last = mentions.last, last.range.upperBound == range.lowerBound - 1, !last.possessive,
+            if e.stemIsWord, let last = mentions.last, last.range.upperBound == range.lowerBound - 1, !last.possessive,
                 u[range.lowerBound - 1] == 0x20, range.upperBound + 2 < u.count, u[range.upperBound] == 0x2D
             {
                 var k = range.upperBound + 1
@@ -103,14 +99,16 @@ struct NameMentions: Sendable {
                 if syllable >= 2, syllable <= 6, k == u.count || !(Unicode.Scalar(u[k])?.properties.isAlphabetic ?? false) {
                     range = range.lowerBound..<k
                     stem = doc.string(range)
+                    stemUnits = stem.utf16.count
+                    key = nil
                     possessive = k < u.count && (u[k] == 0x27 || u[k] == 0x2019)
                 }
             }
-            let end = range.lowerBound + stem.utf16.count
+            while line + 1 < lines.count && lines[line + 1].lowerBound <= range.lowerBound { line += 1 }
+            let end = range.lowerBound + stemUnits
             mentions.append(
                 NameMention(
-                    range: range, stemRange: range.lowerBound..<end, stem: stem,
-                    line: doc.lineIndex(at: range.lowerBound), possessive: possessive))
+                    range: range, stemRange: range.lowerBound..<end, stem: stem, line: line, possessive: possessive, key: key))
         }
         guard !options.inflectionSuffixes.isEmpty else { return }
         // `Bundestages` is a form of `Bundestag` only when the bare form is written too.
@@ -121,6 +119,7 @@ struct NameMentions: Sendable {
                 let shorter = String(stem.dropLast(s.count))
                 if bare.contains(shorter) {
                     mentions[k].stem = shorter
+                    mentions[k].key = nil
                     mentions[k].stemRange = mentions[k].range.lowerBound..<(mentions[k].range.lowerBound + shorter.utf16.count)
                 }
                 break
@@ -128,50 +127,13 @@ struct NameMentions: Sendable {
         }
     }
 
-    /// The word as a string when it is all ASCII (built without transcoding), else nil.
-    static func asciiWord(_ u: [UInt16], _ range: Range<Int>) -> String? {
-        for i in range where u[i] >= 0x80 { return nil }
-        return String(unsafeUninitializedCapacity: range.count) { buf in
-            for (k, i) in range.enumerated() { buf[k] = UInt8(truncatingIfNeeded: u[i]) }
-            return range.count
-        }
-    }
-
-    /// `doc.string(range)` for a short word: encoded to UTF-8 directly when it has no surrogates
-    /// (the standard library's UTF-16 path is much slower for short non-ASCII strings).
-    static func word(_ doc: Document, _ range: Range<Int>) -> String {
-        let u = doc.utf16
-        var bytes = 0
-        for i in range {
-            let c = u[i]
-            if c >= 0xD800 && c < 0xE000 { return doc.string(range) }
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
-        }
-        return String(unsafeUninitializedCapacity: bytes) { buf in
-            var k = 0
-            for i in range {
-                let c = u[i]
-                if c < 0x80 {
-                    buf[k] = UInt8(c)
-                    k += 1
-                } else if c < 0x800 {
-                    buf[k] = UInt8(0xC0 | (c >> 6))
-                    buf[k + 1] = UInt8(0x80 | (c & 0x3F))
-                    k += 2
-                } else {
-                    buf[k] = UInt8(0xE0 | (c >> 12))
-                    buf[k + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
-                    buf[k + 2] = UInt8(0x80 | (c & 0x3F))
-                    k += 3
-                }
-            }
-            return k
-        }
-    }
-
     /// Katakana or Han runs; a joiner (`・`, `·`) splits one run into the parts of one name.
-    private mutating func collectRuns(_ doc: Document, _ options: NameOptions, isPart: (UInt16) -> Bool) {
+    private mutating func collectRuns(
+        _ doc: Document, _ options: NameOptions, _ words: NameWordCache, isPart: (UInt16) -> Bool
+    ) {
         let u = doc.utf16
+        var line = 0
+        let lines = doc.lines
         var i = 0
         while i < u.count {
             guard isPart(u[i]), u[i] != 0x30FC else {
@@ -180,9 +142,12 @@ struct NameMentions: Sendable {
             }
             var j = i
             while j < u.count, isPart(u[j]) { j += 1 }
-            let stem = NameMentions.word(doc, i..<j)
-            if j - i >= 2 && !options.isListed(stem) {
-                mentions.append(NameMention(range: i..<j, stemRange: i..<j, stem: stem, line: doc.lineIndex(at: i)))
+            if j - i >= 2 {
+                let e = words.entry(u, i..<j, options: options)
+                if e.kind == .candidate {
+                    while line + 1 < lines.count && lines[line + 1].lowerBound <= i { line += 1 }
+                    mentions.append(NameMention(range: i..<j, stemRange: i..<j, stem: e.stem, line: line, key: e.key))
+                }
             }
             i = j
         }

@@ -39,6 +39,16 @@ struct NameOptions: Sendable {
     var organizationArticles: Set<String> = []
     /// For `han`: the characters transliterated foreign names are written with.
     var hanCharacters: Set<Character> = []
+    /// `hanCharacters` written as one UTF-16 unit, as a table by unit (empty when there are none): tested
+    /// at every unit of a document.
+    private(set) var hanUnits: [Bool] = []
+
+    private static func unitTable(_ characters: Set<Character>) -> [Bool] {
+        guard !characters.isEmpty else { return [] }
+        var t = [Bool](repeating: false, count: 0x10000)
+        for c in characters where c.utf16.count == 1 { t[Int(c.utf16.first!)] = true }
+        return t
+    }
     /// Non-letter code units one of which every elision holds (`’`, `'`); nil when some elision has none.
     /// A word without any of them cannot start with an elision, so the check is skipped.
     private var elisionMarks: Set<UInt16>? = []
@@ -61,6 +71,7 @@ struct NameOptions: Sendable {
         stopwords = Set(config["stopwords"]?.strings ?? [])
         places = Set(config["places"]?.strings ?? [])
         hanCharacters = Set(config["han_characters"]?.strings?.joined() ?? "")
+        hanUnits = NameOptions.unitTable(hanCharacters)
         organizationNouns = Set(config["organization_nouns"]?.strings ?? [])
         organizationArticles = Set(config["organization_articles"]?.strings ?? [])
         elisions = (config["elisions"]?.strings ?? []).sorted { $0.count > $1.count }

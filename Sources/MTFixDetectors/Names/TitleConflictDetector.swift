@@ -48,9 +48,12 @@ public struct TitleConflictDetector: Rule {
                     Finding(
                         rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
                         safety: m.reviewOnly ? .review : descriptor.safety,
-                        message: "“\(m.title)” contradicts how the document introduced \(who) (“\(intro.title)”, line \(introLine))",
+                        message: "“\(m.title(in: document))” contradicts how the document introduced \(who) (“\(intro.title(in: document))”, line \(introLine))",
                         range: m.deletion, edits: [Edit(range: m.deletion, replacement: "")],
-                        evidence: ["person": who, "introduced_as": intro.title, "introduced_line": String(introLine), "title": m.title]))
+                        evidence: [
+                            "person": who, "introduced_as": intro.title(in: document), "introduced_line": String(introLine),
+                            "title": m.title(in: document),
+                        ]))
             }
         }
         return out
@@ -94,11 +97,28 @@ public struct TitleConflictDetector: Rule {
         return people.map(\.mentions).filter { $0.count > 1 }
     }
 
+    /// Whether `units` holds `needle` somewhere.
+    static func contains(_ units: ArraySlice<UInt16>, _ needle: [UInt16]) -> Bool {
+        guard let first = needle.first, needle.count <= units.count else { return needle.isEmpty }
+        var i = units.startIndex
+        let last = units.endIndex - needle.count
+        while i <= last {
+            if units[i] == first && units[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Whether the sentence of a titled mention says the person changed office (`now`, `désormais`).
     private func mentionsChange(_ doc: Document, _ lower: [UInt16], at t: TitledMention, _ m: NameMentions) -> Bool {
         guard !titles.currentMarkers.isEmpty else { return false }
         let at = m.mentions[m.chains[t.chain].members[0]].range.lowerBound
         guard let s = doc.sentence(containing: at) else { return false }
+        // Markers in ASCII are found unit by unit first: a sentence without any of their units holds none of
+        // them as a word or a substring either, and most sentences hold none.
+        if let markers = titles.asciiMarkerUnits, markers.allSatisfy({ !TitleConflictDetector.contains(lower[s], $0) }) {
+            return false
+        }
         let text = String(decoding: lower[s], as: UTF16.self)
         let words = Set(text.split { !$0.isLetter && $0 != "-" }.map(String.init))
         return titles.currentMarkers.contains { marker in

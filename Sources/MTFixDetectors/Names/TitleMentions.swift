@@ -5,8 +5,9 @@ import MTFixCore
 struct TitledMention: Sendable {
     let chain: Int
     let office: String
-    /// The written title, as found.
-    let title: String
+    /// Where the title is written (for `title(in:)`), or its form's text when that is what is reported.
+    let titleRange: Range<Int>
+    var formText: String? = nil
     /// What a repair deletes: article, title and the space before the name.
     let deletion: Range<Int>
     /// Written right next to the name (only those are ever deleted; appositives only introduce).
@@ -16,6 +17,9 @@ struct TitledMention: Sendable {
     var bounded = false
     /// Deleting would leave broken grammar (`du Premier ministre X`): review only.
     let reviewOnly: Bool
+
+    /// The written title, as found (made only for the few that are reported).
+    func title(in doc: Document) -> String { formText ?? doc.string(titleRange) }
 }
 
 /// Finds titled mentions next to the name chains of a document.
@@ -56,17 +60,17 @@ struct TitleFinder {
             if gap > 0 {
                 // Step back over one all-caps word and its space.
                 var k = q
-                while k > 0, let s = Unicode.Scalar(doc.utf16[k - 1]), s.properties.isUppercase { k -= 1 }
+                while k > 0, UnitProperties.isUppercase(doc.utf16[k - 1]) { k -= 1 }
                 guard q - k >= 2, k > 0, doc.utf16[k - 1] == 0x20 else { return nil }
                 q = k - 1
             }
             if let (form, fs, fe) = formEnding(at: q) {
-                if hasMarker(options.modifiers, before: fs) { return nil }
+                if hasMarker(options.lowered.modifiers, before: fs) { return nil }
                 let (delStart, review) = determiner(before: fs)
-                let bounded = hasMarker(options.thenMarkers, before: delStart) || inCapacity(before: delStart)
+                let bounded = hasMarker(options.lowered.thenMarkers, before: delStart) || inCapacity(before: delStart)
                 var m = TitledMention(
-                    chain: chain, office: form.office, title: doc.string(fs..<fe), deletion: delStart..<start, direct: true,
-                    former: bounded || hasMarker(options.formerMarkers, before: delStart),
+                    chain: chain, office: form.office, titleRange: fs..<fe, deletion: delStart..<start, direct: true,
+                    former: bounded || hasMarker(options.lowered.formerMarkers, before: delStart),
                     reviewOnly: review || gap > 0 || qualified(before: delStart))
                 m.bounded = bounded
                 return m
@@ -81,10 +85,10 @@ struct TitleFinder {
             if lower[end..<(end + form.units.count)].elementsEqual(form.units) {
                 let r = end..<(end + form.units.count)
                 // `当時の岸田外相`, `时任总理X`: a marker before the name puts the title in the past.
-                let bounded = hasMarker(options.thenMarkers, before: start)
+                let bounded = hasMarker(options.lowered.thenMarkers, before: start)
                 var m = TitledMention(
-                    chain: chain, office: form.office, title: doc.string(r), deletion: r, direct: true,
-                    former: bounded || hasMarker(options.formerMarkers, before: start), reviewOnly: false)
+                    chain: chain, office: form.office, titleRange: r, deletion: r, direct: true,
+                    former: bounded || hasMarker(options.lowered.formerMarkers, before: start), reviewOnly: false)
                 m.bounded = bounded
                 return m
             }
@@ -95,14 +99,17 @@ struct TitleFinder {
     /// `…the former president of Hoshida Kogyo, Takeshi Kono`: an introduction, never deleted.
     private func appositive(chain: Int, start: Int) -> TitledMention? {
         guard start >= 2, doc.utf16[start - 1] == 0x20, doc.utf16[start - 2] == 0x2C else { return nil }
-        let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
-        let lo = max(sentenceStart, start - 160)
+        // The title must be in the name's sentence, at most 160 units back: the nearest one within 160 units
+        // is found first, and only then the sentence start (its segmentation is costly; most names have none).
         var q = start - 2
-        while q > lo {
+        while q > max(0, start - 160) {
             if let (form, fs, _) = formEnding(at: q), !followedByName(q) {
+                let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
+                guard q > sentenceStart else { return nil }
                 return TitledMention(
-                    chain: chain, office: form.office, title: form.text, deletion: fs..<fs, direct: false,
-                    former: hasMarker(options.formerMarkers, before: determiner(before: fs).0), reviewOnly: true)
+                    chain: chain, office: form.office, titleRange: fs..<fs, formText: form.text, deletion: fs..<fs,
+                    direct: false, former: hasMarker(options.lowered.formerMarkers, before: determiner(before: fs).0),
+                    reviewOnly: true)
             }
             q -= 1
         }
@@ -118,20 +125,32 @@ struct TitleFinder {
     /// The longest title form ending at `q` (plus up to `inflection` letters), on word boundaries.
     private func formEnding(at q: Int) -> (TitleOptions.Form, Int, Int)? {
         if cased && q < lower.count && isLetter(lower[q]) { return nil }
-        for i in candidates(endingBefore: q) {
-            let form = options.forms[i]
-            for extra in 0...options.inflection {
-                let fs = q - extra - form.units.count
-                guard fs >= 0, form.units.isEmpty || lower[fs + form.units.count - 1] == form.units[form.units.count - 1] else {
-                    continue
+        let found = candidates(endingBefore: q)
+        guard !found.isEmpty else { return nil }
+        // Compared through buffers: copying each candidate `Form` (three references) cost more than comparing.
+        let hit: (Int, Int)? = options.forms.withUnsafeBufferPointer { forms in
+            lower.withUnsafeBufferPointer { low in
+                for i in found {
+                    let n = forms[i].units.count
+                    for extra in 0...options.inflection {
+                        let fs = q - extra - n
+                        guard fs >= 0 else { continue }
+                        let same = forms[i].units.withUnsafeBufferPointer { fu -> Bool in
+                            if n > 0 && low[fs + n - 1] != fu[n - 1] { return false }
+                            for k in 0..<n where low[fs + k] != fu[k] { return false }
+                            return true
+                        }
+                        guard same else { continue }
+                        guard (fs + n..<q).allSatisfy({ isLetter(low[$0]) }) else { continue }
+                        if cased && fs > 0 && isLetter(low[fs - 1]) { continue }
+                        return (i, fs)
+                    }
                 }
-                guard equal(at: fs, form.units) else { continue }
-                guard (fs + form.units.count..<q).allSatisfy({ isLetter(lower[$0]) }) else { continue }
-                if cased && fs > 0 && isLetter(lower[fs - 1]) { continue }
-                return (form, fs, q)
+                return nil
             }
         }
-        return nil
+        guard let (i, fs) = hit else { return nil }
+        return (options.forms[i], fs, q)
     }
 
     /// The forms (indices, in `options.forms` order) whose last letter is among the `inflection + 1`
@@ -175,17 +194,14 @@ struct TitleFinder {
     /// Where a deletion starts (an article before the title goes with it) and whether it is review only.
     private func determiner(before fs: Int) -> (Int, Bool) {
         var start = fs
-        for d in options.determiners {
-            let du = TitleOptions.lower(Array(d.utf16))
-            let attached = d.hasSuffix("’") || d.hasSuffix("'")
-            let pattern = attached ? du : du + [0x20]
+        for pattern in options.lowered.determiners {
             let s = fs - pattern.count
             if s >= 0, lower[s..<fs].elementsEqual(pattern), s == 0 || !isLetter(lower[s - 1]) {
                 start = s
                 break
             }
         }
-        let review = hasMarker(options.reviewBefore, before: start) || hasMarker(["’s", "'s"], before: start)
+        let review = hasMarker(options.lowered.reviewBefore, before: start) || hasMarker(TitleOptions.Lowered.possessives, before: start)
         return (start, review)
     }
 
@@ -231,11 +247,10 @@ struct TitleFinder {
     }
 
     /// Whether the text just before `offset` (spaces skipped) ends with one of `words` on a word boundary.
-    private func hasMarker(_ words: [String], before offset: Int) -> Bool {
+    private func hasMarker(_ words: [[UInt16]], before offset: Int) -> Bool {
         var e = offset
         while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
-        for w in words {
-            let wu = TitleOptions.lower(Array(w.utf16))
+        for wu in words {
             let s = e - wu.count
             guard s >= 0, lower[s..<e].elementsEqual(wu) else { continue }
             if !cased || s == 0 || !isLetter(lower[s - 1]) || !isLetter(wu[0]) { return true }
@@ -243,14 +258,5 @@ struct TitleFinder {
         return false
     }
 
-    /// Whether `lower` holds `units` at `start` (compared in place, without slicing).
-    private func equal(at start: Int, _ units: [UInt16]) -> Bool {
-        for k in units.indices where lower[start + k] != units[k] { return false }
-        return true
-    }
-
-    private func isLetter(_ u: UInt16) -> Bool {
-        guard let s = Unicode.Scalar(u) else { return true }
-        return s.properties.isAlphabetic
-    }
+    private func isLetter(_ u: UInt16) -> Bool { UnitProperties.isAlphabetic(u) }
 }

@@ -31,10 +31,41 @@ struct TitleOptions: Sendable {
     var capacityMarkers: Set<String> = []
     /// `now`, `désormais`: the story itself says the person changed office.
     var currentMarkers: [String] = []
+    /// When every current marker is plain ASCII (letters, digits, hyphens, apostrophes, spaces): the units each is looked for as (lowercased for word markers, as
+    /// written for the others), so a sentence without them needs no word split. Nil otherwise.
+    var asciiMarkerUnits: [[UInt16]]? = nil
     /// Letters a title may take as an inflection (Russian `премьер-министра`).
     var inflection = 0
     /// Capitalized words of every form: titles, not names.
     var titleWords: Set<String> = []
+    /// The word lists lowercased as the title search compares them, made once instead of at every name.
+    var lowered = Lowered()
+
+    /// Marker words as lowercased UTF-16 (see `lower`).
+    struct Lowered: Sendable {
+        var modifiers: [[UInt16]] = []
+        var formerMarkers: [[UInt16]] = []
+        var thenMarkers: [[UInt16]] = []
+        var reviewBefore: [[UInt16]] = []
+        /// With the space that separates each from the title, unless it ends in an apostrophe (`l’`).
+        var determiners: [[UInt16]] = []
+        static let possessives: [[UInt16]] = ["’s", "'s"].map { TitleOptions.lower(Array($0.utf16)) }
+
+        init() {}
+
+        init(_ o: TitleOptions) {
+            func low(_ words: [String]) -> [[UInt16]] { words.map { TitleOptions.lower(Array($0.utf16)) } }
+            modifiers = low(o.modifiers)
+            formerMarkers = low(o.formerMarkers)
+            thenMarkers = low(o.thenMarkers)
+            reviewBefore = low(o.reviewBefore)
+            determiners = o.determiners.map { d in
+                let du = TitleOptions.lower(Array(d.utf16))
+                let attached = d.hasSuffix("’") || d.hasSuffix("'")
+                return attached ? du : du + [0x20]
+            }
+        }
+    }
 
     init(_ config: ConfigValue) {
         for (office, value) in config["titles"]?.pairs ?? [] {
@@ -62,6 +93,15 @@ struct TitleOptions: Sendable {
         capacityMarkers = Set((config["capacity_markers"]?.strings ?? []).map { $0.lowercased() })
         currentMarkers = config["current_markers"]?.strings ?? []
         inflection = Int(config["inflection"]?.number ?? 0)
+        lowered = Lowered(self)
+        // Only characters no other character is canonically equivalent to, so comparing units is exact.
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-' ".utf8)
+        if currentMarkers.allSatisfy({ $0.utf8.allSatisfy { plain.contains($0) } }) {
+            asciiMarkerUnits = currentMarkers.map { marker in
+                let word = marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
+                return Array((word ? marker.lowercased() : marker).utf16)
+            }
+        }
     }
 
     /// Offices are compatible when equal or one refines the other (`minister` / `minister.foreign`).
@@ -71,8 +111,14 @@ struct TitleOptions: Sendable {
 
     /// Per-unit lowercase (length-preserving, so offsets stay valid).
     static func lower(_ units: [UInt16]) -> [UInt16] {
-        let table = lowerTable
-        return units.map { table[Int($0)] }
+        lowerTable.withUnsafeBufferPointer { table in
+            units.withUnsafeBufferPointer { src in
+                [UInt16](unsafeUninitializedCapacity: src.count) { out, n in
+                    for i in 0..<src.count { out[i] = table[Int(src[i])] }
+                    n = src.count
+                }
+            }
+        }
     }
 
     /// The lowercase of every UTF-16 unit (itself when it has no one-unit lowercase), built once:

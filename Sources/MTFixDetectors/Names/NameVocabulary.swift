@@ -1,0 +1,69 @@
+/// Words of a name scan as text: the lowercase vocabulary, and short words built as strings quickly.
+extension NameMentions {
+    /// Which of `words` (already lowercased) are written in lowercase somewhere in the document.
+    func writtenLowercase(among words: Set<String>) -> Set<String> {
+        guard !words.isEmpty else { return [] }
+        // Candidates by length and last bits of their first unit, as a bit set: nearly every word of the
+        // text is ruled out by one bit test, without hashing it.
+        var slots = [UInt64](repeating: 0, count: 64)
+        var byLength: [Int: [(String, [UInt16])]] = [:]
+        func slot(_ count: Int, _ first: UInt16) -> Int { (count & 63) << 6 | Int(first & 63) }
+        for w in words {
+            let wu = Array(w.utf16)
+            guard let first = wu.first else { continue }
+            byLength[wu.count, default: []].append((w, wu))
+            let s = slot(wu.count, first)
+            slots[s >> 6] |= 1 << UInt64(s & 63)
+        }
+        var out: Set<String> = []
+        func check<C: Collection>(_ c: C, count: Int) where C.Element == UInt16 {
+            guard let first = c.first else { return }
+            let s = slot(count, first)
+            guard slots[s >> 6] & (1 << UInt64(s & 63)) != 0, let list = byLength[count] else { return }
+            for (w, wu) in list where !out.contains(w) && c.elementsEqual(wu) { out.insert(w) }
+        }
+        for r in lowercaseRanges { check(units[r], count: r.count) }
+        for o in lowercaseOther { check(o, count: o.count) }
+        return out
+    }
+
+    /// The word as a string when it is all ASCII (built without transcoding), else nil.
+    static func asciiWord(_ u: [UInt16], _ range: Range<Int>) -> String? {
+        for i in range where u[i] >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: range.count) { buf in
+            for (k, i) in range.enumerated() { buf[k] = UInt8(truncatingIfNeeded: u[i]) }
+            return range.count
+        }
+    }
+
+    /// The units at `range` as a string: encoded to UTF-8 directly when they hold no surrogates
+    /// (the standard library's UTF-16 path is much slower for short non-ASCII strings).
+    static func word(_ u: [UInt16], _ range: Range<Int>) -> String {
+        var bytes = 0
+        for i in range {
+            let c = u[i]
+            if c >= 0xD800 && c < 0xE000 { return String(decoding: u[range], as: UTF16.self) }
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
+        }
+        return String(unsafeUninitializedCapacity: bytes) { buf in
+            var k = 0
+            for i in range {
+                let c = u[i]
+                if c < 0x80 {
+                    buf[k] = UInt8(c)
+                    k += 1
+                } else if c < 0x800 {
+                    buf[k] = UInt8(0xC0 | (c >> 6))
+                    buf[k + 1] = UInt8(0x80 | (c & 0x3F))
+                    k += 2
+                } else {
+                    buf[k] = UInt8(0xE0 | (c >> 12))
+                    buf[k + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
+                    buf[k + 2] = UInt8(0x80 | (c & 0x3F))
+                    k += 3
+                }
+            }
+            return k
+        }
+    }
+}
