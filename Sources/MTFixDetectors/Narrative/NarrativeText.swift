@@ -189,38 +189,3 @@ extension ConfigValue {
     /// A number option as an Int with a default.
     func int(_ key: String, default value: Int) -> Int { self[key]?.number.map { Int($0) } ?? value }
 }
-
-/// Letter and case properties of the alphabetic scripts below U+3000 (Latin, Greek, Cyrillic, ...)
-/// in two tables: the detectors ask them for most characters of most copy, and a Unicode property
-/// lookup per character was a few percent of a run. Built once (about 2 ms); CJK and the rest of the
-/// BMP still ask the properties.
-struct CaseTable: Sendable {
-    static let limit = 0x3000
-    static let letter: UInt8 = 1
-    static let lowercase: UInt8 = 2
-    static let uppercase: UInt8 = 4
-    static let shared = CaseTable()
-
-    let flags: [UInt8]
-    let lower: [UInt16]
-
-    private init() {
-        var flags = [UInt8](repeating: 0, count: CaseTable.limit)
-        var lower = (0..<CaseTable.limit).map { UInt16($0) }
-        for u in 0..<CaseTable.limit {
-            guard let s = Unicode.Scalar(UInt32(u)) else { continue }
-            let p = s.properties
-            var f: UInt8 = 0
-            if p.isAlphabetic { f |= CaseTable.letter }
-            if p.isLowercase { f |= CaseTable.lowercase }
-            if p.isUppercase {
-                f |= CaseTable.uppercase
-                let m = p.lowercaseMapping.utf16
-                if m.count == 1 { lower[u] = m.first! }
-            }
-            flags[u] = f
-        }
-        self.flags = flags
-        self.lower = lower
-    }
-}

@@ -1,0 +1,61 @@
+/// Unicode properties of single UTF-16 units, from tables for the alphabetic scripts below U+3000.
+///
+/// The detectors ask for the case or letterhood of units at every word and title position; a
+/// standard-library property look-up each time was a hot spot, so the common range is looked up once.
+enum UnitProperties {
+    /// Whether the unit is a lowercase letter (false for surrogates).
+    static func isLowercase(_ u: UInt16) -> Bool {
+        Int(u) < CaseTable.limit
+            ? CaseTable.shared.flags[Int(u)] & CaseTable.lowercase != 0
+            : Unicode.Scalar(u)?.properties.isLowercase ?? false
+    }
+
+    /// Whether the unit is an uppercase letter (false for surrogates).
+    static func isUppercase(_ u: UInt16) -> Bool {
+        Int(u) < CaseTable.limit
+            ? CaseTable.shared.flags[Int(u)] & CaseTable.uppercase != 0
+            : Unicode.Scalar(u)?.properties.isUppercase ?? false
+    }
+
+    /// Whether the unit is alphabetic; a surrogate counts as a letter (it is part of one scalar or another).
+    static func isAlphabetic(_ u: UInt16) -> Bool {
+        Int(u) < CaseTable.limit
+            ? CaseTable.shared.flags[Int(u)] & CaseTable.letter != 0
+            : Unicode.Scalar(u)?.properties.isAlphabetic ?? true
+    }
+}
+
+/// Letter and case properties of the alphabetic scripts below U+3000 (Latin, Greek, Cyrillic, ...)
+/// in two tables: the detectors ask them for most characters of most copy, and a Unicode property
+/// lookup per character was a few percent of a run. Built once (about 2 ms); CJK and the rest of the
+/// BMP still ask the properties.
+struct CaseTable: Sendable {
+    static let limit = 0x3000
+    static let letter: UInt8 = 1
+    static let lowercase: UInt8 = 2
+    static let uppercase: UInt8 = 4
+    static let shared = CaseTable()
+
+    let flags: [UInt8]
+    let lower: [UInt16]
+
+    private init() {
+        var flags = [UInt8](repeating: 0, count: CaseTable.limit)
+        var lower = (0..<CaseTable.limit).map { UInt16($0) }
+        for u in 0..<CaseTable.limit {
+            guard let s = Unicode.Scalar(UInt32(u)) else { continue }
+            let p = s.properties
+            var f: UInt8 = 0
+            if p.isAlphabetic { f |= CaseTable.letter }
+            if p.isLowercase { f |= CaseTable.lowercase }
+            if p.isUppercase {
+                f |= CaseTable.uppercase
+                let m = p.lowercaseMapping.utf16
+                if m.count == 1 { lower[u] = m.first! }
+            }
+            flags[u] = f
+        }
+        self.flags = flags
+        self.lower = lower
+    }
+}
