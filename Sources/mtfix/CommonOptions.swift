@@ -15,7 +15,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Document language (en, de, fr, es, ru, ja, zh) or 'auto' to detect per document (default: the config's 'language', else auto).", valueName: "xx"))
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp("Config file to use instead of the nearest .mtfix.yml (found by walking up from the first input's folder, or the current folder for stdin).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Config file for every input instead of the nearest .mtfix.yml (found per input by walking up from its folder, or from the current folder for stdin).", valueName: "file"))
     var config: String?
 
     @Flag(name: .long, help: "Ignore .mtfix.yml files.")
@@ -49,23 +49,24 @@ struct CommonOptions: ParsableArguments {
     var selectList: [String] { select.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } }
     var ignoreList: [String] { ignore.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } }
 
-    /// The config file in effect: `--config`, else the nearest `.mtfix.yml` above the first input.
-    func configURL() -> URL? {
+    /// The config file in effect for an input: `--config`, else the nearest `.mtfix.yml` above the
+    /// input (`nil`: standard input, looked up from the current folder).
+    func configURL(for path: String?) -> URL? {
         if noConfig { return nil }
         if let config { return URL(fileURLWithPath: config) }
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        guard let first = paths.first, first != "-" else { return Configuration.find(from: cwd) }
+        guard let path, path != "-" else {
+            return Configuration.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        }
         var isDir: ObjCBool = false
-        let url = URL(fileURLWithPath: first)
+        let url = URL(fileURLWithPath: path)
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
         return Configuration.find(from: exists && isDir.boolValue ? url : url.deletingLastPathComponent())
     }
 
-    /// Reads the config, loads rules and builds the checker, or exits 2 with every rule-file and config
-    /// error as `path:line: message`.
-    func makeChecker() throws -> Checker {
+    /// Reads the config at `url` (none: defaults and flags only), loads rules and builds the checker,
+    /// or exits 2 with every rule-file and config error as `path:line: message`.
+    func makeChecker(config url: URL?) throws -> Checker {
         do {
-            let url = configURL()
             let file = try url.map { try Configuration.read($0, display: config ?? $0.path) }
             let settings = CommandLineSettings(
                 language: lang, select: selectList, ignore: ignoreList, unsafeFixes: unsafeFixes,
@@ -79,6 +80,9 @@ struct CommonOptions: ParsableArguments {
             throw ExitCode(2)
         }
     }
+
+    /// The checker for the first input's config (one rule set for a whole stream).
+    func makeChecker() throws -> Checker { try makeChecker(config: configURL(for: paths.first)) }
 
     func useColor(for handle: FileHandle) -> Bool {
         switch color {

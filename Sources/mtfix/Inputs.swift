@@ -5,6 +5,8 @@ import MTFix
 struct InputSource {
     /// nil for standard input.
     let path: String?
+    /// Which of the run's checkers (one per config file in effect) reads this input.
+    var checker = 0
     /// How the input is named in messages and diff headers.
     var display: String { path.map(InputSource.clean) ?? "stdin" }
 

@@ -13,17 +13,44 @@ struct Outcome {
 /// Reads inputs, runs the checker on each, and keeps outcomes in input order.
 struct Runner {
     let options: CommonOptions
-    let checker: Checker
+    /// One checker per config file in effect (`.mtfix.yml` is looked up from each input's folder).
+    let checkers: [Checker]
+    /// The first input's checker: what a stream of records (`--jsonl`) is read with.
+    var checker: Checker { checkers[sources.first?.checker ?? 0] }
     var notes: [String] = []
     var errors: [String] = []
     let sources: [InputSource]
 
     init(options: CommonOptions) throws {
         self.options = options
-        checker = try options.makeChecker()
         var errs: [String] = []
         var notes: [String] = []
-        sources = Inputs.expand(options.paths, errors: &errs, notes: &notes)
+        var sources = Inputs.expand(options.paths, errors: &errs, notes: &notes)
+        // Files of one folder share a config: look it up once per folder, load each config once.
+        var configOfFolder: [String: URL?] = [:]
+        var checkerOfConfig: [String: Int] = [:]
+        var checkers: [Checker] = []
+        for k in sources.indices {
+            let folder = sources[k].path.map { ($0 as NSString).deletingLastPathComponent }
+            let url: URL?
+            if let folder, let known = configOfFolder[folder] {
+                url = known
+            } else {
+                url = options.configURL(for: sources[k].path)
+                if let folder { configOfFolder[folder] = url }
+            }
+            let key = url?.standardizedFileURL.path ?? ""
+            if let i = checkerOfConfig[key] {
+                sources[k].checker = i
+            } else {
+                checkers.append(try options.makeChecker(config: url))
+                checkerOfConfig[key] = checkers.count - 1
+                sources[k].checker = checkers.count - 1
+            }
+        }
+        if checkers.isEmpty { checkers.append(try options.makeChecker()) }
+        self.checkers = checkers
+        self.sources = sources
         self.errors = errs
         self.notes = notes
     }
@@ -48,7 +75,7 @@ struct Runner {
     func process(_ source: InputSource) -> Outcome {
         do {
             let text = try Profile.measure("(read)") { try Inputs.read(source, lossy: options.lossy) }
-            return Outcome(source: source, result: checker.run(text), error: nil)
+            return Outcome(source: source, result: checkers[source.checker].run(text), error: nil)
         } catch let e as InputError {
             return Outcome(source: source, result: nil, error: e.message)
         } catch {

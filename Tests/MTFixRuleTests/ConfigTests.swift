@@ -26,6 +26,30 @@ struct ConfigTests {
         #expect(without.stdout.contains("[html-entity]"))
     }
 
+    /// Each input is read with the config nearest to it, not the first input's: a desk's folders can
+    /// carry their own `.mtfix.yml`; a broken one anywhere stops the run before anything is written.
+    @Test func eachInputUsesItsOwnConfig() throws {
+        let (quiet, quietFile) = try configFixture("ignore: [html-entity]\n")
+        let (_, plainFile) = try configFixture(nil)
+        let (_, otherFile) = try configFixture("select: [html-entity]\n", text: "Fish &amp; chips.\n")
+        let r = try mtfix(["check", plainFile.path, quietFile.path, otherFile.path])
+        #expect(r.status == 1)
+        #expect(!r.stdout.contains(quietFile.path))
+        #expect(r.stdout.contains("\(plainFile.path):1:6:"))
+        #expect(r.stdout.contains("\(otherFile.path):1:6:"))
+        // The order of inputs does not matter.
+        let reversed = try mtfix(["check", quietFile.path, plainFile.path])
+        #expect(!reversed.stdout.contains(quietFile.path) && reversed.stdout.contains(plainFile.path))
+        // --config still applies one file to all.
+        let forced = try mtfix(["check", "--config", quiet.appendingPathComponent(".mtfix.yml").path, plainFile.path, quietFile.path])
+        #expect(forced.stdout == "" && forced.status == 0)
+        let (_, brokenFile) = try configFixture("ignroe: [html-entity]\n")
+        let broken = try mtfix(["fix", plainFile.path, brokenFile.path])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains(".mtfix.yml:1:"))
+        #expect(try String(contentsOf: plainFile, encoding: .utf8) == "Fish &amp; chips.\n")
+    }
+
     @Test func stdinFindsTheConfigFromTheCurrentFolder() throws {
         let (dir, _) = try configFixture("ignore: html-entity\n")
         let r = try mtfix(["fix"], stdin: "Fish &amp; chips.\n", cwd: dir.appendingPathComponent("sub"))
