@@ -105,6 +105,13 @@ enum MojibakeScanner {
             if need == 3 && (value < 0x10000 || value > 0x10FFFF) { return nil }
             if lead == 0xF4 && value > 0x10FFFF { return nil }
         }
+        // `Ã ` after a capital is a capital Ã ending a word in capitals (`AMANHÃ É`), not a lowercase
+        // `à` in the middle of one (`AMANHà`).
+        if usedSpace && need == 1 && isLower(value) && i > 0, let before = Unicode.Scalar(u[i - 1]),
+            before.properties.isUppercase
+        {
+            return nil
+        }
         // A space that stood for the last byte of `à` (C3 A0) also ended the word: keep it unless it
         // was doubled. Other characters ending in A0 (no-break space, `Š`, `Р`) take the space's place.
         var end = j
