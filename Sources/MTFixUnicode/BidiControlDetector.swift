@@ -17,7 +17,7 @@ public struct BidiControlDetector: Rule {
         guard census.all.contains(.bidi) else { return [] }
         let u = document.utf16
         var out: [Finding] = []
-        for (k, line) in document.lines.enumerated() where census.line(k, has: .bidi) {
+        for line in census.lines(of: document, having: .bidi) {
             for i in line {
                 let c = u[i]
                 guard (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) else { continue }

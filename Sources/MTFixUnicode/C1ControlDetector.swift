@@ -17,7 +17,7 @@ public struct C1ControlDetector: Rule {
         guard census.all.contains(.c1) else { return [] }
         let u = document.utf16
         var out: [Finding] = []
-        for (k, line) in document.lines.enumerated() where census.line(k, has: .c1) {
+        for line in census.lines(of: document, having: .c1) {
             for i in line where u[i] >= 0x80 && u[i] <= 0x9F {
                 guard let mapped = C1ControlDetector.windows1252[u[i]] else { continue }
                 out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: String(Unicode.Scalar(mapped)!)))

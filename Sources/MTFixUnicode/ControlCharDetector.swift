@@ -19,7 +19,7 @@ public struct ControlCharDetector: Rule {
         var out: [Finding] = []
         let u = document.utf16
         // Tab, LF and CR are the only controls a line terminator holds, and they are never reported.
-        for (k, line) in document.lines.enumerated() where census.line(k, has: wanted) {
+        for line in census.lines(of: document, having: wanted) {
             for i in line {
                 let c = u[i]
                 guard c < 0x20 || (c >= 0x7F && c <= 0x9F) else { continue }

@@ -49,7 +49,7 @@ public struct FullwidthPunctDetector: Rule {
         let census = UnicodeCensus.of(document)
         guard !census.all.isDisjoint(with: triggers) else { return [] }
         var out: [Finding] = []
-        for (k, line) in document.lines.enumerated() where census.line(k, has: triggers) {
+        for line in census.lines(of: document, having: triggers) {
             var hasCJK = false
             var hasKana = false
             var hasWide = false

@@ -18,7 +18,7 @@ public struct HTMLEntityDetector: Rule {
         let u = document.utf16
         var out: [Finding] = []
         // A reference is ASCII without line breaks: each line with a `&` is read on its own.
-        for (k, line) in document.lines.enumerated() where census.line(k, has: .ampersand) {
+        for line in census.lines(of: document, having: .ampersand) {
             if skipMarkupLines && HTMLEntityDetector.looksLikeMarkup(u[line]) { continue }
             references(u, line, &out)
         }

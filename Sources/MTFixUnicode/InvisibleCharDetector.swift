@@ -37,15 +37,8 @@ public struct InvisibleCharDetector: Rule {
     public var scope: RuleScope { .line }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let census = UnicodeCensus.of(document)
-        guard !census.all.isDisjoint(with: classes) else { return [] }
-        let u = document.utf16
-        var out: [Finding] = []
         // Runs of removable characters and a joiner's neighbours never reach past a line break.
-        for (k, line) in document.lines.enumerated() where census.line(k, has: classes) {
-            scan(u, line, &out)
-        }
-        return out
+        UnicodeCensus.scan(document, having: classes, scan)
     }
 
     private func scan(_ u: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) {

@@ -68,14 +68,7 @@ public struct NormalizationDetector: Rule {
     }
 
     private func compat(_ document: Document) -> [Finding] {
-        let census = UnicodeCensus.of(document)
-        guard !census.all.isDisjoint(with: classes) else { return [] }
-        let u = document.utf16
-        var out: [Finding] = []
-        for (k, line) in document.lines.enumerated() where census.line(k, has: classes) {
-            compat(u, line, &out)
-        }
-        return out
+        UnicodeCensus.scan(document, having: classes, compat)
     }
 
     private func compat(_ u: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) {

@@ -34,7 +34,7 @@ public struct SpuriousSpaceDetector: Rule {
         let cjk = SpuriousSpaceDetector.cjkClasses
         guard !census.all.isDisjoint(with: cjk) else { return [] }
         var out: [Finding] = []
-        for (k, line) in document.lines.enumerated() where census.line(k, has: cjk) {
+        for line in census.lines(of: document, having: cjk) {
             var gaps: [Range<Int>] = []
             var cjkChars = 0
             var i = line.lowerBound

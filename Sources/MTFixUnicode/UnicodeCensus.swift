@@ -78,6 +78,24 @@ struct UnicodeCensus {
     @inline(__always)
     func line(_ k: Int, has classes: Classes) -> Bool { !lines[k].isDisjoint(with: classes) }
 
+    /// The lines of `document` (this census's) holding a character of `classes`; none at once when
+    /// the document holds none. Every detector's scan starts here.
+    func lines(of document: Document, having classes: Classes) -> [Range<Int>] {
+        guard !all.isDisjoint(with: classes) else { return [] }
+        return document.lines.indices.filter { line($0, has: classes) }.map { document.lines[$0] }
+    }
+
+    /// The findings `scan` reports on each line of `document` holding a character of `classes`.
+    static func scan(
+        _ document: Document, having classes: Classes,
+        _ scan: (_ units: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) -> Void
+    ) -> [Finding] {
+        let u = document.utf16
+        var out: [Finding] = []
+        for line in of(document).lines(of: document, having: classes) { scan(u, line, &out) }
+        return out
+    }
+
     /// The classes of any of `units` (what a detector looks for, as a census mask).
     static func classes<S: Sequence>(ofAny units: S) -> Classes where S.Element == UInt16 {
         var m: UInt32 = 0
