@@ -79,6 +79,9 @@ public struct FullwidthPunctDetector: Rule {
             guard isWide[Int(u[i])], let ascii = toASCII[u[i]] else { continue }
             let prev: UInt16? = i > line.lowerBound ? u[i - 1] : nil
             let next: UInt16? = i + 1 < line.upperBound ? u[i + 1] : nil
+            // A stop right before a comma (`Tokyo。，officials`) is left over from a reordering: the
+            // orphan-punctuation rule removes it, and converting it here would leave `Tokyo.,`.
+            if ascii == "." && (next == 0xFF0C || next == 0x3001 || next == 0x2C) { continue }
             var replacement = ascii
             let opening = ascii == "(" || ascii == "["
             if opening {

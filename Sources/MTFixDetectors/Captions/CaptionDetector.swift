@@ -88,7 +88,8 @@ struct CaptionDetector: Rule {
     func removal(_ d: Document, first: Int, last: Int) -> Range<Int> {
         let u = d.utf16
         let n = d.lines.count
-        let start = d.lines[first].lowerBound
+        // A BOM opening the text belongs to the file, not to the caption.
+        let start = d.lines[first].lowerBound == 0 && u.first == 0xFEFF ? 1 : d.lines[first].lowerBound
         if last + 1 < n && NarrativeText.isBlank(u, d.lines[last + 1]) {
             return start..<d.lineRangeWithTerminator(last + 1).upperBound
         }

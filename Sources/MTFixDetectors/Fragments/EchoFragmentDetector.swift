@@ -46,6 +46,9 @@ struct EchoFragmentDetector: Rule {
                 guard let fragmentEnd = fragment(u, from: j, line: line) else { continue }
                 let words = NarrativeText.words(u, j..<fragmentEnd)
                 guard !words.isEmpty, words.count <= maxWords else { continue }
+                // A unit or a letter after an abbreviation the list lacks (`500 кв. м.`) echoes
+                // nothing: prefixes that short occur everywhere.
+                guard words.reduce(0, { $0 + $1.count }) >= EchoFragmentDetector.minLetters else { continue }
                 let texts = words.map { NarrativeText.string(u, $0) }
                 if texts.contains(where: { stopwords.contains($0.lowercased()) }) { continue }
                 // `iPhone`, `eBay`: a lowercase-initial name starts a real sentence.
@@ -67,6 +70,9 @@ struct EchoFragmentDetector: Rule {
         }
         return out
     }
+
+    /// Fewest letters a fragment must have to count as an echo.
+    static let minLetters = 4
 
     /// Whether `stem` (lowercase) starts a word in `range` of `u`, compared case-insensitively.
     static func occurs(_ stem: [UInt16], in u: [UInt16], _ range: Range<Int>) -> Bool {

@@ -8,8 +8,10 @@ enum NarrativeText {
     @inline(__always)
     static func scalar(_ u: UInt16) -> Unicode.Scalar? { Unicode.Scalar(u) }
 
+    /// Spaces, and a BOM (a zero-width no-break space that opens many files: the first sentence of a
+    /// text starts after it).
     static func isSpace(_ u: UInt16) -> Bool {
-        u == 0x20 || u == 0x09 || u == 0xA0 || u == 0x202F || u == 0x3000 || (u >= 0x2000 && u <= 0x200A)
+        u == 0x20 || u == 0x09 || u == 0xA0 || u == 0x202F || u == 0x3000 || (u >= 0x2000 && u <= 0x200A) || u == 0xFEFF
     }
 
     /// Full stops, question and exclamation marks, ellipsis, in Latin, Cyrillic and CJK copy.

@@ -1,0 +1,29 @@
+import MTFix
+import Testing
+
+/// Repairs that need several rules at once (each rule's own examples run it alone), from a fresh-eyes
+/// review: all rules together must give exactly these outputs.
+@Suite("Combined repairs")
+struct CombinedRepairTests {
+    static let rules = RuleExamples.rules
+
+    @Test(arguments: [
+        // A CJK stop before a comma in Latin text: orphan-punctuation drops the stop, fullwidth-punct
+        // converts the comma (it used to convert the stop too, leaving `Tokyo.,`).
+        ("en", "The rain stopped in Tokyo。，officials said.\n", "The rain stopped in Tokyo, officials said.\n"),
+        // A BOM opening the text: the first sentence starts after it, and it stays.
+        ("fr", "\u{FEFF}Le Belge est troisième à 1 min 05 sec. Le Belge est troisième à 1 min 05 sec.\n",
+         "\u{FEFF}Le Belge est troisième à 1 min 05 sec.\n"),
+        ("en", "\u{FEFF}Kazakhstan United States Central Asia\nPresident Ann Lee speaks in Astana, Kazakhstan, Monday, May 6, 2024. (AP Photo/Eugene Hoshiko)\n\nThe talks ended on Tuesday.\n",
+         "\u{FEFF}The talks ended on Tuesday.\n"),
+        // Clean Russian with units after `кв.`: nothing to repair.
+        ("ru", "Власти заявили о мерах. Площадь пожара составила 500 кв. м.\n", "Власти заявили о мерах. Площадь пожара составила 500 кв. м.\n"),
+    ])
+    func allRulesTogether(_ language: String, _ input: String, _ expected: String) {
+        let checker = Checker(rules: CombinedRepairTests.rules, options: CheckOptions(language: language))
+        let result = checker.run(input)
+        #expect(result.fixed.isIdentical(to: expected), "got \(result.fixed.debugDescription)")
+        // And nothing is left for a second run.
+        #expect(checker.run(result.fixed).fixed.isIdentical(to: result.fixed))
+    }
+}
