@@ -109,7 +109,9 @@ public enum Configuration {
         }
         // The command line's --select/--ignore replace the file's (as in ruff).
         let select = settings.select.isEmpty ? (config?.select.map(\.value) ?? []) : settings.select
-        let ignore = settings.ignore.isEmpty ? (config?.ignore.map(\.value) ?? []) : settings.ignore
+        // A rule or category the command line selects by name is run even if the file ignores it.
+        let ignore = settings.ignore.isEmpty
+            ? (config?.ignore.map(\.value) ?? []).filter { !settings.select.contains($0) } : settings.ignore
         let options = CheckOptions(
             language: language, applyLevel: applyLevel, select: select, ignore: ignore, knownNames: knownNames)
         return Checker(rules: loaded.rules, options: options, detector: loaded.detector)

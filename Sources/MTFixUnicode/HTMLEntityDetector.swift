@@ -53,7 +53,9 @@ public struct HTMLEntityDetector: Rule {
                 break
             }
             pending.removeAll()
-            if let d = decoded {
+            if var d = decoded {
+                // An escaped BOM is never the file's own: decoded at the start it would become one.
+                if d == "\u{FEFF}" { d = "" }
                 out.append(Finding(descriptor: descriptor, range: i..<end, replacement: d))
                 i = end
             } else {

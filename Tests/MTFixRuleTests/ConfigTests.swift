@@ -70,6 +70,13 @@ struct ConfigTests {
         #expect(cliSelect.stdout.contains("[broken-attribution-en]"))
     }
 
+    @Test func commandLineSelectWinsOverTheFilesIgnore() throws {
+        let (_, file) = try configFixture("ignore: [html-entity]\n")
+        let r = try mtfix(["check", "--select", "html-entity", file.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("[html-entity]"))
+    }
+
     @Test func selectByCategoryInTheFile() throws {
         let (_, file) = try configFixture("select:\n  - html-entity\n", text: "Fish &amp; chips.\n“Fine,” he said. Added.\n")
         let r = try mtfix(["check", file.path])
