@@ -26,6 +26,9 @@ public struct Checker: Sendable {
     public let rules: [any Rule]
     public let options: CheckOptions
     public let detector: LanguageDetector
+    /// The extra rule folders this checker loaded (a walk over the inputs skips them: rule files are
+    /// not copy, and their `fixes` examples are damaged on purpose).
+    public var ruleFolders: [URL] = []
     /// Built once: its prefilter index serves every document.
     public let engine: Engine
 

@@ -114,7 +114,9 @@ public enum Configuration {
             ? (config?.ignore.map(\.value) ?? []).filter { !settings.select.contains($0) } : settings.ignore
         let options = CheckOptions(
             language: language, applyLevel: applyLevel, select: select, ignore: ignore, knownNames: knownNames)
-        return Checker(rules: loaded.rules, options: options, detector: loaded.detector)
+        var checker = Checker(rules: loaded.rules, options: options, detector: loaded.detector)
+        checker.ruleFolders = dirs
+        return checker
     }
 
     /// A names file: one canonical spelling per line; blank lines and `#` comments ignored.

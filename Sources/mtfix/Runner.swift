@@ -49,6 +49,18 @@ struct Runner {
             }
         }
         if checkers.isEmpty { checkers.append(try options.makeChecker()) }
+        // Files found in a folder walk that lie in a rule folder of their config are rules, not copy.
+        let named = Set(options.paths)
+        var skipped = Set<String>()
+        let folders = checkers.map { $0.ruleFolders.map { $0.standardizedFileURL.path + "/" } }
+        sources = sources.filter { s in
+            guard let p = s.path, !named.contains(p) else { return true }
+            let full = URL(fileURLWithPath: p).standardizedFileURL.path
+            guard let folder = folders[s.checker].first(where: { full.hasPrefix($0) }) else { return true }
+            skipped.insert(String(folder.dropLast()))
+            return false
+        }
+        notes += skipped.sorted().map { "\($0): skipped (a rule folder of the config)" }
         self.checkers = checkers
         self.sources = sources
         self.errors = errs

@@ -70,6 +70,35 @@ struct ConfigTests {
         #expect(cliSelect.stdout.contains("[broken-attribution-en]"))
     }
 
+    /// A desk's rule folder inside the tree it checks holds rules, not copy: a folder walk skips it (its
+    /// `fixes` examples are damaged on purpose), with a note.
+    @Test func ruleFoldersOfTheConfigAreNotCheckedAsCopy() throws {
+        let (dir, file) = try configFixture("rules: [desk-rules]\n", text: "Fish &amp; chips.\n")
+        let ruleDir = dir.appendingPathComponent("desk-rules/en/html-entity")
+        try FileManager.default.createDirectory(at: ruleDir, withIntermediateDirectories: true)
+        let rule = """
+            id: desk-amp
+            summary: An escaped ampersand in a headline is unescaped.
+            category: html-entity
+            safety: safe
+            message: "escaped ampersand"
+            kind: substitute
+            table: {'Q&amp;A': 'Q&A'}
+            fixes:
+              - in: 'A Q&amp;A with the minister.'
+                out: 'A Q&A with the minister.'
+            keeps:
+              - 'A Q&A with the minister.'
+
+            """
+        try Data(rule.utf8).write(to: ruleDir.appendingPathComponent("desk-amp.yml"))
+        let r = try mtfix(["check", dir.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains(file.path))
+        #expect(!r.stdout.contains("desk-amp.yml"))
+        #expect(r.stderr.contains("desk-rules: skipped (a rule folder of the config)"))
+    }
+
     @Test func commandLineSelectWinsOverTheFilesIgnore() throws {
         let (_, file) = try configFixture("ignore: [html-entity]\n")
         let r = try mtfix(["check", "--select", "html-entity", file.path])
