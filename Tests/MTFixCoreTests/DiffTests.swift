@@ -30,6 +30,18 @@ struct DiffTests {
         #expect(try Patch.apply(patches[0], to: old, path: "dir/file.txt") == new, "\(name)")
     }
 
+    /// File names git would quote (a tab, a quote, a backslash) are quoted the same way, so `git apply`
+    /// and GNU patch find the file; our own parser reads them back. Names with spaces end with a tab.
+    @Test(arguments: ["dir/tab\tname.txt", "dir/say \"hi\".txt", "dir/back\\slash.txt", "dir/two words.txt"])
+    func unusualFileNames(_ path: String) throws {
+        let diff = UnifiedDiffWriter().diff(old: "a\nb\n", new: "a\nB\n", path: path)
+        let problem = try checkDiffApplies(diff, path: path, original: "a\nb\n", expected: "a\nB\n")
+        #expect(problem == nil, "\(problem ?? "")")
+        let patches = try Patch.parse(diff)
+        #expect(patches.count == 1)
+        #expect(try Patch.apply(patches[0], to: "a\nb\n", path: path) == "a\nB\n")
+    }
+
     @Test func equalTextsGiveNoDiff() {
         #expect(UnifiedDiffWriter().diff(old: "a\n", new: "a\n", path: "x").isEmpty)
     }

@@ -113,9 +113,42 @@ public enum Patch {
     }
 
     private static func pathOf(_ s: Substring) -> String {
+        if s.hasPrefix("\""), let quoted = unquote(s) { return quoted }
         // Drop a trailing timestamp (tab-separated) as GNU diff writes it.
         let p = s.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         return p
+    }
+
+    /// A git-quoted file name (`"a/tab\tname.txt"`, octal escapes for other bytes), or nil.
+    static func unquote(_ s: Substring) -> String? {
+        var bytes: [UInt8] = []
+        var it = Array(s.utf8).dropFirst()
+        while let c = it.first {
+            it = it.dropFirst()
+            switch c {
+            case UInt8(ascii: "\""): return String(decoding: bytes, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                guard let e = it.first else { return nil }
+                it = it.dropFirst()
+                switch e {
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "a"): bytes.append(0x07)
+                case UInt8(ascii: "b"): bytes.append(0x08)
+                case UInt8(ascii: "f"): bytes.append(0x0C)
+                case UInt8(ascii: "v"): bytes.append(0x0B)
+                case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                    let digits = [e] + Array(it.prefix(2))
+                    guard digits.count == 3, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }) else { return nil }
+                    it = it.dropFirst(2)
+                    bytes.append(digits.reduce(0) { $0 &* 8 &+ ($1 - 0x30) })
+                default: bytes.append(e)
+                }
+            default: bytes.append(c)
+            }
+        }
+        return nil
     }
 
     private static func parseOldStart(_ header: Substring) -> Int? {

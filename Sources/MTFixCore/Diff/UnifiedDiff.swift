@@ -83,6 +83,32 @@ public struct UnifiedDiffWriter: Sendable {
     public var context: Int
     public init(context: Int = 3) { self.context = context }
 
+    /// A file name as a header writes it. A name with a tab, a newline, a quote, a backslash or another
+    /// control character is quoted as git quotes it (`"a/tab\tname.txt"`, which `git apply` and GNU
+    /// patch read back); a name with spaces ends with a tab, since GNU patch otherwise stops at the
+    /// first space.
+    static func header(_ name: String) -> String {
+        let special = name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "\\" }
+        if !special { return name.contains(" ") ? name + "\t" : name }
+        var out = "\""
+        for s in name.unicodeScalars {
+            switch s {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default:
+                if s.value < 0x20 || s.value == 0x7F {
+                    out += "\\" + String(s.value, radix: 8).leftPadded(to: 3)
+                } else {
+                    out.unicodeScalars.append(s)
+                }
+            }
+        }
+        return out + "\""
+    }
+
     /// The diff of `old` → `new` for `path` (headers `--- a/PATH` / `+++ b/PATH`); empty when equal.
     /// `label` is called per hunk and may return a comment for it (appended after the `@@ … @@`).
     public func diff(
@@ -92,10 +118,7 @@ public struct UnifiedDiffWriter: Sendable {
         let a = splitLines(old)
         let b = splitLines(new)
         let hunks = makeHunks(diffLines(a, b), context: context)
-        // GNU patch reads a file name up to the first white space unless a tab ends it, as git
-        // writes it for names with spaces.
-        let end = path.contains(" ") ? "\t" : ""
-        var out = "--- a/\(path)\(end)\n+++ b/\(path)\(end)\n"
+        var out = "--- \(UnifiedDiffWriter.header("a/" + path))\n+++ \(UnifiedDiffWriter.header("b/" + path))\n"
         for h in hunks {
             out += h.header
             if let l = label?(h), !l.isEmpty { out += " " + l }
@@ -120,4 +143,8 @@ public struct UnifiedDiffWriter: Sendable {
             out += line.terminator
         }
     }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
