@@ -16,7 +16,8 @@ public enum DiffPainter {
 
     /// The whole diff of one file, painted.
     public static func paint(_ diff: LabelledDiff) -> String {
-        var out = bold + "--- a/\(diff.path)" + reset + "\n" + bold + "+++ b/\(diff.path)" + reset + "\n"
+        var out = bold + "--- " + UnifiedDiffWriter.header("a/" + diff.path) + reset + "\n" + bold + "+++ "
+            + UnifiedDiffWriter.header("b/" + diff.path) + reset + "\n"
         for h in diff.hunks { out += paint(h) }
         return out
     }

@@ -29,7 +29,9 @@ public struct LabelledDiff: Sendable {
     public let hunks: [LabelledHunk]
 
     /// The `--- a/PATH` / `+++ b/PATH` lines.
-    public var fileHeader: String { "--- a/\(path)\n+++ b/\(path)\n" }
+    public var fileHeader: String {
+        "--- \(UnifiedDiffWriter.header("a/" + path))\n+++ \(UnifiedDiffWriter.header("b/" + path))\n"
+    }
 
     public init(_ result: EngineResult, path: String, context: Int = 3) {
         self.path = path

@@ -87,7 +87,7 @@ public struct UnifiedDiffWriter: Sendable {
     /// control character is quoted as git quotes it (`"a/tab\tname.txt"`, which `git apply` and GNU
     /// patch read back); a name with spaces ends with a tab, since GNU patch otherwise stops at the
     /// first space.
-    static func header(_ name: String) -> String {
+    public static func header(_ name: String) -> String {
         let special = name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "\\" }
         if !special { return name.contains(" ") ? name + "\t" : name }
         var out = "\""
