@@ -24,14 +24,6 @@ public struct RecordRepair: Sendable {
     }
 
     /// The `mtfix` member of a record.
-    struct Metadata: Encodable {
-        let changed: Bool
-        let edits: Int
-        let counts: [String: Int]
-        let findings: [FindingRecord]
-        let removed: [String]
-    }
-
     public let checker: Checker
     /// The dotted path as given (`article.body`) and split into member names.
     public let field: String
@@ -52,7 +44,7 @@ public struct RecordRepair: Sendable {
         }
         let record: JSONRecord
         do {
-            record = try JSONRecord(line, path: path)
+            record = try Profile.measure("(jsonl: scanning records)") { try JSONRecord(line, path: path) }
         } catch let e as MalformedRecord {
             var s = RunSummary()
             s.errors = 1
@@ -67,6 +59,10 @@ public struct RecordRepair: Sendable {
             return Outcome(output: line, status: .skipped(why), summary: s)
         }
         let result = checker.run(text)
+        return Profile.measure("(jsonl: writing records)") { output(record, result) }
+    }
+
+    private func output(_ record: JSONRecord, _ result: EngineResult) -> Outcome {
         var summary = RunSummary()
         summary.add(result)
         var counts: [String: Int] = [:]
@@ -74,12 +70,26 @@ public struct RecordRepair: Sendable {
         let removed = result.applied.filter { $0.category == .caption }.map {
             $0.evidence["removed"] ?? result.original.string($0.range)
         }
-        let meta = Metadata(
-            changed: result.changed, edits: result.applied.count, counts: counts,
-            findings: result.findings.map { FindingRecord($0, in: result.original, path: field) }, removed: removed)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let metaBytes = Array((try? encoder.encode(meta)) ?? Data("{}".utf8))
+        // The "mtfix" member, keys in sorted order (as JSONEncoder's .sortedKeys writes them).
+        var w = JSONBytes()
+        w.raw("{\"changed\":")
+        w.bool(result.changed)
+        w.raw(",\"counts\":")
+        w.object(counts)
+        w.raw(",\"edits\":")
+        w.int(result.applied.count)
+        w.raw(",\"findings\":[")
+        for (k, f) in result.findings.enumerated() {
+            if k > 0 { w.raw(",") }
+            FindingRecord(f, in: result.original, path: field).write(to: &w)
+        }
+        w.raw("],\"removed\":[")
+        for (k, r) in removed.enumerated() {
+            if k > 0 { w.raw(",") }
+            w.string(r)
+        }
+        w.raw("]}")
+        let metaBytes = w.bytes
         let newText = rewrite && result.changed ? result.fixed : nil
         return Outcome(output: record.edited(text: newText, metadata: metaBytes), status: .repaired, summary: summary)
     }

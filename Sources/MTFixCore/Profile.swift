@@ -24,15 +24,21 @@ public enum Profile {
 
     /// Counts an event (no time), e.g. an edit applied by a rule.
     public static func count(_ key: @autoclosure () -> String, _ n: Int = 1) {
-        if enabled { totals.add(key(), seconds: 0, calls: n) }
+        if enabled { totals.add(key(), seconds: 0, calls: n, countOnly: true) }
     }
 
-    /// Prints the table (slowest first) on stderr.
+    /// Prints the timings (slowest first), then the counted events, on stderr.
     public static func report() {
-        let rows = totals.snapshot().sorted { $0.value.seconds != $1.value.seconds ? $0.value.seconds > $1.value.seconds : $0.key < $1.key }
+        let all = totals.snapshot()
+        let timed = all.filter { !$0.value.countOnly }.sorted {
+            $0.value.seconds != $1.value.seconds ? $0.value.seconds > $1.value.seconds : $0.key < $1.key
+        }
         var out = "mtfix profile (thread CPU ms, calls):\n"
-        for (key, v) in rows {
-            out += String(format: "%10.1f %9d  ", v.seconds * 1000, v.calls) + key + "\n"
+        for (key, v) in timed { out += String(format: "%10.1f %9d  ", v.seconds * 1000, v.calls) + key + "\n" }
+        let counted = all.filter(\.value.countOnly).sorted { $0.key < $1.key }
+        if !counted.isEmpty {
+            out += "mtfix profile (counts):\n"
+            for (key, v) in counted { out += String(format: "%10d  ", v.calls) + key + "\n" }
         }
         FileHandle.standardError.write(Data(out.utf8))
     }
@@ -40,14 +46,18 @@ public enum Profile {
     private static let totals = Totals()
 
     private final class Totals: @unchecked Sendable {
-        struct Entry { var seconds = 0.0; var calls = 0 }
+        struct Entry {
+            var seconds = 0.0
+            var calls = 0
+            var countOnly = false
+        }
         private let lock = NSLock()
         private var entries: [String: Entry] = [:]
 
-        func add(_ key: String, seconds: Double, calls: Int = 1) {
+        func add(_ key: String, seconds: Double, calls: Int = 1, countOnly: Bool = false) {
             lock.lock()
-            entries[key, default: Entry()].seconds += seconds
-            entries[key, default: Entry()].calls += calls
+            entries[key, default: Entry(countOnly: countOnly)].seconds += seconds
+            entries[key, default: Entry(countOnly: countOnly)].calls += calls
             lock.unlock()
         }
 

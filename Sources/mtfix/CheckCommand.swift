@@ -35,8 +35,6 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var run = try DocumentRun(common: common, pipeline: pipeline)
         if jsonl.jsonl { try run.runRecords(jsonl, rewrite: false) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var first = true
         if format == .json { Terminal.out("[") }
         run.forEachResult { source, result, _ in
@@ -46,11 +44,10 @@ struct CheckCommand: ParsableCommand {
                 case .text:
                     Terminal.out("\(record.path):\(record.line):\(record.column): \(record.severity): \(record.message) [\(record.rule)] (\(record.safety))\n")
                 case .json:
-                    let data = (try? encoder.encode(record)) ?? Data()
-                    Terminal.out((first ? "\n  " : ",\n  ") + String(decoding: data, as: UTF8.self))
+                    Terminal.out((first ? "\n  " : ",\n  ") + record.json)
                     first = false
                 case .jsonl:
-                    Terminal.out(String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n")
+                    Terminal.out(record.json + "\n")
                 }
             }
         }
