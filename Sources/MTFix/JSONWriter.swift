@@ -38,25 +38,18 @@ struct JSONBytes {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// An object of string values, keys in `JSONEncoder`'s sorted order.
-    mutating func object(_ d: [String: String]) {
-        bytes.append(0x7B)
-        for (k, key) in JSONBytes.sorted(d.keys).enumerated() {
-            if k > 0 { bytes.append(0x2C) }
-            string(key)
-            bytes.append(0x3A)
-            string(d[key]!)
-        }
-        bytes.append(0x7D)
-    }
+    mutating func object(_ d: [String: String]) { object(d) { $0.string($1) } }
 
     /// An object of integer values, keys sorted the same way.
-    mutating func object(_ d: [String: Int]) {
+    mutating func object(_ d: [String: Int]) { object(d) { $0.int($1) } }
+
+    private mutating func object<V>(_ d: [String: V], _ value: (inout JSONBytes, V) -> Void) {
         bytes.append(0x7B)
         for (k, key) in JSONBytes.sorted(d.keys).enumerated() {
             if k > 0 { bytes.append(0x2C) }
             string(key)
             bytes.append(0x3A)
-            int(d[key]!)
+            value(&self, d[key]!)
         }
         bytes.append(0x7D)
     }

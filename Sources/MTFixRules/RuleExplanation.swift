@@ -33,12 +33,7 @@ public struct RuleExplanation {
     static func quote(_ s: String) -> String {
         var q = ""
         for c in s.unicodeScalars {
-            switch c {
-            case "\n": q += "\\n"
-            case "\r": q += "\\r"
-            case "\t": q += "\\t"
-            default: q.unicodeScalars.append(c)
-            }
+            if let e = CEscape.escape(c) { q += e } else { q.unicodeScalars.append(c) }
         }
         return q
     }

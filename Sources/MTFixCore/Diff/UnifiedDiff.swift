@@ -92,18 +92,14 @@ public struct UnifiedDiffWriter: Sendable {
         if !special { return name.contains(" ") ? name + "\t" : name }
         var out = "\""
         for s in name.unicodeScalars {
-            switch s {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default:
-                if s.value < 0x20 || s.value == 0x7F {
-                    out += "\\" + String(s.value, radix: 8).leftPadded(to: 3)
-                } else {
-                    out.unicodeScalars.append(s)
-                }
+            if s == "\"" || s == "\\" {
+                out += "\\" + String(s)
+            } else if let e = CEscape.escape(s) {
+                out += e
+            } else if s.value < 0x20 || s.value == 0x7F {
+                out += "\\" + String(s.value, radix: 8).leftPadded(to: 3)
+            } else {
+                out.unicodeScalars.append(s)
             }
         }
         return out + "\""
@@ -147,4 +143,16 @@ public struct UnifiedDiffWriter: Sendable {
 
 extension String {
     func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+/// The C escapes of tab, newline and carriage return (diff headers and rule examples shown on one line).
+public enum CEscape {
+    public static func escape(_ s: Unicode.Scalar) -> String? {
+        switch s {
+        case "\t": return "\\t"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        default: return nil
+        }
+    }
 }
