@@ -53,7 +53,11 @@ public enum Configuration {
     public static func read(_ url: URL, display: String? = nil) throws -> ConfigFile {
         let shown = display ?? url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw RuleLoadErrors(errors: [RuleFileError(file: shown, line: 0, message: "cannot read the config file")])
+            var isDir: ObjCBool = false
+            let why = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
+                ? (isDir.boolValue ? "is a directory, not a config file" : "cannot read the config file")
+                : "no such config file"
+            throw RuleLoadErrors(errors: [RuleFileError(file: shown, line: 0, message: why)])
         }
         do {
             return try ConfigFile.parse(String(decoding: data, as: UTF8.self), file: shown)

@@ -55,7 +55,9 @@ enum Inputs {
                 out.append(InputSource(path: p))
                 continue
             }
-            out.append(contentsOf: walk(p, notes: &notes))
+            let found = walk(p, notes: &notes)
+            if found.isEmpty { notes.append("\(InputSource.clean(p)): no text files in this folder") }
+            out.append(contentsOf: found)
         }
         // A file named twice (`mtfix diff Corpora .`) is processed once: twice would repeat its hunks
         // in one patch, which then fails to apply.

@@ -39,6 +39,24 @@ struct BadInputTests {
         #expect(r.stdout.hasPrefix("\(dir.path)/story.txt:1:6:"))
     }
 
+    @Test func anEmptyFolderGetsANote() throws {
+        let dir = try makeTempDir()
+        let r = try mtfix(["check", dir.path])
+        #expect(r.status == 0)
+        #expect(r.stdout == "")
+        #expect(r.stderr == "mtfix: \(dir.path): no text files in this folder\n")
+    }
+
+    @Test func aConfigThatIsAFolderOrMissingIsNamedAsSuch() throws {
+        let dir = try makeTempDir()
+        let folder = try mtfix(["check", "--config", dir.path], stdin: "x\n")
+        #expect(folder.status == 2)
+        #expect(folder.stderr.contains("\(dir.path): is a directory, not a config file"))
+        let missing = try mtfix(["check", "--config", dir.appendingPathComponent("nope.yml").path], stdin: "x\n")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nope.yml: no such config file"))
+    }
+
     @Test func lossyDecodingIsOptIn() throws {
         let r = try runProcess(TestPaths.binary, ["fix", "--lossy"], stdin: Data([0x61, 0xFF, 0x62, 0x0A]))
         #expect(r.stdout == "a\u{FFFD}b\n")
