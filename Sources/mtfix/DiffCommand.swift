@@ -8,7 +8,8 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Print the unified diff of the safe repairs (git apply / patch -p1 accept it).",
         discussion: """
-            Headers are --- a/PATH and +++ b/PATH with 3 lines of context. Each hunk header carries the \
+            Headers are --- a/PATH and +++ b/PATH with 3 lines of context (a name with a tab, quote or \
+            backslash is quoted as git quotes it). Each hunk header carries the \
             rules that made it after the closing @@ (where git and patch expect a free-text heading), \
             e.g. "@@ -13,3 +13,3 @@ name-drift". Pipe it to `git apply` or `patch -p1`, or save it, \
             delete the hunks you do not want, and run `mtfix apply`.
