@@ -13,17 +13,12 @@ public struct BidiControlDetector: Rule {
     public var scope: RuleScope { .line }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let census = UnicodeCensus.of(document)
-        guard census.all.contains(.bidi) else { return [] }
-        let u = document.utf16
-        var out: [Finding] = []
-        for line in census.lines(of: document, having: .bidi) {
+        UnicodeCensus.scan(document, having: .bidi) { u, line, out in
             for i in line {
                 let c = u[i]
                 guard (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) else { continue }
                 out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: "", evidence: ["char": InvisibleCharDetector.name(c)]))
             }
         }
-        return out
     }
 }

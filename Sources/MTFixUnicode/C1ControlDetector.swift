@@ -13,17 +13,12 @@ public struct C1ControlDetector: Rule {
     public var scope: RuleScope { .line }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let census = UnicodeCensus.of(document)
-        guard census.all.contains(.c1) else { return [] }
-        let u = document.utf16
-        var out: [Finding] = []
-        for line in census.lines(of: document, having: .c1) {
+        UnicodeCensus.scan(document, having: .c1) { u, line, out in
             for i in line where u[i] >= 0x80 && u[i] <= 0x9F {
                 guard let mapped = C1ControlDetector.windows1252[u[i]] else { continue }
                 out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: String(Unicode.Scalar(mapped)!)))
             }
         }
-        return out
     }
 
     static let windows1252: [UInt16: UInt16] = [

@@ -13,13 +13,8 @@ public struct ControlCharDetector: Rule {
     public var scope: RuleScope { .line }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let census = UnicodeCensus.of(document)
-        let wanted: UnicodeCensus.Classes = [.c0, .c1]
-        guard !census.all.isDisjoint(with: wanted) else { return [] }
-        var out: [Finding] = []
-        let u = document.utf16
         // Tab, LF and CR are the only controls a line terminator holds, and they are never reported.
-        for line in census.lines(of: document, having: wanted) {
+        UnicodeCensus.scan(document, having: [.c0, .c1]) { u, line, out in
             for i in line {
                 let c = u[i]
                 guard c < 0x20 || (c >= 0x7F && c <= 0x9F) else { continue }
@@ -31,6 +26,5 @@ public struct ControlCharDetector: Rule {
                 out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: "", evidence: ["char": InvisibleCharDetector.name(c)]))
             }
         }
-        return out
     }
 }

@@ -47,7 +47,6 @@ public struct FullwidthPunctDetector: Rule {
         let u = document.utf16
         // Every trigger below (CJK, kana, full-width forms) is at U+3000 or above: most lines have none.
         let census = UnicodeCensus.of(document)
-        guard !census.all.isDisjoint(with: triggers) else { return [] }
         var out: [Finding] = []
         for line in census.lines(of: document, having: triggers) {
             var hasCJK = false

@@ -14,7 +14,6 @@ public struct HTMLEntityDetector: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let census = UnicodeCensus.of(document)
-        guard census.all.contains(.ampersand) else { return [] }
         let u = document.utf16
         var out: [Finding] = []
         // A reference is ASCII without line breaks: each line with a `&` is read on its own.

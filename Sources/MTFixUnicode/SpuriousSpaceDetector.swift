@@ -32,7 +32,6 @@ public struct SpuriousSpaceDetector: Rule {
         // Quick exit: no ideograph or kana anywhere, and no line without one is read.
         let census = UnicodeCensus.of(document)
         let cjk = SpuriousSpaceDetector.cjkClasses
-        guard !census.all.isDisjoint(with: cjk) else { return [] }
         var out: [Finding] = []
         for line in census.lines(of: document, having: cjk) {
             var gaps: [Range<Int>] = []
