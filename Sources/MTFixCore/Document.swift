@@ -83,6 +83,11 @@ public final class Document: @unchecked Sendable {
         public let range: Range<Int>
         /// ICU rule status: 100..<200 number, 200..<300 letter, 300..<400 kana, 400..<500 ideographic.
         public let status: Int32
+
+        public init(range: Range<Int>, status: Int32) {
+            self.range = range
+            self.status = status
+        }
     }
 
     /// A location users understand: 1-based line and column (Unicode scalars), 0-based UTF-8 byte offset.
@@ -248,18 +253,14 @@ public final class Document: @unchecked Sendable {
 
     // MARK: Words
 
-    /// Words of the whole document (computed on first use, then cached).
+    /// Words of the whole document: ICU's word segments with status ≥ 100, from `WordBreaker` (computed on
+    /// first use, then cached).
     public var words: [Word] {
         wordsLock.lock()
         defer { wordsLock.unlock() }
         if let w = wordsCache { return w }
-        let b = Profile.measure("(document: words, within the first rule asking)") {
-            (try? Segmenter.boundaries(.word, locale: language, in: utf16)) ?? []
-        }
-        var out: [Word] = []
-        out.reserveCapacity(b.count / 2)
-        for k in 1..<max(b.count, 1) where b[k].status >= 100 {
-            out.append(Word(range: b[k - 1].offset..<b[k].offset, status: b[k].status))
+        let out = Profile.measure("(document: words, within the first rule asking)") {
+            WordBreaker.words(utf16, lines: lines, locale: language)
         }
         wordsCache = out
         return out

@@ -1,0 +1,163 @@
+import MTFixICU
+
+/// Word segmentation with ICU's results, cheaper: lines of plain Latin or Cyrillic copy are split by a
+/// small scanner that implements the word-break rules those characters can meet, and every other line
+/// goes to ICU's word break iterator.
+///
+/// ICU's word iterator was a tenth of a full run and most copy holds nothing but letters, digits,
+/// spaces and common punctuation. The scanner knows the word-break class of about 1,400 code units
+/// (ASCII, Latin-1, Latin Extended-A/B, Cyrillic, general punctuation, currency signs); a line with any
+/// other unit (a combining mark, a soft hyphen, an underscore, CJK, a control character, …) goes to ICU
+/// whole, so no rule's context is ever guessed. Word breaks never cross a line (UAX #29 WB3a/b), so line
+/// by line gives what one ICU pass over the text gives; `WordBreakerTests` compares both on the corpora,
+/// the rule examples and random text.
+public enum WordBreaker {
+    /// ICU's rule statuses for the words the scanner makes.
+    static let number: Int32 = 100
+    static let letter: Int32 = 200
+
+    /// The words (ICU status ≥ 100) of `units`, in text order. `lines` are `units`' lines without their
+    /// terminators (as `Document.lines`).
+    public static func words(_ units: [UInt16], lines: [Range<Int>], locale: String) -> [Document.Word] {
+        var out: [Document.Word] = []
+        out.reserveCapacity(units.count / 5)
+        units.withUnsafeBufferPointer { u in
+            for line in lines where !line.isEmpty {
+                if Profile.enabled { Profile.count("words: lines") }
+                if !scan(u, line, into: &out) {
+                    if Profile.enabled { Profile.count("words: lines left to ICU (of the words' lines)") }
+                    icu(u, line, locale: locale, into: &out)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Word-break classes of the units the scanner handles (0: not handled).
+    enum Class: UInt8 {
+        case none = 0
+        /// ALetter (ICU counts `@` among them).
+        case letter
+        /// Numeric.
+        case digit
+        /// MidNumLet and Single_Quote: `.`, `'`, `‘`, `’` (inside a word of letters or of digits).
+        case midNumLet
+        /// MidLetter `·` (inside a word of letters).
+        case midLetter
+        /// MidNum `,` `;` (inside a number).
+        case midNum
+        /// WSegSpace: runs are one segment.
+        case space
+        /// Anything else handled: a segment of its own, never a word.
+        case other
+    }
+
+    static let limit = 0x20CF
+    /// Classes of units below `limit`.
+    static let table: [Class] = {
+        var t = [Class](repeating: .none, count: limit)
+        func set(_ r: ClosedRange<Int>, _ c: Class) { for i in r { t[i] = c } }
+        set(0x21...0x7E, .other)
+        t[0x09] = .other
+        set(0x41...0x5A, .letter)
+        set(0x61...0x7A, .letter)
+        t[0x40] = .letter
+        set(0x30...0x39, .digit)
+        t[0x2E] = .midNumLet
+        t[0x27] = .midNumLet
+        t[0x2C] = .midNum
+        t[0x3B] = .midNum
+        t[0x5F] = .none  // ExtendNumLet: left to ICU.
+        t[0x20] = .space
+        set(0xA0...0xBF, .other)
+        t[0xAA] = .letter
+        t[0xB5] = .letter
+        t[0xBA] = .letter
+        t[0xAD] = .none  // Format (soft hyphen): left to ICU.
+        t[0xB7] = .midLetter
+        set(0xC0...0x24F, .letter)
+        t[0xD7] = .other
+        t[0xF7] = .other
+        set(0x400...0x481, .letter)
+        set(0x48A...0x52F, .letter)
+        set(0x2000...0x2006, .space)
+        set(0x2008...0x200A, .space)
+        set(0x2010...0x2026, .other)
+        t[0x2018] = .midNumLet
+        t[0x2019] = .midNumLet
+        t[0x2024] = .none  // MidNumLet, rare: left to ICU.
+        set(0x2030...0x205E, .other)
+        t[0x203F] = .none  // ExtendNumLet.
+        t[0x2040] = .none
+        t[0x2044] = .none  // MidNum.
+        t[0x2054] = .none
+        t[0x205F] = .space
+        set(0x20A0...0x20C0, .other)
+        return t
+    }()
+
+    /// Splits `line` into words when every unit has a class; false (nothing appended) otherwise.
+    static func scan(_ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>, into out: inout [Document.Word]) -> Bool {
+        let mark = out.count
+        let end = line.upperBound
+        return table.withUnsafeBufferPointer { t -> Bool in
+            @inline(__always) func cls(_ i: Int) -> Class {
+                let v = Int(u[i])
+                return v < limit ? t[v] : .none
+            }
+            var i = line.lowerBound
+            while i < end {
+                let c = cls(i)
+                switch c {
+                case .none:
+                    out.removeSubrange(mark...)
+                    return false
+                case .space:
+                    var j = i + 1
+                    while j < end && cls(j) == .space { j += 1 }
+                    i = j
+                case .letter, .digit:
+                    var last = c
+                    var j = i + 1
+                    while j < end {
+                        let d = cls(j)
+                        if d == .letter || d == .digit {
+                            last = d
+                            j += 1
+                            continue
+                        }
+                        if d == .none {
+                            out.removeSubrange(mark...)
+                            return false
+                        }
+                        // WB6/7: letters across one `.` `'` `’` `·`; WB11/12: digits across one `.` `,` `;` `'`.
+                        guard j + 1 < end else { break }
+                        let next = cls(j + 1)
+                        if last == .letter && (d == .midLetter || d == .midNumLet) && next == .letter
+                            || last == .digit && (d == .midNum || d == .midNumLet) && next == .digit
+                        {
+                            j += 2
+                            continue
+                        }
+                        break
+                    }
+                    out.append(Document.Word(range: i..<j, status: last == .letter ? letter : number))
+                    i = j
+                default:
+                    i += 1
+                }
+            }
+            return true
+        }
+    }
+
+    /// ICU's words of one line.
+    static func icu(_ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>, locale: String, into out: inout [Document.Word]) {
+        let slice = UnsafeBufferPointer(rebasing: u[line])
+        let b = (try? Segmenter.boundaries(.word, locale: locale, in: slice)) ?? []
+        let base = line.lowerBound
+        for k in 1..<max(b.count, 1) where b[k].status >= 100 {
+            out.append(Document.Word(range: (base + b[k - 1].offset)..<(base + b[k].offset), status: b[k].status))
+        }
+    }
+}
