@@ -54,7 +54,7 @@ struct Runner {
         var skipped = Set<String>()
         let folders = checkers.map { $0.ruleFolders.map { $0.standardizedFileURL.path + "/" } }
         sources = sources.filter { s in
-            guard let p = s.path, !named.contains(p) else { return true }
+            guard let p = s.path, !named.contains(p), !folders[s.checker].isEmpty else { return true }
             let full = URL(fileURLWithPath: p).standardizedFileURL.path
             guard let folder = folders[s.checker].first(where: { full.hasPrefix($0) }) else { return true }
             skipped.insert(String(folder.dropLast()))
