@@ -39,6 +39,29 @@ struct BadInputTests {
         #expect(r.stdout.hasPrefix("\(dir.path)/story.txt:1:6:"))
     }
 
+    /// A folder walk: nested folders in sorted order, hidden entries and symbolic links skipped, and a file
+    /// reached twice (through the folder and by name, or through a linked folder) processed once.
+    @Test func folderWalkOrderAndSkips() throws {
+        let dir = try makeTempDir()
+        let fm = FileManager.default
+        let damaged = Data("Fish &amp; chips\n".utf8)
+        for sub in ["b", "a/z", ".hidden"] {
+            try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        for file in ["b/2.txt", "a/z/3.txt", "a/1.txt", ".hidden/4.txt", ".5.txt", "0.txt"] {
+            try damaged.write(to: dir.appendingPathComponent(file))
+        }
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("link.txt").path, withDestinationPath: "0.txt")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("c").path, withDestinationPath: "b")
+        let r = try mtfix(["check", "--format", "jsonl", dir.path, dir.appendingPathComponent("a/1.txt").path])
+        #expect(r.status == 1)
+        #expect(r.stderr == "")
+        let files = r.stdout.split(separator: "\n").map { line in
+            String(line.split(separator: "\"").drop(while: { $0 != "path" }).dropFirst(2).first ?? "")
+        }
+        #expect(files == ["0.txt", "a/1.txt", "a/z/3.txt", "b/2.txt"].map { dir.path + "/" + $0 })
+    }
+
     @Test func anEmptyFolderGetsANote() throws {
         let dir = try makeTempDir()
         let r = try mtfix(["check", dir.path])
