@@ -28,3 +28,94 @@ enum Parallel {
         return out
     }
 }
+
+extension Parallel {
+    /// Runs `transform` over `items` on `jobs` threads (the calling one and `jobs - 1` workers) and hands
+    /// the results to `handle` in item order on the calling thread. No thread waits for another except
+    /// when `window` results are waiting, so memory stays bounded; the calling thread works on the next
+    /// item instead of sleeping until the result it hands over next is ready. (Batches of 2 × jobs
+    /// items with a barrier after each cost a sixth of the CPU time of a run over short articles, and a
+    /// consumer thread that slept for each result two system calls per document.)
+    static func ordered<T, R>(
+        _ items: [T], jobs: Int, window: Int, _ transform: (T) -> R, _ handle: (R) throws -> Void
+    ) rethrows {
+        if jobs <= 1 || items.count <= 1 {
+            for item in items { try handle(transform(item)) }
+            return
+        }
+        let size = max(window, jobs)
+        let slots = UnsafeMutableBufferPointer<R?>.allocate(capacity: size)
+        slots.initialize(repeating: nil)
+        let state = NSCondition()
+        var next = 0
+        var consumed = 0
+        var stop = false
+        // Who sleeps, so a wake-up is sent only to a thread that waits for it.
+        var consumerWaits = false
+        var workersWaiting = 0
+        let group = DispatchGroup()
+        try withoutActuallyEscaping(transform) { work in
+            for _ in 1..<min(jobs, items.count) {
+                DispatchQueue.global().async(group: group) {
+                    while true {
+                        state.lock()
+                        while !stop && next < items.count && next >= consumed + size {
+                            workersWaiting += 1
+                            state.wait()
+                            workersWaiting -= 1
+                        }
+                        if stop || next >= items.count {
+                            state.unlock()
+                            return
+                        }
+                        let k = next
+                        next += 1
+                        state.unlock()
+                        let r = work(items[k])
+                        state.lock()
+                        slots[k % size] = r
+                        if consumerWaits && k == consumed { state.broadcast() }
+                        state.unlock()
+                    }
+                }
+            }
+            // Stop and join the workers however this ends (a `handle` that throws included).
+            defer {
+                state.lock()
+                stop = true
+                state.broadcast()
+                state.unlock()
+                group.wait()
+                slots.deinitialize()
+                slots.deallocate()
+            }
+            while true {
+                state.lock()
+                if consumed == items.count {
+                    state.unlock()
+                    return
+                }
+                if let r = slots[consumed % size] {
+                    slots[consumed % size] = nil
+                    consumed += 1
+                    if workersWaiting > 0 { state.broadcast() }
+                    state.unlock()
+                    try handle(r)
+                } else if next < items.count && next < consumed + size {
+                    let k = next
+                    next += 1
+                    state.unlock()
+                    let r = work(items[k])
+                    state.lock()
+                    slots[k % size] = r
+                    state.unlock()
+                } else {
+                    consumerWaits = true
+                    state.wait()
+                    consumerWaits = false
+                    state.unlock()
+                }
+            }
+        }
+    }
+}

@@ -70,17 +70,11 @@ struct Runner {
     /// Worker threads; outcomes are still handed over in input order, so output does not depend on it.
     var jobs = 1
 
-    /// Processes every source, calling `handle` in input order. With several jobs, a window of
-    /// `2 × jobs` documents is read and checked in parallel, then handed over in order, so memory
-    /// stays bounded by the window.
+    /// Processes every source, calling `handle` in input order. With several jobs, documents are read
+    /// and checked in parallel and handed over in order; at most `4 × jobs` finished ones wait, so
+    /// memory stays bounded.
     func forEach(_ handle: (Outcome) throws -> Void) rethrows {
-        let window = jobs <= 1 ? 1 : 2 * jobs
-        var start = 0
-        while start < sources.count {
-            let batch = Array(sources[start..<min(start + window, sources.count)])
-            start += batch.count
-            for outcome in Parallel.map(batch, jobs: jobs, process) { try handle(outcome) }
-        }
+        try Parallel.ordered(sources, jobs: jobs, window: 4 * jobs, process, handle)
     }
 
     /// Reads and checks one source.
