@@ -212,12 +212,17 @@ public final class Document: @unchecked Sendable {
         return n
     }
 
+    /// The text of a range (clamped to the text). A lone surrogate at either end becomes U+FFFD.
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: utf16[range.clamped(to: 0..<utf16.count)], as: UTF16.self)
+        Transcode.string(utf16[range.clamped(to: 0..<utf16.count)])
     }
 
     /// The text of line `index` (0-based), without terminator.
     public func line(_ index: Int) -> String { string(lines[index]) }
+
+    /// A string from UTF-16 code units, through `Transcode` (the standard library's
+    /// `String(decoding:as: UTF16.self)` goes unit by unit through generic iterators).
+    public static func string(of units: ArraySlice<UInt16>) -> String { Transcode.string(units) }
 
     /// Range of the whole line including its terminator.
     public func lineRangeWithTerminator(_ index: Int) -> Range<Int> {

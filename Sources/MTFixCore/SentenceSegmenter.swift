@@ -61,7 +61,7 @@ enum SentenceRepair {
         if isListMarker(a, u) { return true }
         guard last == 0x2E else { return false }
         let token = lastToken(a, u)
-        let tokenText = String(decoding: token, as: UTF16.self)
+        let tokenText = Transcode.string(token)
         if lists.alwaysJoin.contains(tokenText) { return true }
         if nextIsDigit && lists.beforeNumber.contains(tokenText) { return true }
         if lists.beforeLowercase.contains(tokenText) && (nextIsLower || nextIsDigit) { return true }
@@ -110,7 +110,7 @@ enum SentenceRepair {
         while i < r.upperBound && !isLetterOrDigit(u[i]) { i += 1 }
         var j = i
         while j < r.upperBound && isLetterOrDigit(u[j]) { j += 1 }
-        return i < j ? String(decoding: u[i..<j], as: UTF16.self) : nil
+        return i < j ? Transcode.string(u[i..<j]) : nil
     }
 
     static func endsWithStrongTerminator(_ r: Range<Int>, _ u: [UInt16]) -> Bool {

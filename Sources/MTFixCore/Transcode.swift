@@ -59,7 +59,13 @@ enum Transcode {
     }
 
     /// A string from UTF-16 code units; a lone surrogate becomes U+FFFD, as with `String(decoding:)`.
-    static func string(_ units: [UInt16]) -> String {
+    static func string(_ units: [UInt16]) -> String { units.withUnsafeBufferPointer { string($0) } }
+
+    /// A string from a slice of UTF-16 code units (as `string(_:)`).
+    static func string(_ units: ArraySlice<UInt16>) -> String { units.withUnsafeBufferPointer { string($0) } }
+
+    /// A string from UTF-16 code units in a buffer (as `string(_:)`).
+    static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
         let n = units.count
         if n == 0 { return "" }
         return String(unsafeUninitializedCapacity: n * 3) { out in
