@@ -13,9 +13,22 @@ enum AtomicFile {
         }
     }
 
+    /// Where a symbolic link points (as written in the link), or nil for anything else. `lstat` first:
+    /// asking FileManager built and threw an error object for every file that is not a link.
+    static func linkDestination(_ path: String) -> String? {
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK else { return nil }
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = buffer.withUnsafeMutableBufferPointer { b in
+            b.withMemoryRebound(to: CChar.self) { readlink(path, $0.baseAddress!, $0.count - 1) }
+        }
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[..<n], as: UTF8.self)
+    }
+
     static func write(_ text: String, to path: String) throws {
         // Write through a symlink to its target rather than replacing the link.
-        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { dest -> String in
+        let target = linkDestination(path).map { dest -> String in
             dest.hasPrefix("/") ? dest : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(dest)
         } ?? path
         var st = stat()

@@ -62,6 +62,21 @@ struct BadInputTests {
         #expect(files == ["0.txt", "a/1.txt", "a/z/3.txt", "b/2.txt"].map { dir.path + "/" + $0 })
     }
 
+    /// `fix` on a symbolic link repairs the file it points to and leaves the link a link.
+    @Test func fixWritesThroughASymbolicLink() throws {
+        let dir = try makeTempDir()
+        let fm = FileManager.default
+        try fm.createDirectory(at: dir.appendingPathComponent("real"), withIntermediateDirectories: true)
+        let target = dir.appendingPathComponent("real/story.txt")
+        try Data("Fish &amp; chips\n".utf8).write(to: target)
+        let link = dir.appendingPathComponent("link.txt")
+        try fm.createSymbolicLink(atPath: link.path, withDestinationPath: "real/story.txt")
+        let r = try mtfix(["fix", "--quiet", link.path])
+        #expect(r.status == 1)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "Fish & chips\n")
+        #expect(try fm.destinationOfSymbolicLink(atPath: link.path) == "real/story.txt")
+    }
+
     @Test func anEmptyFolderGetsANote() throws {
         let dir = try makeTempDir()
         let r = try mtfix(["check", dir.path])
