@@ -55,6 +55,16 @@ extension Parallel {
         var workersWaiting = 0
         let group = DispatchGroup()
         try withoutActuallyEscaping(transform) { work in
+            /// Takes the next item (called and returning with the lock held; works on it unlocked).
+            func take() {
+                let k = next
+                next += 1
+                state.unlock()
+                let r = work(items[k])
+                state.lock()
+                slots[k % size] = r
+                if consumerWaits && k == consumed { state.broadcast() }
+            }
             for _ in 1..<min(jobs, items.count) {
                 DispatchQueue.global().async(group: group) {
                     while true {
@@ -68,13 +78,7 @@ extension Parallel {
                             state.unlock()
                             return
                         }
-                        let k = next
-                        next += 1
-                        state.unlock()
-                        let r = work(items[k])
-                        state.lock()
-                        slots[k % size] = r
-                        if consumerWaits && k == consumed { state.broadcast() }
+                        take()
                         state.unlock()
                     }
                 }
@@ -102,12 +106,7 @@ extension Parallel {
                     state.unlock()
                     try handle(r)
                 } else if next < items.count && next < consumed + size {
-                    let k = next
-                    next += 1
-                    state.unlock()
-                    let r = work(items[k])
-                    state.lock()
-                    slots[k % size] = r
+                    take()
                     state.unlock()
                 } else {
                     consumerWaits = true
