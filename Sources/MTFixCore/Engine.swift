@@ -102,8 +102,11 @@ public struct Engine: Sendable {
                 return findings(in: current, touched: touched)
             }
             let (chosen, lost) = Engine.resolve(found.filter(applies))
+            // Text that a chosen mojibake repair decodes again is not what the reader sees: another rule's
+            // finding there (a "name" spelled `РµР`) is not reported; the next pass sees the decoded text.
+            let garbled = chosen.filter { $0.category == .mojibake }.flatMap(\.edits).map(\.range)
             // Report what is new in this pass, translated back to the original text.
-            for f in found {
+            for f in found where f.category == .mojibake || !Engine.touches(f, garbled) {
                 let back = map.toOriginal(f, in: original)
                 if seen.insert(FindingKey(rule: back.rule, range: back.range)).inserted { reported.append(back) }
             }
@@ -174,6 +177,14 @@ public struct Engine: Sendable {
             }
         }
         return (chosen, lost)
+    }
+
+    /// Whether a finding's range or one of its edits overlaps one of `ranges`.
+    static func touches(_ f: Finding, _ ranges: [Range<Int>]) -> Bool {
+        guard !ranges.isEmpty else { return false }
+        return ranges.contains { r in
+            (f.range.lowerBound < r.upperBound && r.lowerBound < f.range.upperBound) || f.edits.contains { overlaps($0.range, r) }
+        }
     }
 
     /// Ranges conflict when they share text, or when an insertion sits at the other's start or inside it.

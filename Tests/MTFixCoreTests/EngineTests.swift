@@ -54,6 +54,19 @@ struct EngineTests {
         #expect(r1.conflicts.first?.loser == "b-rule")
     }
 
+    /// A finding inside text that a mojibake repair decodes in the same pass is about garbled text: it
+    /// is not reported (nor applied); findings elsewhere, and other readings of the mojibake, still are.
+    @Test func findingsInsideMojibakeRepairsAreNotReported() {
+        let mojibake = LiteralRule("moji", "Ã©", "é", category: .mojibake)
+        let alternative = LiteralRule("moji-2", "Ã", "Ä", category: .mojibake)
+        let name = LiteralRule("name", "Ã©t", "Et", category: .nameDrift, safety: .review)
+        let other = LiteralRule("entity", "&amp;", "&")
+        let r = Engine(rules: [mojibake, alternative, name, other]).run("Ã©t &amp; Ãx", language: "en")
+        #expect(r.fixed == "ét & Äx")
+        #expect(Set(r.findings.map(\.rule)) == ["moji", "moji-2", "entity"])
+        #expect(r.findings.filter { $0.rule == "moji-2" }.count == 2)
+    }
+
     @Test func safetyLevelsGateEdits() {
         let review = LiteralRule("rev", "x", "y", safety: .review)
         #expect(Engine(rules: [review]).run("axb", language: "en").fixed == "axb")
