@@ -176,6 +176,8 @@ public struct MojibakeDetector: Rule {
         let candidates = self.candidates(u, paragraphs: document.paragraphRanges, scanning: stretches)
         if candidates.isEmpty { return [] }
         var repairs = accept(candidates, u, supported: supportedCodecs(candidates, u))
+        let enclosed = enclosedWords(between: repairs, u)
+        if !enclosed.isEmpty { repairs = (repairs + enclosed).sorted { $0.range.lowerBound < $1.range.lowerBound } }
         peelLayers(&repairs, u, lines: document.lines)
         // Most findings share a codec and a score: their evidence is built once (a dictionary each was
         // a good part of the rule's time on long documents).

@@ -1,0 +1,106 @@
+import MTFixICU
+
+/// Short words of a line of mojibake that carry no evidence of their own: `РІ` and `Рё` (`в`, `и` read
+/// as Windows-1251) decode to one letter, which alone looks like a legitimate stray character, so they
+/// were left standing between repaired words (`Встреча РІ Москве`).
+extension MojibakeDetector {
+    /// Repairs for the words of a line that stand between repairs of one codec (or before the line's
+    /// first repair, or after its last), where only spaces, digits and ASCII punctuation separate them, and that
+    /// decode whole into letters of the script the neighbouring repairs decode to. A line of mojibake
+    /// keeps no genuine word among its repaired words, and a genuine word almost never re-encodes into
+    /// well-formed UTF-8 of that script (a Russian word would need a lead byte, a letter from А–я, before
+    /// each letter from the codec's upper half). A run inside a word (`Рёрих`, a real name) is never one.
+    func enclosedWords(between repairs: [Repair], _ u: [UInt16]) -> [Repair] {
+        var out: [Repair] = []
+        for k in repairs.indices {
+            let b = repairs[k]
+            guard b.layers == 1, let script = firstScript(b.text) else { continue }
+            let lineStart = lineBoundary(before: b.range.lowerBound, u)
+            if k > 0, repairs[k - 1].range.upperBound > lineStart {
+                // Between two repairs of the codec on one line.
+                let a = repairs[k - 1]
+                guard a.codec == b.codec, a.layers == 1, b.range.lowerBound - a.range.upperBound <= 40 else { continue }
+                out += words(in: a.range.upperBound..<b.range.lowerBound, u, codec: b.codec, script: script, max: 8)
+            } else {
+                // Before the line's first repair: one word at the start of the line.
+                out += words(in: lineStart..<b.range.lowerBound, u, codec: b.codec, script: script, max: 1, atStart: true)
+            }
+            let lineEnd = lineBoundary(after: b.range.upperBound, u)
+            if k + 1 == repairs.count || repairs[k + 1].range.lowerBound >= lineEnd {
+                // After the line's last repair: one word at the end of the line.
+                out += words(in: b.range.upperBound..<lineEnd, u, codec: b.codec, script: script, max: 1, atEnd: true)
+            }
+        }
+        return out
+    }
+
+    /// The repairs of a gap made of separators and words (every word must decode, or none is repaired).
+    /// A gap at a line's start may begin with a word, one at its end may end with one.
+    private func words(
+        in gap: Range<Int>, _ u: [UInt16], codec: Int, script: Script, max: Int, atStart: Bool = false, atEnd: Bool = false
+    ) -> [Repair] {
+        guard !gap.isEmpty else { return [] }
+        var found: [Range<Int>] = []
+        var i = gap.lowerBound
+        var expectWord = atStart
+        while i < gap.upperBound {
+            var j = i
+            if expectWord {
+                while j < gap.upperBound && u[j] >= 0x80 && u[j] != 0xA0 && !(u[j] >= 0x2000 && u[j] <= 0x200A) && u[j] != 0x3000 { j += 1 }
+                guard j > i else { return [] }
+                found.append(i..<j)
+            } else {
+                while j < gap.upperBound && isSeparator(u[j]) { j += 1 }
+                guard j > i, u[i..<j].contains(0x20) || (atEnd && j == gap.upperBound) else { return [] }
+            }
+            expectWord.toggle()
+            i = j
+        }
+        // A gap between repairs ends with a separator; one at the end of a line may end with a word.
+        guard !found.isEmpty, found.count <= max, expectWord || atEnd else { return [] }
+        var out: [Repair] = []
+        for w in found {
+            guard let text = decodeWord(w, u, codec: codec, script: script) else { return [] }
+            out.append(Repair(range: w, text: text, codec: codec, score: 0))
+        }
+        return out
+    }
+
+    /// Spaces, digits and ASCII punctuation (`, `, ` 42 `): what stands between the words of a line.
+    private func isSeparator(_ c: UInt16) -> Bool {
+        c >= 0x20 && c < 0x7F && !((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
+    }
+
+    private func lineBoundary(before i: Int, _ u: [UInt16]) -> Int {
+        var k = i
+        while k > 0 && u[k - 1] != 0x0A && u[k - 1] != 0x0D { k -= 1 }
+        return k
+    }
+
+    private func lineBoundary(after i: Int, _ u: [UInt16]) -> Int {
+        var k = i
+        while k < u.count && u[k] != 0x0A && u[k] != 0x0D { k += 1 }
+        return k
+    }
+
+    private func firstScript(_ text: [UInt16]) -> Script? {
+        for s in String(decoding: text, as: UTF16.self).unicodeScalars where s.properties.isAlphabetic {
+            return Script.of(s)
+        }
+        return nil
+    }
+
+    /// The word re-encoded with the codec and read as UTF-8, when it is well-formed and decodes to
+    /// letters of `script` only.
+    private func decodeWord(_ w: Range<Int>, _ u: [UInt16], codec: Int, script: Script) -> [UInt16]? {
+        let table = codecs[codec].table
+        var bytes: [UInt8] = []
+        for i in w {
+            guard let b = table.byte(u[i]), b >= 0x80 else { return nil }
+            bytes.append(b)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self), !text.isEmpty else { return nil }
+        guard text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && Script.of($0) == script }) else { return nil }
+        return Array(text.utf16)
+    }
+}
