@@ -69,6 +69,8 @@ public final class Document: @unchecked Sendable {
     private var sentenceCache: [Range<Int>]?
     private let memoLock = NSRecursiveLock()
     private var memo: [String: Any] = [:]
+    /// Values of `MemoKey`s, by the key's index.
+    private var keyed: [AnyObject?] = []
 
     /// A blank-line separated block of lines.
     public struct Paragraph: Sendable, Hashable {
@@ -245,8 +247,21 @@ public final class Document: @unchecked Sendable {
     // MARK: Shared analyses
 
     /// A value derived from this snapshot alone, computed on first use and shared by every rule that
-    /// asks with the same key (e.g. name mentions both name detectors need). The key must name
+    /// asks with the same key (e.g. name mentions both name detectors need). The key must stand for
     /// everything the value depends on besides the text and language (options, a word list's identity).
+    /// A typed key costs a lock and an array look-up per call, so a detector may ask on every document.
+    public func memoized<Value>(_ key: MemoKey<Value>, _ make: () -> Value) -> Value {
+        memoLock.lock()
+        defer { memoLock.unlock() }
+        if key.index < keyed.count, let box = keyed[key.index] { return unsafeDowncast(box, to: MemoBox<Value>.self).value }
+        let v = make()
+        if key.index >= keyed.count { keyed += [AnyObject?](repeating: nil, count: key.index + 1 - keyed.count) }
+        keyed[key.index] = MemoBox(v)
+        return v
+    }
+
+    /// As `memoized(_:_:)` with a typed key, for callers that ask rarely (a string key is hashed and its
+    /// value cast on every call).
     public func memoized<Value>(_ key: String, _ make: () -> Value) -> Value {
         memoLock.lock()
         defer { memoLock.unlock() }
@@ -311,4 +326,31 @@ extension Document {
         if first != nil { close(lines.count - 1) }
         return out
     }
+}
+
+/// A key for `Document.memoized`: made once (a `static let`), it names one kind of shared analysis and
+/// the type of its value.
+public final class MemoKey<Value>: @unchecked Sendable {
+    let index: Int
+
+    public init() { index = MemoKeyCounter.next() }
+}
+
+/// Hands out the indices of memo keys.
+private enum MemoKeyCounter {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var count = 0
+
+    static func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count - 1
+    }
+}
+
+/// A memoized value in a class box, so the store holds objects and a look-up is one unchecked cast.
+private final class MemoBox<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -46,9 +46,12 @@ struct UnicodeCensus {
     /// Classes present anywhere, line terminators included.
     let all: Classes
 
+    /// The document's census, made once per snapshot for all the Unicode detectors.
     static func of(_ document: Document) -> UnicodeCensus {
-        document.memoized("unicode.census") { UnicodeCensus(document) }
+        document.memoized(memoKey) { UnicodeCensus(document) }
     }
+
+    private static let memoKey = MemoKey<UnicodeCensus>()
 
     init(_ document: Document) {
         let u = document.utf16

@@ -16,6 +16,19 @@ struct DocumentTests {
         #expect(d.byteLength(0..<4) == 7)
     }
 
+    /// A typed memo key computes its value once per snapshot; keys and snapshots do not share values.
+    @Test func memoizedWithTypedKeys() {
+        let count = MemoKey<Int>()
+        let label = MemoKey<String>()
+        let d = Document(text: "one two")
+        var calls = 0
+        #expect(d.memoized(count) { calls += 1; return 7 } == 7)
+        #expect(d.memoized(count) { calls += 1; return 8 } == 7)
+        #expect(d.memoized(label) { "x" } == "x")
+        #expect(Document(text: "other").memoized(count) { 9 } == 9)
+        #expect(calls == 1)
+    }
+
     @Test func linesKeepCRLFOutOfContent() {
         let d = Document(text: "one\r\ntwo\r\n\r\nthree")
         #expect(d.lines.count == 4)
