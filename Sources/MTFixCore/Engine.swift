@@ -26,8 +26,9 @@ public struct Engine: Sendable {
     public func findings(in document: Document) -> [Finding] {
         var out: [Finding] = []
         let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16) } : nil
-        for (i, rule) in rules.enumerated() where index.applies(i, to: document.language) {
+        for i in index.active(in: document.language) {
             if let gate, !gate[i] { continue }
+            let rule = rules[i]
             out.append(contentsOf: Profile.measure(index.ids[i]) { rule.check(document, context: context) })
         }
         out.sort(by: Engine.textOrder)
@@ -40,7 +41,7 @@ public struct Engine: Sendable {
     /// would leave its excerpt sends its rule back to the whole document.
     func findings(in document: Document, touched: [Range<Int>]) -> [Finding] {
         var out: [Finding] = []
-        let active = rules.indices.filter { index.applies($0, to: document.language) }
+        let active = index.active(in: document.language)
         let whole = active.filter { index.scopes[$0] == .document }
         var fallback: [Int] = []
         for scope in [RuleScope.line, .paragraph] {

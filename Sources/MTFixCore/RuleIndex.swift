@@ -1,8 +1,15 @@
 /// The engine's prefilter: every rule's required literals in one `LiteralMatcher`, so a snapshot is
 /// scanned once and only rules whose literal occurs run their own (regex) matcher.
 final class RuleIndex: Sendable {
-    /// Whether rule `i` runs on a document in `language` (a rule without languages runs on all).
-    func applies(_ i: Int, to language: String) -> Bool { languages[i].isEmpty || languages[i].contains(language) }
+    /// The indices of the rules that run on a document in `language`, in rule order; a rule without
+    /// languages runs on all (worked out once
+    /// per language a rule names: asking every rule's language set for every document showed up).
+    func active(in language: String) -> [Int] {
+        if let known = activeByLanguage[language] { return known }
+        return languages.indices.filter { languages[$0].isEmpty }
+    }
+
+    private let activeByLanguage: [String: [Int]]
 
     /// One matcher for literals that must occur as written, one for those that may occur in any case.
     private let matchers: [(LiteralMatcher, rulesOfLiteral: [[Int]])]
@@ -19,6 +26,10 @@ final class RuleIndex: Sendable {
         ids = rules.map(\.descriptor.id)
         languages = rules.map { Set($0.descriptor.languages) }
         scopes = rules.map(\.scope)
+        let sets = languages
+        activeByLanguage = Dictionary(uniqueKeysWithValues: Set(sets.flatMap { $0 }).map { language in
+            (language, sets.indices.filter { sets[$0].isEmpty || sets[$0].contains(language) })
+        })
         var ungated: [Int] = []
         var tables: [Bool: (literals: [String], idOf: [String: Int], rulesOf: [[Int]])] = [
             false: ([], [:], []), true: ([], [:], []),
