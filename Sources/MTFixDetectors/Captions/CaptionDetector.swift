@@ -12,6 +12,8 @@ struct CaptionDetector: Rule {
     let descriptor: RuleDescriptor
     /// One regular expression: any credit, anchored at the end of a line.
     let credit: ICURegex?
+    /// Units every credit can end with (nil: unknown, always run `credit`); a handful, so an array.
+    let creditEnds: [UInt16]?
     /// Line openings that mark a caption (`From left:`).
     let openers: [[UInt16]]
     let maxTagWords: Int
@@ -24,6 +26,8 @@ struct CaptionDetector: Rule {
         self.descriptor = descriptor
         let credits = options["credits"]?.strings ?? []
         credit = credits.isEmpty ? nil : try ICURegex("(?:" + credits.joined(separator: "|") + ")\\s*$")
+        let ends = credits.map(CreditEnding.finalUnits(of:))
+        creditEnds = ends.contains { $0 == nil } ? nil : Array(ends.reduce(into: Set<UInt16>()) { $0.formUnion($1!) }).sorted()
         openers = (options["openers"]?.strings ?? []).map { Array($0.utf16) }
         maxTagWords = options.int("max_tag_words", default: 8)
         maxTagCJKChars = options.int("max_tag_cjk_chars", default: 30)
@@ -64,7 +68,14 @@ struct CaptionDetector: Rule {
         if openers.contains(where: { u[t].starts(with: $0) }) { return true }
         // Credits are anchored at the line end and short: matching the line's tail keeps cost per line bounded.
         let tail = max(t.lowerBound, t.upperBound - CaptionDetector.creditReach)..<t.upperBound
-        guard let credit, let m = credit.firstMatch(in: Array(u[tail])) else { return false }
+        guard let credit else { return false }
+        if let creditEnds {
+            // Most lines end in a full stop, which ends no credit: skip the regular expression for them.
+            var k = tail.upperBound
+            while k > tail.lowerBound && CreditEnding.isTrailingSpace(u[k - 1]) { k -= 1 }
+            guard k > tail.lowerBound, creditEnds.contains(u[k - 1]) else { return false }
+        }
+        guard let m = credit.firstMatch(in: Array(u[tail])) else { return false }
         // A caption describes a picture before its credit; a credit alone (`(Avec AFP)`) closes a story.
         let described = t.lowerBound..<(tail.lowerBound + m.range.lowerBound)
         if NarrativeText.isMostlyCJK(u, described) { return described.count >= minDescriptionCJKChars }
