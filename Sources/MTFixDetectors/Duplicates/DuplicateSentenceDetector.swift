@@ -27,15 +27,20 @@ struct DuplicateSentenceDetector: Rule {
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
         var out: [Finding] = []
+        // One buffer for every line: a fresh array per line was most of this rule's cost.
+        var starts: [Int] = []
         for line in document.lines {
-            let starts = sentenceStarts(u, line)
+            sentenceStarts(u, line, into: &starts)
+            // A repeat needs a second sentence on the line.
+            guard starts.count > 1 else { continue }
             var skipUntil = line.lowerBound
             for (a, s0) in starts.enumerated() where s0 >= skipUntil {
                 for b in (a + 1)..<min(starts.count, a + 1 + lookahead) {
                     let s1 = starts[b]
                     let first = NarrativeText.trimmed(u, s0..<s1)
                     let n = first.count
-                    guard s1 + n <= line.upperBound, u[first] == u[s1..<(s1 + n)] else { continue }
+                    guard s1 + n <= line.upperBound, n > 0, u[first.lowerBound] == u[s1], u[first] == u[s1..<(s1 + n)]
+                    else { continue }
                     guard s1 + n == line.upperBound || NarrativeText.isSpace(u[s1 + n]) || NarrativeText.isCJK(u[s1 + n])
                     else { continue }
                     // A repeat inside a quotation is the speaker's (a chant, an emphasis), not MT's.
@@ -55,11 +60,13 @@ struct DuplicateSentenceDetector: Rule {
 
     /// Offsets where a sentence may start: the line start and after each terminator (with its closing
     /// quotes and spaces). Over-generating is harmless: a repeat must match character for character.
-    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>) -> [Int] {
-        var out = [line.lowerBound]
+    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        out.append(line.lowerBound)
         var i = line.lowerBound
         while i < line.upperBound {
-            if NarrativeText.isTerminator(u[i]) {
+            i = NarrativeText.nextTerminator(u, from: i, to: line.upperBound)
+            if i < line.upperBound {
                 var j = i + 1
                 while j < line.upperBound && (NarrativeText.isClosingQuote(u[j]) || NarrativeText.isClosingBracket(u[j])) {
                     j += 1
@@ -69,11 +76,8 @@ struct DuplicateSentenceDetector: Rule {
                 while k < line.upperBound && NarrativeText.isSpace(u[k]) { k += 1 }
                 if k < line.upperBound && (k > j || cjkStop) { out.append(k) }
                 i = k
-            } else {
-                i += 1
             }
         }
-        return out
     }
 
     /// Long enough to be a sentence of prose and ending like one.
