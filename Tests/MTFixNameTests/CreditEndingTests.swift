@@ -29,5 +29,11 @@ struct CreditEndingTests {
             #expect(CreditEnding.isTrailingSpace(u))
         }
         for u: UInt16 in [0x29, 0xFF09, 0x41, 0x2E, 0xFEFF, 0xD83D] { #expect(!CreditEnding.isTrailingSpace(u)) }
+        // The list must hold every white space and separator character (what `\s` and `$` let through).
+        for u in UInt16(0)...UInt16(0xFFFF) {
+            guard let s = Unicode.Scalar(u) else { continue }
+            let space = s.properties.isWhitespace || [.spaceSeparator, .lineSeparator, .paragraphSeparator].contains(s.properties.generalCategory)
+            if space { #expect(CreditEnding.isTrailingSpace(u), "U+\(String(u, radix: 16))") }
+        }
     }
 }

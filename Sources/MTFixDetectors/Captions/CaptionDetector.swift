@@ -52,7 +52,7 @@ struct CaptionDetector: Rule {
                 out.append(
                     Finding(
                         descriptor: descriptor, range: block, replacement: nil,
-                        evidence: ["removed": document.string(removed)]
+                        evidence: ["removed": NarrativeText.string(u, removed)]
                     ).replacing(removed, descriptor: descriptor))
             }
         }

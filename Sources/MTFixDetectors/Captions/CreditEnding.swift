@@ -100,14 +100,12 @@ enum CreditEnding {
 
     /// Whether a unit may stand between a credit's end and the end of the line for `\s*$`: white space
     /// or a line terminator (a superset of what ICU lets through there, which keeps the test safe).
+    /// Listed rather than looked up: it runs on the last character of every line, mostly `。` in CJK copy.
     static func isTrailingSpace(_ u: UInt16) -> Bool {
         if u < 0x80 { return u == 0x20 || (u >= 0x09 && u <= 0x0D) }
-        guard let s = Unicode.Scalar(u) else { return false }
-        if s.properties.isWhitespace { return true }
-        switch s.properties.generalCategory {
-        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-        default: return false
-        }
+        if u < 0x1680 { return u == 0x85 || u == 0xA0 }
+        return u == 0x1680 || u == 0x180E || (u >= 0x2000 && u <= 0x200A) || u == 0x2028 || u == 0x2029 || u == 0x202F
+            || u == 0x205F || u == 0x3000
     }
 
     static func isMeta(_ c: Unicode.Scalar) -> Bool { "\\^$.|?*+()[]{}".unicodeScalars.contains(c) }

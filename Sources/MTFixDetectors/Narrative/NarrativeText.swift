@@ -175,8 +175,38 @@ enum NarrativeText {
         return out
     }
 
+    /// The text of `range`. The standard library's `String(decoding:as: UTF16.self)` goes one unit at a
+    /// time through a generic parser (a good part of the evidence strings' cost); text without
+    /// surrogates is written out as UTF-8 directly, anything else still goes that way.
     static func string(_ u: [UInt16], _ range: Range<Int>) -> String {
-        String(decoding: u[range], as: UTF16.self)
+        u.withUnsafeBufferPointer { p in
+            var bytes = 0
+            for i in range {
+                let c = p[i]
+                if c & 0xF800 == 0xD800 { return String(decoding: u[range], as: UTF16.self) }
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
+            }
+            return String(unsafeUninitializedCapacity: bytes) { out in
+                var k = 0
+                for i in range {
+                    let c = p[i]
+                    if c < 0x80 {
+                        out[k] = UInt8(c)
+                        k += 1
+                    } else if c < 0x800 {
+                        out[k] = UInt8(0xC0 | c >> 6)
+                        out[k + 1] = UInt8(0x80 | c & 0x3F)
+                        k += 2
+                    } else {
+                        out[k] = UInt8(0xE0 | c >> 12)
+                        out[k + 1] = UInt8(0x80 | (c >> 6) & 0x3F)
+                        out[k + 2] = UInt8(0x80 | c & 0x3F)
+                        k += 3
+                    }
+                }
+                return k
+            }
+        }
     }
 
     /// Whether a line is blank (only spaces).
