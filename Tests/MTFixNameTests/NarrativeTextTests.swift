@@ -43,4 +43,24 @@ struct NarrativeTextTests {
             }
         }
     }
+
+    @Test(arguments: [
+        "", "Commitment to Neutrality", "it's a well-known co-op, 2024", "Москва — столица.", "東京都で会見。", "東京 Tokyo 大阪",
+        "ab東", "\u{2FFF}\u{3000}x", "x👍y", "abc def ghi jkl mno pqr",
+    ])
+    func countsAgreeWithTheFullScans(text: String) {
+        let u = Array(text.utf16)
+        for lo in 0...u.count {
+            for hi in lo...u.count {
+                var cjk = 0
+                var letters = 0
+                for i in lo..<hi {
+                    if NarrativeText.isCJK(u[i]) { cjk += 1 } else if NarrativeText.isLetter(u[i]) { letters += 1 }
+                }
+                #expect(NarrativeText.isMostlyCJK(u, lo..<hi) == (cjk > letters))
+                let n = NarrativeText.words(u, lo..<hi).count
+                for limit in 0..<5 { #expect(NarrativeText.wordCount(u, lo..<hi, limit: limit) == min(n, limit)) }
+            }
+        }
+    }
 }

@@ -79,7 +79,7 @@ struct CaptionDetector: Rule {
         // A caption describes a picture before its credit; a credit alone (`(Avec AFP)`) closes a story.
         let described = t.lowerBound..<(tail.lowerBound + m.range.lowerBound)
         if NarrativeText.isMostlyCJK(u, described) { return described.count >= minDescriptionCJKChars }
-        return NarrativeText.words(u, described).count >= minDescriptionWords
+        return NarrativeText.wordCount(u, described, limit: minDescriptionWords) >= minDescriptionWords
     }
 
     /// A short keyword line (`Kazakhstan United States Central Asia`, `熊本 菊陽町 ノースブリッジ`).
@@ -91,7 +91,7 @@ struct CaptionDetector: Rule {
         }
         if NarrativeText.isClosingQuote(u[lastChar]) { return false }
         if NarrativeText.isMostlyCJK(u, t) { return t.count <= maxTagCJKChars && t.contains { u[$0] == 0x20 || u[$0] == 0x3000 } }
-        return NarrativeText.isUpper(u[firstChar]) && NarrativeText.words(u, t).count <= maxTagWords
+        return NarrativeText.isUpper(u[firstChar]) && NarrativeText.wordCount(u, t, limit: maxTagWords + 1) <= maxTagWords
     }
 
     /// The lines `first...last` with their terminators, plus one blank separator (after, else before) so

@@ -85,6 +85,6 @@ struct DuplicateSentenceDetector: Rule {
         guard let last = r.last else { return false }
         guard NarrativeText.isTerminator(u[last]) || NarrativeText.isClosingQuote(u[last]) else { return false }
         if NarrativeText.isMostlyCJK(u, r) { return r.count >= minCJKChars }
-        return r.count >= minChars && NarrativeText.words(u, r).count >= minWords
+        return r.count >= minChars && NarrativeText.wordCount(u, r, limit: minWords) >= minWords
     }
 }

@@ -141,6 +141,14 @@ enum NarrativeText {
 
     /// Whether a range is mostly CJK (decides spacing and length measures without trusting the language tag).
     static func isMostlyCJK(_ u: [UInt16], _ range: Range<Int>) -> Bool {
+        // Every CJK unit is U+3000 or above: without one there is nothing to count (most Latin and
+        // Cyrillic lines), found four units at a time.
+        let high = firstIndex(
+            u, from: range.lowerBound, to: range.upperBound,
+            // Bit 15 of a lane: the unit is U+8000 or above, or its low 15 bits reach 0x3000.
+            maybe: { x in ((x & 0x7FFF_7FFF_7FFF_7FFF) &+ 0x5000_5000_5000_5000 | x) & 0x8000_8000_8000_8000 != 0 },
+            where: { $0 >= 0x3000 })
+        if high == range.upperBound { return false }
         var cjk = 0
         var letters = 0
         for i in range {
@@ -178,6 +186,31 @@ enum NarrativeText {
     /// The text of `range`. The standard library's `String(decoding:as: UTF16.self)` goes one unit at a
     /// time through a generic parser (a good part of the evidence strings' cost); text without
     /// surrogates is written out as UTF-8 directly, anything else still goes that way.
+    /// `words(u, range).count`, counting no further than `limit` (the callers compare with a bound).
+    static func wordCount(_ u: [UInt16], _ range: Range<Int>, limit: Int) -> Int {
+        var n = 0
+        var i = range.lowerBound
+        while i < range.upperBound && n < limit {
+            guard isLetter(u[i]) || isDigit(u[i]) else {
+                i += 1
+                continue
+            }
+            while i < range.upperBound {
+                if isLetter(u[i]) || isDigit(u[i]) {
+                    i += 1
+                } else if (u[i] == 0x27 || u[i] == 0x2019 || u[i] == 0x2D) && i + 1 < range.upperBound
+                    && isLetter(u[i + 1])
+                {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            n += 1
+        }
+        return n
+    }
+
     static func string(_ u: [UInt16], _ range: Range<Int>) -> String {
         u.withUnsafeBufferPointer { p in
             var bytes = 0
@@ -252,7 +285,7 @@ enum NarrativeText {
         guard let last = t.last else { return false }
         if isTerminator(u[last]) || isClosingQuote(u[last]) || u[last] == 0x3A || u[last] == 0x2C { return false }
         if isMostlyCJK(u, t) { return t.count <= 20 }
-        return words(u, t).count <= maxWords
+        return wordCount(u, t, limit: maxWords + 1) <= maxWords
     }
 
     /// Lowercased comparison key of a word, cut to a stem-like prefix so `emphasized` meets `emphasize`.
