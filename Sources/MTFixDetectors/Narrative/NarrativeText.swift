@@ -107,8 +107,19 @@ enum NarrativeText {
     static func isLetter(_ u: UInt16) -> Bool {
         if u < 0x80 { return (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) }
         if Int(u) < CaseTable.limit { return CaseTable.shared.flags[Int(u)] & CaseTable.letter != 0 }
-        return scalar(u)?.properties.isAlphabetic ?? false
+        return (upperAlphabetic[Int(u) >> 6] >> UInt64(u & 63)) & 1 != 0
     }
+
+    /// `isAlphabetic` of every BMP unit from U+3000 up, one bit each (false for surrogates), indexed
+    /// by `unit >> 6` from 0: the attribution and fragment scans ask it for every CJK character they
+    /// pass, and the property look-up each time was most of their cost on Chinese and Japanese copy.
+    static let upperAlphabetic: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for c in CaseTable.limit..<0x10000 where Unicode.Scalar(UInt32(c))?.properties.isAlphabetic ?? false {
+            bits[c >> 6] |= 1 << UInt64(c & 63)
+        }
+        return bits
+    }()
 
     static func isLower(_ u: UInt16) -> Bool {
         if u < 0x80 { return u >= 0x61 && u <= 0x7A }
