@@ -63,4 +63,22 @@ struct NarrativeTextTests {
             }
         }
     }
+
+    @Test func nextMarkFindsEveryCommaAndStop() {
+        let marks: [UInt16] = [0x2C, 0x2E, 0x3001, 0x3002, 0xFF0C]
+        let fillers: [UInt16] = [0x61, 0x20, 0x2F, 0x3000, 0x3003, 0xFF0D, 0x4E00, 0x2D]
+        for filler in fillers {
+            for length in 0..<13 {
+                let base = [UInt16](repeating: filler, count: length)
+                #expect(OrphanPunctuationDetector.nextMark(base, from: 0, to: length) == length)
+                for at in 0..<length {
+                    for mark in marks {
+                        var u = base
+                        u[at] = mark
+                        for from in 0...at { #expect(OrphanPunctuationDetector.nextMark(u, from: from, to: length) == at) }
+                    }
+                }
+            }
+        }
+    }
 }

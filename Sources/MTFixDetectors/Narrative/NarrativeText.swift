@@ -24,7 +24,14 @@ enum NarrativeText {
     static func nextTerminator(_ u: [UInt16], from: Int, to end: Int) -> Int {
         firstIndex(
             u, from: from, to: end,
-            maybe: { x in hasLane(x, 0x2E) || hasLane(x, 0x21) || hasLane(x, 0x3F) || hasHighLane(x) },
+            // `| 0x11` folds `.` (2E) onto `?` (3F); `& 0xFFE0` folds the full-width `！` `．` `？` together.
+            // The wide marks are looked for only in words holding a unit from U+2000 up (CJK copy, curly
+            // quotes), which then need no unit-by-unit test.
+            maybe: { x in
+                hasLane(x | 0x0011_0011_0011_0011, 0x3F) || hasLane(x, 0x21)
+                    || (x & 0xE000_E000_E000_E000 != 0
+                        && (hasLane(x, 0x3002) || hasLane(x & 0xFFE0_FFE0_FFE0_FFE0, 0xFF00) || hasLane(x, 0x2026)))
+            },
             where: { c in c < 0x40 ? (c == 0x2E || c == 0x21 || c == 0x3F) : c >= 0x2026 && isTerminator(c) })
     }
 
@@ -61,10 +68,6 @@ enum NarrativeText {
         let y = x ^ (c &* 0x0001_0001_0001_0001)
         return (y &- 0x0001_0001_0001_0001) & ~y & 0x8000_8000_8000_8000 != 0
     }
-
-    /// Whether one of the four UTF-16 units packed in `x` is U+2000 or above.
-    @inline(__always)
-    static func hasHighLane(_ x: UInt64) -> Bool { x & 0xE000_E000_E000_E000 != 0 }
 
     /// Marks that can close a quotation in the seven languages (`”` `’` `"` `»` `“` German, `」` `』`).
     static func isClosingQuote(_ u: UInt16) -> Bool {
