@@ -25,33 +25,33 @@ enum NarrativeText {
         firstIndex(
             u, from: from, to: end,
             // `| 0x11` folds `.` (2E) onto `?` (3F); `& 0xFFE0` folds the full-width `！` `．` `？` together.
-            // The wide marks are looked for only in words holding a unit from U+2000 up (CJK copy, curly
-            // quotes), which then need no unit-by-unit test.
             maybe: { x in
-                hasLane(x | 0x0011_0011_0011_0011, 0x3F) || hasLane(x, 0x21)
-                    || (x & 0xE000_E000_E000_E000 != 0
-                        && (hasLane(x, 0x3002) || hasLane(x & 0xFFE0_FFE0_FFE0_FFE0, 0xFF00) || hasLane(x, 0x2026)))
+                lanes(x | 0x0011_0011_0011_0011, equalTo: 0x3F) | lanes(x, equalTo: 0x21) | lanes(x, equalTo: 0x3002)
+                    | lanes(x & 0xFFE0_FFE0_FFE0_FFE0, equalTo: 0xFF00) | lanes(x, equalTo: 0x2026)
             },
             where: { c in c < 0x40 ? (c == 0x2E || c == 0x21 || c == 0x3F) : c >= 0x2026 && isTerminator(c) })
     }
 
-    /// The first index in `from..<end` whose unit passes `test`, or `end`. Four units (one 64-bit word)
-    /// are tried at once with `maybe`, which must hold for a word holding any unit that passes `test`;
-    /// only such words are tested unit by unit. Text is mostly letters no scan looks for, and a
-    /// unit-by-unit loop over them (a mispredicted branch at every space) was the cost of several scans.
+    /// The first index in `from..<end` whose unit passes `test`, or `end`. Eight units (two 64-bit
+    /// words of four) are tried at once with `maybe`, which must be non-zero for a word holding any unit
+    /// that passes `test`; only such blocks are tested unit by unit. Text is mostly letters no scan
+    /// looks for, and a unit-by-unit loop over them (a mispredicted branch at every space) was the cost
+    /// of several scans. `maybe` is branch-free, so one branch decides eight units.
     @inline(__always)
     static func firstIndex(
-        _ u: [UInt16], from: Int, to end: Int, maybe: (UInt64) -> Bool, where test: (UInt16) -> Bool
+        _ u: [UInt16], from: Int, to end: Int, maybe: (UInt64) -> UInt64, where test: (UInt16) -> Bool
     ) -> Int {
         u.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return end }
             let raw = UnsafeRawPointer(base)
             var i = from
-            while i + 4 <= end {
-                if maybe(raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self)) {
-                    for k in i..<(i + 4) where test(p[k]) { return k }
+            while i + 8 <= end {
+                let a = raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self)
+                let b = raw.loadUnaligned(fromByteOffset: i &* 2 &+ 8, as: UInt64.self)
+                if maybe(a) | maybe(b) != 0 {
+                    for k in i..<(i + 8) where test(p[k]) { return k }
                 }
-                i += 4
+                i += 8
             }
             while i < end {
                 if test(p[i]) { return i }
@@ -61,12 +61,13 @@ enum NarrativeText {
         }
     }
 
-    /// Whether one of the four UTF-16 units packed in `x` equals `c` (the classic zero-lane test on
-    /// `x ^ c`: exact about whether some lane matches).
+    /// Bit 15 set in each lane of the four UTF-16 units packed in `x` that equals `c`, possibly also in
+    /// a lane above a matching one (the classic zero-lane test on `x ^ c`): non-zero exactly when some
+    /// lane matches.
     @inline(__always)
-    static func hasLane(_ x: UInt64, _ c: UInt64) -> Bool {
+    static func lanes(_ x: UInt64, equalTo c: UInt64) -> UInt64 {
         let y = x ^ (c &* 0x0001_0001_0001_0001)
-        return (y &- 0x0001_0001_0001_0001) & ~y & 0x8000_8000_8000_8000 != 0
+        return (y &- 0x0001_0001_0001_0001) & ~y & 0x8000_8000_8000_8000
     }
 
     /// Marks that can close a quotation in the seven languages (`”` `’` `"` `»` `“` German, `」` `』`).
@@ -160,7 +161,7 @@ enum NarrativeText {
         let high = firstIndex(
             u, from: range.lowerBound, to: range.upperBound,
             // Bit 15 of a lane: the unit is U+8000 or above, or its low 15 bits reach 0x3000.
-            maybe: { x in ((x & 0x7FFF_7FFF_7FFF_7FFF) &+ 0x5000_5000_5000_5000 | x) & 0x8000_8000_8000_8000 != 0 },
+            maybe: { x in ((x & 0x7FFF_7FFF_7FFF_7FFF) &+ 0x5000_5000_5000_5000 | x) & 0x8000_8000_8000_8000 },
             where: { $0 >= 0x3000 })
         if high == range.upperBound { return false }
         var cjk = 0

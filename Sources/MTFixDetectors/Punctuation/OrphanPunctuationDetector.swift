@@ -48,9 +48,8 @@ struct OrphanPunctuationDetector: Rule {
             u, from: from, to: end,
             // `| 2` folds `,` (2C) onto `.` (2E), `| 3` the ideographic `、` `。` onto U+3003.
             maybe: { x in
-                NarrativeText.hasLane(x | 0x0002_0002_0002_0002, 0x2E)
-                    || (x & 0xE000_E000_E000_E000 != 0
-                        && (NarrativeText.hasLane(x | 0x0003_0003_0003_0003, 0x3003) || NarrativeText.hasLane(x, 0xFF0C)))
+                NarrativeText.lanes(x | 0x0002_0002_0002_0002, equalTo: 0x2E)
+                    | NarrativeText.lanes(x | 0x0003_0003_0003_0003, equalTo: 0x3003) | NarrativeText.lanes(x, equalTo: 0xFF0C)
             },
             where: { c in isComma(c) || isStop(c) })
     }
