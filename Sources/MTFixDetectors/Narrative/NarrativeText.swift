@@ -157,7 +157,7 @@ enum NarrativeText {
     /// Whether a range is mostly CJK (decides spacing and length measures without trusting the language tag).
     static func isMostlyCJK(_ u: [UInt16], _ range: Range<Int>) -> Bool {
         // Every CJK unit is U+3000 or above: without one there is nothing to count (most Latin and
-        // Cyrillic lines), found four units at a time.
+        // Cyrillic lines), found eight units at a time.
         let high = firstIndex(
             u, from: range.lowerBound, to: range.upperBound,
             // Bit 15 of a lane: the unit is U+8000 or above, or its low 15 bits reach 0x3000.
@@ -168,6 +168,10 @@ enum NarrativeText {
         var letters = 0
         for i in range {
             if isCJK(u[i]) { cjk += 1 } else if isLetter(u[i]) { letters += 1 }
+            // Decided once the units left cannot change the answer (halfway through a CJK line).
+            let left = range.upperBound - i - 1
+            if cjk > letters + left { return true }
+            if cjk + left <= letters { return false }
         }
         return cjk > letters
     }
