@@ -27,15 +27,17 @@ struct DuplicateSentenceDetector: Rule {
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
         var out: [Finding] = []
-        // One buffer for every line: a fresh array per line was most of this rule's cost.
+        // One buffer for every line, of which the first `count` entries are the line's (a fresh array
+        // per line, or emptying one, cost an allocation or a generic call per line).
         var starts: [Int] = []
         for line in document.lines {
-            sentenceStarts(u, line, into: &starts)
+            let count = sentenceStarts(u, line, into: &starts)
             // A repeat needs a second sentence on the line.
-            guard starts.count > 1 else { continue }
+            guard count > 1 else { continue }
             var skipUntil = line.lowerBound
-            for (a, s0) in starts.enumerated() where s0 >= skipUntil {
-                for b in (a + 1)..<min(starts.count, a + 1 + lookahead) {
+            for a in 0..<count where starts[a] >= skipUntil {
+                let s0 = starts[a]
+                for b in (a + 1)..<min(count, a + 1 + lookahead) {
                     let s1 = starts[b]
                     let first = NarrativeText.trimmed(u, s0..<s1)
                     let n = first.count
@@ -60,9 +62,14 @@ struct DuplicateSentenceDetector: Rule {
 
     /// Offsets where a sentence may start: the line start and after each terminator (with its closing
     /// quotes and spaces). Over-generating is harmless: a repeat must match character for character.
-    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>, into out: inout [Int]) {
-        out.removeAll(keepingCapacity: true)
-        out.append(line.lowerBound)
+    /// Written to the front of `out` (grown when needed); returns how many.
+    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>, into out: inout [Int]) -> Int {
+        var count = 0
+        func add(_ start: Int) {
+            if count < out.count { out[count] = start } else { out.append(start) }
+            count += 1
+        }
+        add(line.lowerBound)
         var i = line.lowerBound
         while i < line.upperBound {
             i = NarrativeText.nextTerminator(u, from: i, to: line.upperBound)
@@ -74,10 +81,11 @@ struct DuplicateSentenceDetector: Rule {
                 let cjkStop = u[i] >= 0x3000
                 var k = j
                 while k < line.upperBound && NarrativeText.isSpace(u[k]) { k += 1 }
-                if k < line.upperBound && (k > j || cjkStop) { out.append(k) }
+                if k < line.upperBound && (k > j || cjkStop) { add(k) }
                 i = k
             }
         }
+        return count
     }
 
     /// Long enough to be a sentence of prose and ending like one.
