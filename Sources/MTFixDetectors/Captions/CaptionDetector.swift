@@ -65,7 +65,8 @@ struct CaptionDetector: Rule {
     func isCaption(_ u: [UInt16], _ line: Range<Int>) -> Bool {
         let t = NarrativeText.trimmed(u, line)
         guard !t.isEmpty else { return false }
-        if openers.contains(where: { u[t].starts(with: $0) }) { return true }
+        // The first unit decides for nearly every line before a slice is compared.
+        if openers.contains(where: { o in o.isEmpty || (u[t.lowerBound] == o[0] && u[t].starts(with: o)) }) { return true }
         // Credits are anchored at the line end and short: matching the line's tail keeps cost per line bounded.
         let tail = max(t.lowerBound, t.upperBound - CaptionDetector.creditReach)..<t.upperBound
         guard let credit else { return false }
