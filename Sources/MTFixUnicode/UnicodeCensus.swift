@@ -1,4 +1,3 @@
-import Foundation
 import MTFixCore
 
 /// Which kinds of characters a snapshot holds, line by line: one table look-up per UTF-16 unit, made
@@ -47,19 +46,8 @@ struct UnicodeCensus {
     /// Classes present anywhere, line terminators included.
     let all: Classes
 
-    /// The document's census, made once per snapshot. The twelve Unicode detectors ask one after the
-    /// other for the same document, so each thread keeps the last one it was given: `memoized`'s lock,
-    /// string hash and dynamic cast were most of what the detectors without a candidate line cost.
     static func of(_ document: Document) -> UnicodeCensus {
-        if let p = pthread_getspecific(lastCensusKey) {
-            let last = Unmanaged<LastCensus>.fromOpaque(p).takeUnretainedValue()
-            // A weak reference: a new snapshot at a freed one's address never matches.
-            if last.document === document { return last.census }
-        }
-        let census = document.memoized("unicode.census") { UnicodeCensus(document) }
-        if let old = pthread_getspecific(lastCensusKey) { Unmanaged<LastCensus>.fromOpaque(old).release() }
-        pthread_setspecific(lastCensusKey, Unmanaged.passRetained(LastCensus(document, census)).toOpaque())
-        return census
+        document.memoized("unicode.census") { UnicodeCensus(document) }
     }
 
     init(_ document: Document) {
@@ -157,24 +145,3 @@ struct UnicodeCensus {
         }
     }
 }
-
-/// A thread's last census and the snapshot it belongs to (see `UnicodeCensus.of`).
-private final class LastCensus {
-    weak var document: Document?
-    let census: UnicodeCensus
-
-    init(_ document: Document, _ census: UnicodeCensus) {
-        self.document = document
-        self.census = census
-    }
-}
-
-/// Thread-specific slot of `LastCensus`, released with its thread.
-private let lastCensusKey: pthread_key_t = {
-    var key = pthread_key_t()
-    pthread_key_create(&key) { p in
-        let box: UnsafeMutableRawPointer? = p
-        if let box { Unmanaged<LastCensus>.fromOpaque(box).release() }
-    }
-    return key
-}()
