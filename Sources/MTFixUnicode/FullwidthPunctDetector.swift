@@ -49,23 +49,14 @@ public struct FullwidthPunctDetector: Rule {
         let census = UnicodeCensus.of(document)
         var out: [Finding] = []
         for line in census.lines(of: document, having: triggers) {
-            var hasCJK = false
-            var hasKana = false
-            var hasWide = false
-            var hasASCIIPunct = false
-            for i in line {
-                let c = u[i]
-                if c < 0x80 {
-                    if c == 0x2C || c == 0x2E { hasASCIIPunct = true }
-                    continue
-                }
-                if c < 0x3000 { continue }
-                if FullwidthPunctDetector.isCJKContext(c) { hasCJK = true }
-                if CJKText.isKana(c) { hasKana = true }
-                if isWide[Int(c)] { hasWide = true }
-            }
-            if hasWide && !hasCJK { widePunctInAlphabeticLine(u, line, &out) }
-            if hasCJK && hasASCIIPunct {
+            // Each question is asked only when the answer matters: a line with CJK context (nearly
+            // every trigger line) needs only to know whether it holds an ASCII comma or full stop, which
+            // clean CJK copy seldom does; classifying every character of it was this rule's cost.
+            let hasCJK = line.contains { u[$0] >= 0x3000 && FullwidthPunctDetector.isCJKContext(u[$0]) }
+            if !hasCJK {
+                if line.contains(where: { u[$0] >= 0x3000 && isWide[Int(u[$0])] }) { widePunctInAlphabeticLine(u, line, &out) }
+            } else if line.contains(where: { u[$0] == 0x2C || u[$0] == 0x2E }) {
+                let hasKana = line.contains { CJKText.isKana(u[$0]) }
                 let lang = document.language == "ja" || hasKana ? "ja" : (document.language == "zh" ? "zh" : (hasKana ? "ja" : "zh"))
                 if let forms = cjkForms[lang] { asciiPunctInCJKLine(u, line, forms, &out) }
             }

@@ -121,6 +121,11 @@ public struct MojibakeDetector: Rule {
                         // (or a space, U+FFFD or `?` standing for one), for each codec at once.
                         var quick: UInt32 = 0
                         while i + 1 < n {
+                            // ASCII is no lead: whole words of it are passed over at once.
+                            if p[i] < 0x80 {
+                                i = ASCIIWords.skip(p, from: i, to: n)
+                                if i + 1 >= n { break }
+                            }
                             let c = Int(p[i])
                             if c >= 0x80 && (anyLead[c >> 6] >> UInt64(c & 63)) & 1 != 0 {
                                 let d = Int(p[i + 1])
@@ -160,11 +165,12 @@ public struct MojibakeDetector: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
-        // Quick exit for text without a single possible lead character (ASCII, CJK, most clean text).
-        guard mayHoldLead(u) else { return [] }
+        // Quick exit for text without a single possible lead character (ASCII, CJK, most clean text):
+        // first by the shared census (every Unicode detector asks for it), then character by character.
+        let census = UnicodeCensus.of(document)
+        guard !census.all.isDisjoint(with: leadClasses), mayHoldLead(u) else { return [] }
         // Only stretches of lines that hold a lead character are scanned (a sequence never crosses a
         // line break); a paragraph read again for its codec is read whole, as before.
-        let census = UnicodeCensus.of(document)
         var stretches: [Range<Int>] = []
         for (k, line) in document.lines.enumerated() where census.line(k, has: leadClasses) {
             if let last = stretches.last, k > 0, last.upperBound == document.lines[k - 1].upperBound {
@@ -199,7 +205,18 @@ public struct MojibakeDetector: Rule {
     }
 
     /// Whether some character of the text could be a lead byte in one of the codecs.
-    func mayHoldLead(_ u: [UInt16]) -> Bool { u.contains(where: { $0 >= 0x80 && leadBits[Int($0)] != 0 }) }
+    func mayHoldLead(_ u: [UInt16]) -> Bool {
+        u.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                i = ASCIIWords.skip(p, from: i, to: p.count)
+                guard i < p.count else { return false }
+                if p[i] >= 0x80 && leadBits[Int(p[i])] != 0 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 
     /// Plausible runs of the text, each paragraph scanned with its most likely codec first.
     func candidates(_ u: [UInt16], paragraphs: [Range<Int>], scanning stretches: [Range<Int>]? = nil) -> [Candidate] {

@@ -34,6 +34,9 @@ public struct NormalizationDetector: Rule {
 
     private func nfc(_ document: Document) -> [Finding] {
         let u = document.utf16
+        // Most documents hold no character that could be out of NFC: one table test per unit settles it
+        // (the ICU quick check below was a cost on every Cyrillic and CJK document).
+        guard NormalizationDetector.mayBreakNFC(u) else { return [] }
         let clean = cleanPrefix(u, from: 0)
         if clean == u.count { return [] }
         var out: [Finding] = []
@@ -56,6 +59,43 @@ public struct NormalizationDetector: Rule {
             i = max(cleanPrefix(u, from: end), end + 1)
         }
         return out
+    }
+
+    /// One bit per BMP unit: set when the unit may leave a text out of NFC (a combining class other than
+    /// 0, an NFC quick check other than yes, or a surrogate, whose scalar is not looked at). A text of
+    /// units without the bit passes the quick check whole. Built on first use (about 65,000 ICU checks).
+    static let nfcSuspects: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for c in 0x300..<0x10000 {
+            let suspect: Bool
+            if let s = Unicode.Scalar(UInt32(c)) {
+                let unit = [UInt16(c)]
+                suspect =
+                    s.properties.canonicalCombiningClass.rawValue != 0
+                    || unit.withUnsafeBufferPointer { Normalizer.quickCheckPrefix($0, .nfc) } != 1
+            } else {
+                suspect = true
+            }
+            if suspect { bits[c >> 6] |= 1 << UInt64(c & 63) }
+        }
+        return bits
+    }()
+
+    /// Whether some unit of `u` may leave it out of NFC (false: `cleanPrefix(u, from: 0)` is the whole text).
+    static func mayBreakNFC(_ u: [UInt16]) -> Bool {
+        u.withUnsafeBufferPointer { p in
+            nfcSuspects.withUnsafeBufferPointer { bits in
+                var i = 0
+                while i < p.count {
+                    i = ASCIIWords.skip(p, from: i, to: p.count)
+                    guard i < p.count else { return false }
+                    let c = Int(p[i])
+                    if (bits[c >> 6] >> UInt64(c & 63)) & 1 != 0 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// End of the stretch from `start` that is certainly in NFC. Nothing below U+0300 changes under NFC

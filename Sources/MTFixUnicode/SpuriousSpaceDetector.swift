@@ -34,6 +34,9 @@ public struct SpuriousSpaceDetector: Rule {
         let cjk = SpuriousSpaceDetector.cjkClasses
         var out: [Finding] = []
         for line in census.lines(of: document, having: cjk) {
+            // A gap is a run of spaces, and without a gap nothing is reported (`splitsGrammar` of none is
+            // false): clean CJK lines, which have no space, are passed over without classifying each character.
+            guard SpuriousSpaceDetector.hasSpace(u, line) else { continue }
             var gaps: [Range<Int>] = []
             var cjkChars = 0
             var i = line.lowerBound
@@ -56,6 +59,13 @@ public struct SpuriousSpaceDetector: Rule {
             for g in gaps { out.append(Finding(descriptor: descriptor, range: g, replacement: "")) }
         }
         return out
+    }
+
+    static func hasSpace(_ u: [UInt16], _ line: Range<Int>) -> Bool {
+        u.withUnsafeBufferPointer { p in
+            for i in line where p[i] == 0x20 { return true }
+            return false
+        }
     }
 
     /// Whether some spaced-off token is punctuation, kana only, or a one-character function word.

@@ -41,10 +41,8 @@ struct BrokenAttributionDetector: Rule {
             var i = line.lowerBound
             // A candidate is a terminator-ended run that equals a detached verb and follows a sentence end.
             while i < line.upperBound {
-                guard NarrativeText.isTerminator(u[i]) else {
-                    i += 1
-                    continue
-                }
+                i = NarrativeText.nextTerminator(u, from: i, to: line.upperBound)
+                guard i < line.upperBound else { break }
                 let end = i + 1
                 var start = i
                 // Back over the letters and single spaces of a short verb phrase (`Fügte hinzu`).

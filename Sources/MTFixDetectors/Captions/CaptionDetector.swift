@@ -12,6 +12,8 @@ struct CaptionDetector: Rule {
     let descriptor: RuleDescriptor
     /// One regular expression: any credit, anchored at the end of a line.
     let credit: ICURegex?
+    /// Units every credit can end with (nil: unknown, always run `credit`); a handful, so an array.
+    let creditEnds: [UInt16]?
     /// Line openings that mark a caption (`From left:`).
     let openers: [[UInt16]]
     let maxTagWords: Int
@@ -24,6 +26,8 @@ struct CaptionDetector: Rule {
         self.descriptor = descriptor
         let credits = options["credits"]?.strings ?? []
         credit = credits.isEmpty ? nil : try ICURegex("(?:" + credits.joined(separator: "|") + ")\\s*$")
+        let ends = credits.map(CreditEnding.finalUnits(of:))
+        creditEnds = ends.contains { $0 == nil } ? nil : Array(ends.reduce(into: Set<UInt16>()) { $0.formUnion($1!) }).sorted()
         openers = (options["openers"]?.strings ?? []).map { Array($0.utf16) }
         maxTagWords = options.int("max_tag_words", default: 8)
         maxTagCJKChars = options.int("max_tag_cjk_chars", default: 30)
@@ -48,7 +52,7 @@ struct CaptionDetector: Rule {
                 out.append(
                     Finding(
                         descriptor: descriptor, range: block, replacement: nil,
-                        evidence: ["removed": document.string(removed)]
+                        evidence: ["removed": NarrativeText.string(u, removed)]
                     ).replacing(removed, descriptor: descriptor))
             }
         }
@@ -61,14 +65,22 @@ struct CaptionDetector: Rule {
     func isCaption(_ u: [UInt16], _ line: Range<Int>) -> Bool {
         let t = NarrativeText.trimmed(u, line)
         guard !t.isEmpty else { return false }
-        if openers.contains(where: { u[t].starts(with: $0) }) { return true }
+        // The first unit decides for nearly every line before a slice is compared.
+        if openers.contains(where: { o in o.isEmpty || (u[t.lowerBound] == o[0] && u[t].starts(with: o)) }) { return true }
         // Credits are anchored at the line end and short: matching the line's tail keeps cost per line bounded.
         let tail = max(t.lowerBound, t.upperBound - CaptionDetector.creditReach)..<t.upperBound
-        guard let credit, let m = credit.firstMatch(in: Array(u[tail])) else { return false }
+        guard let credit else { return false }
+        if let creditEnds {
+            // Most lines end in a full stop, which ends no credit: skip the regular expression for them.
+            var k = tail.upperBound
+            while k > tail.lowerBound && CreditEnding.isTrailingSpace(u[k - 1]) { k -= 1 }
+            guard k > tail.lowerBound, creditEnds.contains(u[k - 1]) else { return false }
+        }
+        guard let m = credit.firstMatch(in: Array(u[tail])) else { return false }
         // A caption describes a picture before its credit; a credit alone (`(Avec AFP)`) closes a story.
         let described = t.lowerBound..<(tail.lowerBound + m.range.lowerBound)
         if NarrativeText.isMostlyCJK(u, described) { return described.count >= minDescriptionCJKChars }
-        return NarrativeText.words(u, described).count >= minDescriptionWords
+        return NarrativeText.wordCount(u, described, limit: minDescriptionWords) >= minDescriptionWords
     }
 
     /// A short keyword line (`Kazakhstan United States Central Asia`, `熊本 菊陽町 ノースブリッジ`).
@@ -80,7 +92,7 @@ struct CaptionDetector: Rule {
         }
         if NarrativeText.isClosingQuote(u[lastChar]) { return false }
         if NarrativeText.isMostlyCJK(u, t) { return t.count <= maxTagCJKChars && t.contains { u[$0] == 0x20 || u[$0] == 0x3000 } }
-        return NarrativeText.isUpper(u[firstChar]) && NarrativeText.words(u, t).count <= maxTagWords
+        return NarrativeText.isUpper(u[firstChar]) && NarrativeText.wordCount(u, t, limit: maxTagWords + 1) <= maxTagWords
     }
 
     /// The lines `first...last` with their terminators, plus one blank separator (after, else before) so

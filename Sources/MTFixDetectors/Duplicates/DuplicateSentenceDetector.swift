@@ -27,15 +27,22 @@ struct DuplicateSentenceDetector: Rule {
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
         var out: [Finding] = []
+        // One buffer for every line, of which the first `count` entries are the line's (a fresh array
+        // per line, or emptying one, cost an allocation or a generic call per line).
+        var starts: [Int] = []
         for line in document.lines {
-            let starts = sentenceStarts(u, line)
+            let count = sentenceStarts(u, line, into: &starts)
+            // A repeat needs a second sentence on the line.
+            guard count > 1 else { continue }
             var skipUntil = line.lowerBound
-            for (a, s0) in starts.enumerated() where s0 >= skipUntil {
-                for b in (a + 1)..<min(starts.count, a + 1 + lookahead) {
+            for a in 0..<count where starts[a] >= skipUntil {
+                let s0 = starts[a]
+                for b in (a + 1)..<min(count, a + 1 + lookahead) {
                     let s1 = starts[b]
                     let first = NarrativeText.trimmed(u, s0..<s1)
                     let n = first.count
-                    guard s1 + n <= line.upperBound, u[first] == u[s1..<(s1 + n)] else { continue }
+                    guard s1 + n <= line.upperBound, n > 0, u[first.lowerBound] == u[s1], u[first] == u[s1..<(s1 + n)]
+                    else { continue }
                     guard s1 + n == line.upperBound || NarrativeText.isSpace(u[s1 + n]) || NarrativeText.isCJK(u[s1 + n])
                     else { continue }
                     // A repeat inside a quotation is the speaker's (a chant, an emphasis), not MT's.
@@ -55,11 +62,18 @@ struct DuplicateSentenceDetector: Rule {
 
     /// Offsets where a sentence may start: the line start and after each terminator (with its closing
     /// quotes and spaces). Over-generating is harmless: a repeat must match character for character.
-    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>) -> [Int] {
-        var out = [line.lowerBound]
+    /// Written to the front of `out` (grown when needed); returns how many.
+    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>, into out: inout [Int]) -> Int {
+        var count = 0
+        func add(_ start: Int) {
+            if count < out.count { out[count] = start } else { out.append(start) }
+            count += 1
+        }
+        add(line.lowerBound)
         var i = line.lowerBound
         while i < line.upperBound {
-            if NarrativeText.isTerminator(u[i]) {
+            i = NarrativeText.nextTerminator(u, from: i, to: line.upperBound)
+            if i < line.upperBound {
                 var j = i + 1
                 while j < line.upperBound && (NarrativeText.isClosingQuote(u[j]) || NarrativeText.isClosingBracket(u[j])) {
                     j += 1
@@ -67,13 +81,11 @@ struct DuplicateSentenceDetector: Rule {
                 let cjkStop = u[i] >= 0x3000
                 var k = j
                 while k < line.upperBound && NarrativeText.isSpace(u[k]) { k += 1 }
-                if k < line.upperBound && (k > j || cjkStop) { out.append(k) }
+                if k < line.upperBound && (k > j || cjkStop) { add(k) }
                 i = k
-            } else {
-                i += 1
             }
         }
-        return out
+        return count
     }
 
     /// Long enough to be a sentence of prose and ending like one.
@@ -81,6 +93,6 @@ struct DuplicateSentenceDetector: Rule {
         guard let last = r.last else { return false }
         guard NarrativeText.isTerminator(u[last]) || NarrativeText.isClosingQuote(u[last]) else { return false }
         if NarrativeText.isMostlyCJK(u, r) { return r.count >= minCJKChars }
-        return r.count >= minChars && NarrativeText.words(u, r).count >= minWords
+        return r.count >= minChars && NarrativeText.wordCount(u, r, limit: minWords) >= minWords
     }
 }

@@ -30,8 +30,10 @@ struct EchoFragmentDetector: Rule {
         for line in document.lines {
             var i = line.lowerBound
             while i < line.upperBound {
+                i = NarrativeText.nextTerminator(u, from: i, to: line.upperBound)
+                guard i < line.upperBound else { break }
                 defer { i += 1 }
-                guard NarrativeText.isTerminator(u[i]), u[i] != 0x2026 else { continue }
+                guard u[i] != 0x2026 else { continue }
                 // Sentence end: terminator, closing quotes on either side, then a space.
                 var j = i + 1
                 while j < line.upperBound && (NarrativeText.isClosingQuote(u[j]) || NarrativeText.isClosingBracket(u[j])) {
@@ -39,10 +41,11 @@ struct EchoFragmentDetector: Rule {
                 }
                 let sentenceEnd = j
                 guard j < line.upperBound, NarrativeText.isSpace(u[j]) else { continue }
-                if NarrativeText.isAbbreviation(dot: i, in: u, lineStart: line.lowerBound, known: abbreviations) { continue }
                 if i > line.lowerBound && NarrativeText.isTerminator(u[i - 1]) { continue }
                 while j < line.upperBound && NarrativeText.isSpace(u[j]) { j += 1 }
                 guard j < line.upperBound, NarrativeText.isLower(u[j]) else { continue }
+                // After the lowercase test: it rejects nearly every sentence end without building a string.
+                if NarrativeText.isAbbreviation(dot: i, in: u, lineStart: line.lowerBound, known: abbreviations) { continue }
                 guard let fragmentEnd = fragment(u, from: j, line: line) else { continue }
                 let words = NarrativeText.words(u, j..<fragmentEnd)
                 guard !words.isEmpty, words.count <= maxWords else { continue }

@@ -54,9 +54,9 @@ struct SplitSentenceDetector: Rule {
                 else { continue }
                 joiner = ""
             } else {
-                guard NarrativeText.isLower(u[lastA]), NarrativeText.words(u, lineA).count >= minWords,
-                    NarrativeText.words(u, tail).count >= minTailWords,
-                    NarrativeText.words(u, lineB).count <= maxContinuationWords,
+                guard NarrativeText.isLower(u[lastA]), NarrativeText.wordCount(u, lineA, limit: minWords) >= minWords,
+                    NarrativeText.wordCount(u, tail, limit: minTailWords) >= minTailWords,
+                    NarrativeText.wordCount(u, lineB, limit: maxContinuationWords + 1) <= maxContinuationWords,
                     !lineB.dropLast().contains(where: { NarrativeText.isTerminator(u[$0]) })
                 else { continue }
                 joiner = " "

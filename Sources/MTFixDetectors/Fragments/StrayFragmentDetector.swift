@@ -94,6 +94,6 @@ struct StrayFragmentDetector: Rule {
         let after = text.dropFirst(conj.count).first
         guard after == " " || after == "," else { return false }
         let inner = line.dropLast().contains { NarrativeText.isTerminator(u[$0]) }
-        return !inner && NarrativeText.words(u, line).count <= maxContinuationWords
+        return !inner && NarrativeText.wordCount(u, line, limit: maxContinuationWords + 1) <= maxContinuationWords
     }
 }

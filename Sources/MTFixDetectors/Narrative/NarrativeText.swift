@@ -19,6 +19,57 @@ enum NarrativeText {
         u == 0x2E || u == 0x21 || u == 0x3F || u == 0x2026 || u == 0x3002 || u == 0xFF01 || u == 0xFF1F || u == 0xFF0E
     }
 
+    /// The first terminator (`isTerminator`) in `from..<end`, or `end`: the per-unit scan the sentence
+    /// detectors start with.
+    static func nextTerminator(_ u: [UInt16], from: Int, to end: Int) -> Int {
+        firstIndex(
+            u, from: from, to: end,
+            // `| 0x11` folds `.` (2E) onto `?` (3F); `& 0xFFE0` folds the full-width `！` `．` `？` together.
+            maybe: { x in
+                lanes(x | 0x0011_0011_0011_0011, equalTo: 0x3F) | lanes(x, equalTo: 0x21) | lanes(x, equalTo: 0x3002)
+                    | lanes(x & 0xFFE0_FFE0_FFE0_FFE0, equalTo: 0xFF00) | lanes(x, equalTo: 0x2026)
+            },
+            where: { c in c < 0x40 ? (c == 0x2E || c == 0x21 || c == 0x3F) : c >= 0x2026 && isTerminator(c) })
+    }
+
+    /// The first index in `from..<end` whose unit passes `test`, or `end`. Eight units (two 64-bit
+    /// words of four) are tried at once with `maybe`, which must be non-zero for a word holding any unit
+    /// that passes `test`; only such blocks are tested unit by unit. Text is mostly letters no scan
+    /// looks for, and a unit-by-unit loop over them (a mispredicted branch at every space) was the cost
+    /// of several scans. `maybe` is branch-free, so one branch decides eight units.
+    @inline(__always)
+    static func firstIndex(
+        _ u: [UInt16], from: Int, to end: Int, maybe: (UInt64) -> UInt64, where test: (UInt16) -> Bool
+    ) -> Int {
+        u.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return end }
+            let raw = UnsafeRawPointer(base)
+            var i = from
+            while i + 8 <= end {
+                let a = raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self)
+                let b = raw.loadUnaligned(fromByteOffset: i &* 2 &+ 8, as: UInt64.self)
+                if maybe(a) | maybe(b) != 0 {
+                    for k in i..<(i + 8) where test(p[k]) { return k }
+                }
+                i += 8
+            }
+            while i < end {
+                if test(p[i]) { return i }
+                i += 1
+            }
+            return end
+        }
+    }
+
+    /// Bit 15 set in each lane of the four UTF-16 units packed in `x` that equals `c`, possibly also in
+    /// a lane above a matching one (the classic zero-lane test on `x ^ c`): non-zero exactly when some
+    /// lane matches.
+    @inline(__always)
+    static func lanes(_ x: UInt64, equalTo c: UInt64) -> UInt64 {
+        let y = x ^ (c &* 0x0001_0001_0001_0001)
+        return (y &- 0x0001_0001_0001_0001) & ~y & 0x8000_8000_8000_8000
+    }
+
     /// Marks that can close a quotation in the seven languages (`”` `’` `"` `»` `“` German, `」` `』`).
     static func isClosingQuote(_ u: UInt16) -> Bool {
         u == 0x201D || u == 0x2019 || u == 0x22 || u == 0xBB || u == 0x201C || u == 0x2018 || u == 0x300D
@@ -60,8 +111,19 @@ enum NarrativeText {
     static func isLetter(_ u: UInt16) -> Bool {
         if u < 0x80 { return (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) }
         if Int(u) < CaseTable.limit { return CaseTable.shared.flags[Int(u)] & CaseTable.letter != 0 }
-        return scalar(u)?.properties.isAlphabetic ?? false
+        return (upperAlphabetic[Int(u) >> 6] >> UInt64(u & 63)) & 1 != 0
     }
+
+    /// `isAlphabetic` of every BMP unit from U+3000 up, one bit each (false for surrogates), indexed
+    /// by `unit >> 6` from 0: the attribution and fragment scans ask it for every CJK character they
+    /// pass, and the property look-up each time was most of their cost on Chinese and Japanese copy.
+    static let upperAlphabetic: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for c in CaseTable.limit..<0x10000 where Unicode.Scalar(UInt32(c))?.properties.isAlphabetic ?? false {
+            bits[c >> 6] |= 1 << UInt64(c & 63)
+        }
+        return bits
+    }()
 
     static func isLower(_ u: UInt16) -> Bool {
         if u < 0x80 { return u >= 0x61 && u <= 0x7A }
@@ -94,10 +156,22 @@ enum NarrativeText {
 
     /// Whether a range is mostly CJK (decides spacing and length measures without trusting the language tag).
     static func isMostlyCJK(_ u: [UInt16], _ range: Range<Int>) -> Bool {
+        // Every CJK unit is U+3000 or above: without one there is nothing to count (most Latin and
+        // Cyrillic lines), found eight units at a time.
+        let high = firstIndex(
+            u, from: range.lowerBound, to: range.upperBound,
+            // Bit 15 of a lane: the unit is U+8000 or above, or its low 15 bits reach 0x3000.
+            maybe: { x in ((x & 0x7FFF_7FFF_7FFF_7FFF) &+ 0x5000_5000_5000_5000 | x) & 0x8000_8000_8000_8000 },
+            where: { $0 >= 0x3000 })
+        if high == range.upperBound { return false }
         var cjk = 0
         var letters = 0
         for i in range {
             if isCJK(u[i]) { cjk += 1 } else if isLetter(u[i]) { letters += 1 }
+            // Decided once the units left cannot change the answer (halfway through a CJK line).
+            let left = range.upperBound - i - 1
+            if cjk > letters + left { return true }
+            if cjk + left <= letters { return false }
         }
         return cjk > letters
     }
@@ -128,8 +202,63 @@ enum NarrativeText {
         return out
     }
 
+    /// The text of `range`. The standard library's `String(decoding:as: UTF16.self)` goes one unit at a
+    /// time through a generic parser (a good part of the evidence strings' cost); text without
+    /// surrogates is written out as UTF-8 directly, anything else still goes that way.
+    /// `words(u, range).count`, counting no further than `limit` (the callers compare with a bound).
+    static func wordCount(_ u: [UInt16], _ range: Range<Int>, limit: Int) -> Int {
+        var n = 0
+        var i = range.lowerBound
+        while i < range.upperBound && n < limit {
+            guard isLetter(u[i]) || isDigit(u[i]) else {
+                i += 1
+                continue
+            }
+            while i < range.upperBound {
+                if isLetter(u[i]) || isDigit(u[i]) {
+                    i += 1
+                } else if (u[i] == 0x27 || u[i] == 0x2019 || u[i] == 0x2D) && i + 1 < range.upperBound
+                    && isLetter(u[i + 1])
+                {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            n += 1
+        }
+        return n
+    }
+
     static func string(_ u: [UInt16], _ range: Range<Int>) -> String {
-        String(decoding: u[range], as: UTF16.self)
+        u.withUnsafeBufferPointer { p in
+            var bytes = 0
+            for i in range {
+                let c = p[i]
+                if c & 0xF800 == 0xD800 { return String(decoding: u[range], as: UTF16.self) }
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
+            }
+            return String(unsafeUninitializedCapacity: bytes) { out in
+                var k = 0
+                for i in range {
+                    let c = p[i]
+                    if c < 0x80 {
+                        out[k] = UInt8(c)
+                        k += 1
+                    } else if c < 0x800 {
+                        out[k] = UInt8(0xC0 | c >> 6)
+                        out[k + 1] = UInt8(0x80 | c & 0x3F)
+                        k += 2
+                    } else {
+                        out[k] = UInt8(0xE0 | c >> 12)
+                        out[k + 1] = UInt8(0x80 | (c >> 6) & 0x3F)
+                        out[k + 2] = UInt8(0x80 | c & 0x3F)
+                        k += 3
+                    }
+                }
+                return k
+            }
+        }
     }
 
     /// Whether a line is blank (only spaces).
@@ -175,7 +304,7 @@ enum NarrativeText {
         guard let last = t.last else { return false }
         if isTerminator(u[last]) || isClosingQuote(u[last]) || u[last] == 0x3A || u[last] == 0x2C { return false }
         if isMostlyCJK(u, t) { return t.count <= 20 }
-        return words(u, t).count <= maxWords
+        return wordCount(u, t, limit: maxWords + 1) <= maxWords
     }
 
     /// Lowercased comparison key of a word, cut to a stem-like prefix so `emphasized` meets `emphasize`.

@@ -27,6 +27,8 @@ struct OrphanPunctuationDetector: Rule {
         for line in document.lines {
             var i = line.lowerBound
             while i < line.upperBound {
+                i = OrphanPunctuationDetector.nextMark(u, from: i, to: line.upperBound)
+                guard i < line.upperBound else { break }
                 defer { i += 1 }
                 let c = u[i]
                 if OrphanPunctuationDetector.isComma(c) {
@@ -38,6 +40,18 @@ struct OrphanPunctuationDetector: Rule {
             }
         }
         return out
+    }
+
+    /// The first comma or full stop in `from..<end`, or `end`.
+    static func nextMark(_ u: [UInt16], from: Int, to end: Int) -> Int {
+        NarrativeText.firstIndex(
+            u, from: from, to: end,
+            // `| 2` folds `,` (2C) onto `.` (2E), `| 3` the ideographic `、` `。` onto U+3003.
+            maybe: { x in
+                NarrativeText.lanes(x | 0x0002_0002_0002_0002, equalTo: 0x2E)
+                    | NarrativeText.lanes(x | 0x0003_0003_0003_0003, equalTo: 0x3003) | NarrativeText.lanes(x, equalTo: 0xFF0C)
+            },
+            where: { c in isComma(c) || isStop(c) })
     }
 
     /// `X. , y` → `X, y`; `X。，y` → `X，y`; `word ,` → `word,`.

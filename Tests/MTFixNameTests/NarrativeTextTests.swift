@@ -1,0 +1,84 @@
+@testable import MTFixDetectors
+import Testing
+
+/// The narrative detectors' UTF-16 helpers against the standard library's answers.
+@Suite("Narrative text helpers")
+struct NarrativeTextTests {
+    @Test(arguments: [
+        "", "plain ASCII.", "Müller, Ærø — “quoted” ½", "Москва, 2024 г.", "東京都で会見。", "emoji 👍🏽 and ☃",
+        "cafe\u{301} au lait",
+    ])
+    func stringMatchesDecoding(text: String) {
+        let u = Array(text.utf16)
+        for lo in 0...u.count {
+            for hi in lo...u.count {
+                #expect(NarrativeText.string(u, lo..<hi) == String(decoding: u[lo..<hi], as: UTF16.self))
+            }
+        }
+    }
+
+    @Test func loneSurrogatesAreRepairedLikeTheStandardLibrary() {
+        let u: [UInt16] = [0x41, 0xD83D, 0x42, 0xDC4D, 0x43]
+        #expect(NarrativeText.string(u, 0..<u.count) == String(decoding: u, as: UTF16.self))
+    }
+
+    @Test func nextTerminatorFindsEveryTerminator() {
+        // Every position and every unit kind, across the four-unit blocks.
+        let marks: [UInt16] = [0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF0E]
+        let fillers: [UInt16] = [0x61, 0x20, 0x2019, 0x4E00, 0x2C, 0xFF0C, 0x2025, 0x2027]
+        for filler in fillers {
+            for length in 0..<13 {
+                let base = [UInt16](repeating: filler, count: length)
+                #expect(NarrativeText.nextTerminator(base, from: 0, to: length) == length)
+                for at in 0..<length {
+                    for mark in marks {
+                        var u = base
+                        u[at] = mark
+                        for from in 0...at {
+                            #expect(NarrativeText.nextTerminator(u, from: from, to: length) == at)
+                        }
+                        #expect(NarrativeText.nextTerminator(u, from: 0, to: at) == at)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "", "Commitment to Neutrality", "it's a well-known co-op, 2024", "Москва — столица.", "東京都で会見。", "東京 Tokyo 大阪",
+        "ab東", "\u{2FFF}\u{3000}x", "x👍y", "abc def ghi jkl mno pqr",
+    ])
+    func countsAgreeWithTheFullScans(text: String) {
+        let u = Array(text.utf16)
+        for lo in 0...u.count {
+            for hi in lo...u.count {
+                var cjk = 0
+                var letters = 0
+                for i in lo..<hi {
+                    if NarrativeText.isCJK(u[i]) { cjk += 1 } else if NarrativeText.isLetter(u[i]) { letters += 1 }
+                }
+                #expect(NarrativeText.isMostlyCJK(u, lo..<hi) == (cjk > letters))
+                let n = NarrativeText.words(u, lo..<hi).count
+                for limit in 0..<5 { #expect(NarrativeText.wordCount(u, lo..<hi, limit: limit) == min(n, limit)) }
+            }
+        }
+    }
+
+    @Test func nextMarkFindsEveryCommaAndStop() {
+        let marks: [UInt16] = [0x2C, 0x2E, 0x3001, 0x3002, 0xFF0C]
+        let fillers: [UInt16] = [0x61, 0x20, 0x2F, 0x3000, 0x3003, 0xFF0D, 0x4E00, 0x2D]
+        for filler in fillers {
+            for length in 0..<13 {
+                let base = [UInt16](repeating: filler, count: length)
+                #expect(OrphanPunctuationDetector.nextMark(base, from: 0, to: length) == length)
+                for at in 0..<length {
+                    for mark in marks {
+                        var u = base
+                        u[at] = mark
+                        for from in 0...at { #expect(OrphanPunctuationDetector.nextMark(u, from: from, to: length) == at) }
+                    }
+                }
+            }
+        }
+    }
+}
