@@ -2,7 +2,8 @@ import MTFixCore
 import MTFixRules
 
 /// Lint: punctuation left behind when MT reorders a sentence: a full stop before a comma
-/// (`Tokyo. , officials said.`, `倒塌。，住院`), a space before a comma (`word ,`), a doubled stop (`. .`).
+/// (`Tokyo. , officials said.`, `purpose ., police`, `倒塌。，住院`), a space before a comma (`word ,`), a
+/// doubled stop (`. .`).
 /// Format: keep the comma (or the single stop).
 ///
 /// French puts a space before `; : ! ?` by rule, so only commas and full stops are touched; an
@@ -63,6 +64,10 @@ struct OrphanPunctuationDetector: Rule {
         guard k > line.lowerBound else { return nil }
         let prev = u[k - 1]
         if OrphanPunctuationDetector.isStop(prev) {
+            // `purpose ., police`: a stop standing alone between a word and a comma goes with its space.
+            if prev == 0x2E, spaces.isEmpty, k - 3 >= line.lowerBound, u[k - 2] == 0x20, NarrativeText.isLetter(u[k - 3]) {
+                return finding((k - 2)..<comma, "full stop left before a comma")
+            }
             // The stop must end a word (`Tokyo.`), not be part of an ellipsis (`..`, `. . .`).
             guard k - 1 > line.lowerBound, !OrphanPunctuationDetector.isStop(u[k - 2]), !NarrativeText.isSpace(u[k - 2])
             else { return nil }
