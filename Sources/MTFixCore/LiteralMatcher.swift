@@ -24,6 +24,9 @@ public final class LiteralMatcher: Sendable {
     private let delta: [Int32]  // state * classCount + class → next state
     private let outputStart: [Int32]  // state → range in outputIDs of literals ending there (via failure links)
     private let outputIDs: [Int32]
+    /// One bit per UTF-16 unit: whether a literal starts with it. Outside a partial match the scan skips
+    /// every other unit in a tight loop (most text holds few of the literals' first letters).
+    private let starters: [UInt64]
 
     public init(_ literals: [String], ignoreCase: Bool = true) {
         count = literals.count
@@ -95,6 +98,9 @@ public final class LiteralMatcher: Sendable {
         }
         outputStart = starts
         outputIDs = ids
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for u in 0..<65536 where cls[u] != 0 && table[Int(cls[u])] != 0 { bits[u >> 6] |= 1 << UInt64(u & 63) }
+        starters = bits
     }
 
     /// Which literals occur in `text` (indexed by literal id).
@@ -104,29 +110,45 @@ public final class LiteralMatcher: Sendable {
         if remaining == 0 { return found }
         var state = 0
         let c = classCount
-        classes.withUnsafeBufferPointer { cls in
-            delta.withUnsafeBufferPointer { d in
-                outputStart.withUnsafeBufferPointer { starts in
-                    for u in text {
-                        let k = Int(cls[Int(u)])
-                        if k == 0 {
-                            state = 0
-                            continue
-                        }
-                        state = Int(d[state &* c &+ k])
-                        let lo = Int(starts[state])
-                        let hi = Int(starts[state &+ 1])
-                        if lo == hi { continue }
-                        for j in lo..<hi where !found[Int(outputIDs[j])] {
-                            found[Int(outputIDs[j])] = true
-                            remaining -= 1
-                        }
-                        if remaining == 0 { return }
-                    }
+        let n = text.count
+        withTables { cls, d, starts, first in
+            var i = 0
+            while i < n {
+                if state == 0 {
+                    while i < n && (first[Int(text[i]) &>> 6] &>> UInt64(text[i] & 63)) & 1 == 0 { i &+= 1 }
+                    if i == n { return }
                 }
+                let k = Int(cls[Int(text[i])])
+                i &+= 1
+                if k == 0 {
+                    state = 0
+                    continue
+                }
+                state = Int(d[state &* c &+ k])
+                let lo = Int(starts[state])
+                let hi = Int(starts[state &+ 1])
+                if lo == hi { continue }
+                for j in lo..<hi where !found[Int(outputIDs[j])] {
+                    found[Int(outputIDs[j])] = true
+                    remaining -= 1
+                }
+                if remaining == 0 { return }
             }
         }
         return found
+    }
+
+    /// The scan's tables as buffers (no bounds checks or retains in the loop).
+    private func withTables(
+        _ body: (UnsafeBufferPointer<UInt16>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt64>) -> Void
+    ) {
+        classes.withUnsafeBufferPointer { cls in
+            delta.withUnsafeBufferPointer { d in
+                outputStart.withUnsafeBufferPointer { starts in
+                    starters.withUnsafeBufferPointer { first in body(cls, d, starts, first) }
+                }
+            }
+        }
     }
 
     public func scan(_ text: [UInt16]) -> [Bool] { text.withUnsafeBufferPointer { scan($0) } }

@@ -43,6 +43,26 @@ struct RequiredLiteralTests {
         #expect(m.scan(Array("x Added. ÜBER".utf16)) == [true, true])
     }
 
+    /// Random texts over a small alphabet (so literals overlap, repeat and start inside one another):
+    /// the matcher agrees with a plain substring search, with and without case folding.
+    @Test func matcherAgreesWithSubstringSearch() {
+        var seed: UInt64 = 0x1234_5678
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let alphabet = Array("abcAB &é")
+        func word(_ length: Int) -> String { String((0..<length).map { _ in alphabet[next(alphabet.count)] }) }
+        for _ in 0..<500 {
+            let literals = (0..<(1 + next(5))).map { _ in word(1 + next(4)) }
+            let text = word(next(40))
+            let exact = LiteralMatcher(literals, ignoreCase: false).scan(Array(text.utf16))
+            #expect(exact == literals.map { text.contains($0) }, "\(literals) in \(text.debugDescription)")
+            let folded = LiteralMatcher(literals, ignoreCase: true).scan(Array(text.utf16))
+            #expect(folded == literals.map { text.lowercased().contains($0.lowercased()) }, "\(literals) in \(text.debugDescription)")
+        }
+    }
+
     /// The prefilter must never change results: the same findings with and without it.
     @Test func prefilterDoesNotChangeFindings() throws {
         let rules = try Toolkit.loadRules()
