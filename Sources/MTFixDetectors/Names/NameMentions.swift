@@ -186,16 +186,3 @@ extension Document {
         u == 0x20 || u == 0x09 || u == 0x0D || u == 0x0A || u == 0xA0 || u == 0x3000 || (u >= 0x2000 && u <= 0x200A)
     }
 }
-
-extension Document {
-    /// The last sentence starting at or before `offset` (binary search).
-    func sentence(containing offset: Int) -> Range<Int>? {
-        var lo = 0
-        var hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].lowerBound <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo > 0 ? sentences[lo - 1] : nil
-    }
-}

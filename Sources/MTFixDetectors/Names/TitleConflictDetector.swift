@@ -113,6 +113,16 @@ public struct TitleConflictDetector: Rule {
     private func mentionsChange(_ doc: Document, _ lower: [UInt16], at t: TitledMention, _ m: NameMentions) -> Bool {
         guard !titles.currentMarkers.isEmpty else { return false }
         let at = m.mentions[m.chains[t.chain].members[0]].range.lowerBound
+        // A sentence lies inside its line: a line without any marker's units has no sentence holding one, and
+        // the document's sentences need not be segmented.
+        if let markers = titles.simpleMarkerUnits {
+            let line = lower[doc.lines[doc.lineIndex(at: at)]]
+            if titles.asciiMarkerUnits != nil || line.allSatisfy(TitleOptions.isSimpleUnit),
+                markers.allSatisfy({ !TitleConflictDetector.contains(line, $0) })
+            {
+                return false
+            }
+        }
         guard let s = doc.sentence(containing: at) else { return false }
         // Markers in ASCII are found unit by unit first: a sentence without any of their units holds none of
         // them as a word or a substring either, and most sentences hold none.

@@ -104,8 +104,11 @@ struct TitleFinder {
         var q = start - 2
         while q > max(0, start - 160) {
             if let (form, fs, _) = formEnding(at: q), !followedByName(q) {
-                let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
-                guard q > sentenceStart else { return nil }
+                // Only plain words between title and name: one sentence, no need to segment.
+                if !(fs < q && doc.isPlainClause(fs..<start)) {
+                    let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
+                    guard q > sentenceStart else { return nil }
+                }
                 return TitledMention(
                     chain: chain, office: form.office, titleRange: fs..<fs, formText: form.text, deletion: fs..<fs,
                     direct: false, former: hasMarker(options.lowered.formerMarkers, before: determiner(before: fs).0),

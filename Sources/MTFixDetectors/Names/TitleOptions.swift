@@ -34,6 +34,9 @@ struct TitleOptions: Sendable {
     /// When every current marker is plain ASCII (letters, digits, hyphens, apostrophes, spaces): the units each is looked for as (lowercased for word markers, as
     /// written for the others), so a sentence without them needs no word split. Nil otherwise.
     var asciiMarkerUnits: [[UInt16]]? = nil
+    /// The same when every current marker is made of simple units (`isSimpleUnit`), else nil: in a text of
+    /// simple units a marker is found exactly where these units are.
+    var simpleMarkerUnits: [[UInt16]]? = nil
     /// Letters a title may take as an inflection (Russian `премьер-министра`).
     var inflection = 0
     /// Capitalized words of every form: titles, not names.
@@ -96,11 +99,23 @@ struct TitleOptions: Sendable {
         lowered = Lowered(self)
         // Only characters no other character is canonically equivalent to, so comparing units is exact.
         let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-' ".utf8)
-        if currentMarkers.allSatisfy({ $0.utf8.allSatisfy { plain.contains($0) } }) {
-            asciiMarkerUnits = currentMarkers.map { marker in
-                let word = marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
-                return Array((word ? marker.lowercased() : marker).utf16)
-            }
+        let units = currentMarkers.map { marker in
+            let word = marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
+            return Array((word ? marker.lowercased() : marker).utf16)
+        }
+        if currentMarkers.allSatisfy({ $0.utf8.allSatisfy { plain.contains($0) } }) { asciiMarkerUnits = units }
+        if units.allSatisfy({ $0.allSatisfy(TitleOptions.isSimpleUnit) }) { simpleMarkerUnits = units }
+    }
+
+    /// Whether `u` is a whole character in composed form that no other single character is canonically
+    /// equivalent to (Latin, Cyrillic, common punctuation, kana, CJK ideographs; no combining marks): text
+    /// made of such units holds a string of them as a word or substring exactly where it holds its units.
+    static func isSimpleUnit(_ u: UInt16) -> Bool {
+        switch u {
+        case 0..<0x300, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+            0x3041...0x3096, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF01...0xFF9D, 0xFFA0...0xFFEF:
+            return true
+        default: return false
         }
     }
 
