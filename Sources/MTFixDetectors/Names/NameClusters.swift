@@ -47,7 +47,7 @@ struct NameClustering {
         let organizations = organizationStems(doc, m, keep)
         var stems: Set<String> = []
         for (k, mention) in m.mentions.enumerated() where keep?[k] ?? true { stems.insert(mention.stem) }
-        let common: Set<String> = options.script == .cased ? m.writtenLowercase(among: Set(stems.map { $0.lowercased() })) : []
+        let common: Set<String> = options.script == .cased ? m.writtenLowercase(among: Set(stems.map { $0.lowercased() }), options: options) : []
         for (k, mention) in m.mentions.enumerated() {
             if let keep, !keep[k] { continue }
             if organizations.contains(mention.stem) { continue }

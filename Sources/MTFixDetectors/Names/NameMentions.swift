@@ -27,13 +27,12 @@ struct NameChain: Sendable {
 struct NameMentions: Sendable {
     var mentions: [NameMention] = []
     var chains: [NameChain] = []
-    /// Words written in lowercase somewhere (a capitalized form of one is a common word at a sentence
-    /// start): their ranges, and the units of the few that are not their range's units (an elided article
-    /// removed). Only looked at when a document has names to cluster, so the scan just records them.
-    private(set) var lowercaseRanges: [Range<Int>] = []
+    /// Words written in lowercase that are not their ICU word's units (an elided article removed). The
+    /// others are only looked at when a document has names to cluster, so `writtenLowercase` finds them
+    /// again in the document's words then.
     private(set) var lowercaseOther: [[UInt16]] = []
-    /// The document's text (what `lowercaseRanges` index).
-    let units: [UInt16]
+    /// The document scanned (whose words `writtenLowercase` reads).
+    let doc: Document
 
     /// The first non-blank line (the headline).
     var headline: Int?
@@ -43,7 +42,7 @@ struct NameMentions: Sendable {
     /// `vocabulary: false` skips recording lowercase words (for callers that never ask `writtenLowercase`).
     init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
         self.vocabulary = vocabulary
-        units = doc.utf16
+        self.doc = doc
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
         switch options.script {
         case .cased: collectCased(doc, options, words)
@@ -57,25 +56,11 @@ struct NameMentions: Sendable {
 
     private mutating func collectCased(_ doc: Document, _ options: NameOptions, _ words: NameWordCache) {
         let u = doc.utf16
-        // Words come in text order, so the line of each is found by moving forward, not by searching.
-        var line = 0
-        let lines = doc.lines
-        for whole in doc.words where whole.status >= 200 && whole.status < 300 {
-            var range = whole.range
-            // Most words start with a lowercase letter: remember where, build nothing.
-            let lead = u[range.lowerBound]
-            if lead >= 0x61 && lead <= 0x7A {
-                if vocabulary { lowercaseRanges.append(range) }
-                continue
-            }
-            if lead >= 0x80 && UnitProperties.isLowercase(lead) && !options.mayElide(u, range) {
-                guard vocabulary else { continue }
-                if !u[range].contains(where: { $0 >= 0xD800 && $0 < 0xE000 }) {
-                    lowercaseRanges.append(range)
-                    continue
-                }
-            }
-            let e = words.entry(u, range, options: options)
+        for w in NameWordList.of(doc).words {
+            // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first.
+            if w.lowercaseLead && !options.mayElide(u, w.range) { continue }
+            var range = w.range
+            let e = words.entry(u, range, hash: w.hash, options: options)
             switch e.kind {
             case .skip: continue
             case .lowercase:
@@ -104,11 +89,10 @@ struct NameMentions: Sendable {
                     possessive = k < u.count && (u[k] == 0x27 || u[k] == 0x2019)
                 }
             }
-            while line + 1 < lines.count && lines[line + 1].lowerBound <= range.lowerBound { line += 1 }
             let end = range.lowerBound + stemUnits
             mentions.append(
                 NameMention(
-                    range: range, stemRange: range.lowerBound..<end, stem: stem, line: line, possessive: possessive, key: key))
+                    range: range, stemRange: range.lowerBound..<end, stem: stem, line: w.line, possessive: possessive, key: key))
         }
         guard !options.inflectionSuffixes.isEmpty else { return }
         // `Bundestages` is a form of `Bundestag` only when the bare form is written too.
