@@ -47,7 +47,7 @@ struct TitleFinder {
         return out
     }
 
-    private var cased: Bool { script == .cased }
+    var cased: Bool { script == .cased }
 
     /// `Title Name`, allowing one or two acronyms between (`Главный тренер СКА Игорь Савченко`).
     private func before(chain: Int, start: Int) -> TitledMention? {
@@ -125,75 +125,6 @@ struct TitleFinder {
             && names.mentions.contains { $0.range.lowerBound == q + 1 }
     }
 
-    /// The longest title form ending at `q` (plus up to `inflection` letters), on word boundaries.
-    private func formEnding(at q: Int) -> (TitleOptions.Form, Int, Int)? {
-        if cased && q < lower.count && isLetter(lower[q]) { return nil }
-        let found = candidates(endingBefore: q)
-        guard !found.isEmpty else { return nil }
-        // Compared through buffers: copying each candidate `Form` (three references) cost more than comparing.
-        let hit: (Int, Int)? = options.forms.withUnsafeBufferPointer { forms in
-            lower.withUnsafeBufferPointer { low in
-                for i in found {
-                    let n = forms[i].units.count
-                    for extra in 0...options.inflection {
-                        let fs = q - extra - n
-                        guard fs >= 0 else { continue }
-                        let same = forms[i].units.withUnsafeBufferPointer { fu -> Bool in
-                            if n > 0 && low[fs + n - 1] != fu[n - 1] { return false }
-                            for k in 0..<n where low[fs + k] != fu[k] { return false }
-                            return true
-                        }
-                        guard same else { continue }
-                        guard (fs + n..<q).allSatisfy({ isLetter(low[$0]) }) else { continue }
-                        if cased && fs > 0 && isLetter(low[fs - 1]) { continue }
-                        return (i, fs)
-                    }
-                }
-                return nil
-            }
-        }
-        guard let (i, fs) = hit else { return nil }
-        return (options.forms[i], fs, q)
-    }
-
-    /// The forms (indices, in `options.forms` order) whose last letter is among the `inflection + 1`
-    /// units before `q`: only those can end there, so the others are not compared at all.
-    private func candidates(endingBefore q: Int) -> [Int] {
-        if options.hasEmptyForm { return Array(options.forms.indices) }
-        if options.inflection == 0 {
-            guard q >= 1, q - 1 < lower.count else { return [] }
-            return options.formsByLast[lower[q - 1]] ?? []
-        }
-        var found: [Int] = []
-        for extra in 0...options.inflection where q - 1 - extra >= 0 && q - 1 - extra < lower.count {
-            guard let more = options.formsByLast[lower[q - 1 - extra]] else { continue }
-            found = found.isEmpty ? more : TitleFinder.mergeSorted(found, more)
-        }
-        return found
-    }
-
-    /// The union of two ascending index lists, ascending, without duplicates.
-    static func mergeSorted(_ a: [Int], _ b: [Int]) -> [Int] {
-        var out: [Int] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count || j < b.count {
-            if j == b.count || (i < a.count && a[i] < b[j]) {
-                out.append(a[i])
-                i += 1
-            } else if i == a.count || b[j] < a[i] {
-                out.append(b[j])
-                j += 1
-            } else {
-                out.append(a[i])
-                i += 1
-                j += 1
-            }
-        }
-        return out
-    }
-
     /// Where a deletion starts (an article before the title goes with it) and whether it is review only.
     private func determiner(before fs: Int) -> (Int, Bool) {
         var start = fs
@@ -261,5 +192,5 @@ struct TitleFinder {
         return false
     }
 
-    private func isLetter(_ u: UInt16) -> Bool { UnitProperties.isAlphabetic(u) }
+    func isLetter(_ u: UInt16) -> Bool { UnitProperties.isAlphabetic(u) }
 }

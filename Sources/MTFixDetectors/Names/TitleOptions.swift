@@ -11,9 +11,8 @@ struct TitleOptions: Sendable {
 
     /// Longest first, so `Deputy Foreign Minister` wins over `Foreign Minister`.
     var forms: [Form] = []
-    /// Indices of `forms` by their last (lowercased) unit, in `forms` order: the candidates ending at a position.
-    var formsByLast: [UInt16: [Int]] = [:]
-    var hasEmptyForm = false
+    /// `forms` by their last (lowercased) unit: the candidates ending at a position.
+    var formIndex = TitleFormIndex([])
     /// Whether titles stand before the name (`Prime Minister X`), after it (`X首相`), or both.
     var before = true
     var after = false
@@ -82,9 +81,7 @@ struct TitleOptions: Sendable {
             }
         }
         forms.sort { $0.units.count > $1.units.count }
-        for (i, form) in forms.enumerated() {
-            if let last = form.units.last { formsByLast[last, default: []].append(i) } else { hasEmptyForm = true }
-        }
+        formIndex = TitleFormIndex(forms)
         let position = config["position"]?.strings ?? ["before"]
         before = position.contains("before")
         after = position.contains("after")
