@@ -74,7 +74,7 @@ struct NameClustering {
                 if members[idx].firstFullName == nil { members[idx].firstFullName = k }
                 // The name part that tells people apart: the surname for a first name, the first name for a surname.
                 let chain = m.chains[mention.chain].members
-                let partner = chain.last == k ? chain[chain.count - 2] : chain.last!
+                let partner = chain.last == k ? k - 1 : chain.last!
                 members[idx].partnerKeys.append(keyOf(m, partner))
             }
         }

@@ -19,7 +19,9 @@ struct NameMention: Sendable {
 
 /// Name parts written next to each other (`Irina Kovalenko`, `イリーナ・コワレンコ`): a full-name mention.
 struct NameChain: Sendable {
-    var members: [Int]
+    /// Indices into `NameMentions.mentions`: a chain's parts are consecutive mentions, so a range (no
+    /// array to allocate for every mention). Subscripts take mention indices, not positions.
+    var members: Range<Int>
     let line: Int
 }
 
@@ -151,12 +153,12 @@ struct NameMentions: Sendable {
                 if joined {
                     let c = mentions[k - 1].chain
                     mentions[k].chain = c
-                    chains[c].members.append(k)
+                    chains[c].members = chains[c].members.lowerBound..<(k + 1)
                     continue
                 }
             }
             mentions[k].chain = chains.count
-            chains.append(NameChain(members: [k], line: mentions[k].line))
+            chains.append(NameChain(members: k..<(k + 1), line: mentions[k].line))
         }
     }
 

@@ -112,7 +112,7 @@ public struct TitleConflictDetector: Rule {
     /// Whether the sentence of a titled mention says the person changed office (`now`, `désormais`).
     private func mentionsChange(_ doc: Document, _ lower: [UInt16], at t: TitledMention, _ m: NameMentions) -> Bool {
         guard !titles.currentMarkers.isEmpty else { return false }
-        let at = m.mentions[m.chains[t.chain].members[0]].range.lowerBound
+        let at = m.mentions[m.chains[t.chain].members.lowerBound].range.lowerBound
         // A sentence lies inside its line: a line without any marker's units has no sentence holding one, and
         // the document's sentences need not be segmented.
         if let markers = titles.simpleMarkerUnits {
