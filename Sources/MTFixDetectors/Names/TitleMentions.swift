@@ -144,10 +144,13 @@ struct TitleFinder {
     private func inCapacity(before offset: Int) -> Bool {
         guard cased, !options.capacityMarkers.isEmpty else { return false }
         for w in wordsBefore(offset, limit: 5) {
-            let word = String(decoding: lower[w], as: UTF16.self)
-            if options.capacityMarkers.contains(word) { return true }
+            if let markers = options.capacityMarkerUnits {
+                if markers.contains(where: { lower[w].elementsEqual($0) }) { return true }
+            } else if options.capacityMarkers.contains(String(decoding: lower[w], as: UTF16.self)) {
+                return true
+            }
             // Only an organization's name (capitalized words, short connectors like `of`) may stand between.
-            let capital = Unicode.Scalar(doc.utf16[w.lowerBound])?.properties.isUppercase ?? false
+            let capital = UnitProperties.isUppercase(doc.utf16[w.lowerBound])
             if !capital && w.count > 3 { return false }
         }
         return false

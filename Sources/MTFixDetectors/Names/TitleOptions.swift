@@ -1,3 +1,4 @@
+import Foundation
 import MTFixCore
 
 /// Language knowledge for `title-conflict`: offices and their written forms, and the words around them.
@@ -28,6 +29,9 @@ struct TitleOptions: Sendable {
     var thenMarkers: [String] = []
     /// `as`, `als`: a word that puts a later title in the past (`As Bank of Canada Gov. X, he …`); lowercase.
     var capacityMarkers: Set<String> = []
+    /// The same as units, when every marker is simple units none of which decomposes (`as`, `будучи`): then
+    /// a word equals a marker exactly when its units do, and no string need be built. Nil otherwise.
+    var capacityMarkerUnits: [[UInt16]]? = nil
     /// `now`, `désormais`: the story itself says the person changed office.
     var currentMarkers: [String] = []
     /// When every current marker is plain ASCII (letters, digits, hyphens, apostrophes, spaces): the units each is looked for as (lowercased for word markers, as
@@ -91,6 +95,12 @@ struct TitleOptions: Sendable {
         formerMarkers = config["former_markers"]?.strings ?? []
         thenMarkers = config["then_markers"]?.strings ?? []
         capacityMarkers = Set((config["capacity_markers"]?.strings ?? []).map { $0.lowercased() })
+        if capacityMarkers.allSatisfy({ m in
+            m.utf16.allSatisfy(TitleOptions.isSimpleUnit)
+                && m.decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(m.unicodeScalars)
+        }) {
+            capacityMarkerUnits = capacityMarkers.sorted().map { Array($0.utf16) }
+        }
         currentMarkers = config["current_markers"]?.strings ?? []
         inflection = Int(config["inflection"]?.number ?? 0)
         lowered = Lowered(self)
