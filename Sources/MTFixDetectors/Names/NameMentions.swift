@@ -96,21 +96,7 @@ struct NameMentions: Sendable {
                 NameMention(
                     range: range, stemRange: range.lowerBound..<end, stem: stem, line: w.line, possessive: possessive, key: key))
         }
-        guard !options.inflectionSuffixes.isEmpty else { return }
-        // `Bundestages` is a form of `Bundestag` only when the bare form is written too.
-        let bare = Set(mentions.map(\.stem))
-        for k in mentions.indices where !mentions[k].possessive {
-            let stem = mentions[k].stem
-            for s in options.inflectionSuffixes where stem.hasSuffix(s) && stem.count - s.count >= options.minStem {
-                let shorter = String(stem.dropLast(s.count))
-                if bare.contains(shorter) {
-                    mentions[k].stem = shorter
-                    mentions[k].key = nil
-                    mentions[k].stemRange = mentions[k].range.lowerBound..<(mentions[k].range.lowerBound + shorter.utf16.count)
-                }
-                break
-            }
-        }
+        if !options.inflectionSuffixes.isEmpty { splitInflections(u, options) }
     }
 
     /// Katakana or Han runs; a joiner (`・`, `·`) splits one run into the parts of one name.
