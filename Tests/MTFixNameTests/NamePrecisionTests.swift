@@ -44,4 +44,13 @@ struct NamePrecisionTests {
         let clear = "Envoy Ann Matthews spoke.\n\nMathews left. Matthews returned.\n"
         #expect(Names.summary(Names.run(clear, "en", only: ["name-drift-en"])) == ["3:name-drift:safe"])
     }
+
+    /// A capitalized common word (a sentence start) is no spelling of a name when the text also writes it
+    /// in lowercase, after an ASCII or a non-ASCII lowercase letter alike.
+    @Test func aWordWrittenInLowercaseElsewhereIsNoName() {
+        let en = "Inspector Tom Leed visited the plant.\n\nLeed said the pipes carry lead. Lead levels rose, Leed added.\n"
+        #expect(Names.run(en, "en", only: ["name-drift-en"]).findings.isEmpty)
+        let de = "Minister Jan Ubel kam an.\n\nUbel sagte, das sei übel. Übel sei auch der Lärm, sagte Ubel.\n"
+        #expect(Names.run(de, "de", only: ["name-drift-de"]).findings.isEmpty)
+    }
 }

@@ -47,7 +47,7 @@ struct NameClustering {
         let organizations = organizationStems(doc, m, keep)
         var stems: Set<String> = []
         for (k, mention) in m.mentions.enumerated() where keep?[k] ?? true { stems.insert(mention.stem) }
-        let common: Set<String> = options.script == .cased ? m.writtenLowercase(among: Set(stems.map { $0.lowercased() })) : []
+        let common: Set<String> = options.script == .cased ? m.writtenLowercase(among: Set(stems.map { $0.lowercased() }), options: options) : []
         for (k, mention) in m.mentions.enumerated() {
             if let keep, !keep[k] { continue }
             if organizations.contains(mention.stem) { continue }
@@ -74,7 +74,7 @@ struct NameClustering {
                 if members[idx].firstFullName == nil { members[idx].firstFullName = k }
                 // The name part that tells people apart: the surname for a first name, the first name for a surname.
                 let chain = m.chains[mention.chain].members
-                let partner = chain.last == k ? chain[chain.count - 2] : chain.last!
+                let partner = chain.last == k ? k - 1 : chain.last!
                 members[idx].partnerKeys.append(keyOf(m, partner))
             }
         }
@@ -138,7 +138,7 @@ struct NameClustering {
         // (`John Kerry and John Kelly testified`): drift does not write both spellings side by side. A variant
         // with its own full name elsewhere (`Zhang Weimin` for `Zhang Weiming`), or inside a roll-call caption,
         // is still drift.
-        if full.count > 1 {
+        if full.count > 1 && NameClustering.shareLine(full.map(\.proseFullNames), doc) {
             let sentences = full.map { Set($0.proseFullNames.compactMap { doc.sentence(containing: $0)?.lowerBound }) }
             for a in full.indices {
                 for b in full.indices where b > a && !sentences[a].isDisjoint(with: sentences[b]) { return nil }
@@ -185,6 +185,13 @@ struct NameClustering {
         }
         guard cluster.members.contains(where: { $0.stem != cluster.canonical && !$0.mentions.isEmpty }) else { return nil }
         return cluster
+    }
+
+    /// Whether two of the offset lists have offsets on one line. A sentence never leaves its line, so lists
+    /// sharing no line share no sentence, and the document's sentences need not be segmented.
+    private static func shareLine(_ offsets: [[Int]], _ doc: Document) -> Bool {
+        let lines = offsets.map { Set($0.map { doc.lineIndex(at: $0) }) }
+        return lines.indices.contains { a in lines.indices.contains { b in b > a && !lines[a].isDisjoint(with: lines[b]) } }
     }
 
     /// Full-name evidence order: weighted count of full-name mentions, then the earlier introduction.

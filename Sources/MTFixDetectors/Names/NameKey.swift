@@ -9,10 +9,15 @@ struct NameKey: Hashable, Sendable {
     let folded: [UInt8]
     /// `folded` without vowels: the bucket key, so comparisons stay near-linear.
     let skeleton: [UInt8]
+    /// A hash of `skeleton` (FNV-1a), made once with the key: screening buckets mentions by it.
+    let skeletonHash: Int
 
     init(folded: [UInt8]) {
         self.folded = folded
         skeleton = folded.filter { !NameKey.isVowel($0) }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in skeleton { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        skeletonHash = Int(truncatingIfNeeded: h)
     }
 
     /// Letter groups that transliteration systems write differently for one sound, longest first.

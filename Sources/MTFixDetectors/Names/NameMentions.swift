@@ -19,7 +19,9 @@ struct NameMention: Sendable {
 
 /// Name parts written next to each other (`Irina Kovalenko`, `イリーナ・コワレンコ`): a full-name mention.
 struct NameChain: Sendable {
-    var members: [Int]
+    /// Indices into `NameMentions.mentions`: a chain's parts are consecutive mentions, so a range (no
+    /// array to allocate for every mention). Subscripts take mention indices, not positions.
+    var members: Range<Int>
     let line: Int
 }
 
@@ -27,13 +29,12 @@ struct NameChain: Sendable {
 struct NameMentions: Sendable {
     var mentions: [NameMention] = []
     var chains: [NameChain] = []
-    /// Words written in lowercase somewhere (a capitalized form of one is a common word at a sentence
-    /// start): their ranges, and the units of the few that are not their range's units (an elided article
-    /// removed). Only looked at when a document has names to cluster, so the scan just records them.
-    private(set) var lowercaseRanges: [Range<Int>] = []
+    /// Words written in lowercase that are not their ICU word's units (an elided article removed). The
+    /// others are only looked at when a document has names to cluster, so `writtenLowercase` finds them
+    /// again in the document's words then.
     private(set) var lowercaseOther: [[UInt16]] = []
-    /// The document's text (what `lowercaseRanges` index).
-    let units: [UInt16]
+    /// The document scanned (whose words `writtenLowercase` reads).
+    let doc: Document
 
     /// The first non-blank line (the headline).
     var headline: Int?
@@ -43,7 +44,7 @@ struct NameMentions: Sendable {
     /// `vocabulary: false` skips recording lowercase words (for callers that never ask `writtenLowercase`).
     init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
         self.vocabulary = vocabulary
-        units = doc.utf16
+        self.doc = doc
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
         switch options.script {
         case .cased: collectCased(doc, options, words)
@@ -57,25 +58,11 @@ struct NameMentions: Sendable {
 
     private mutating func collectCased(_ doc: Document, _ options: NameOptions, _ words: NameWordCache) {
         let u = doc.utf16
-        // Words come in text order, so the line of each is found by moving forward, not by searching.
-        var line = 0
-        let lines = doc.lines
-        for whole in doc.words where whole.status >= 200 && whole.status < 300 {
-            var range = whole.range
-            // Most words start with a lowercase letter: remember where, build nothing.
-            let lead = u[range.lowerBound]
-            if lead >= 0x61 && lead <= 0x7A {
-                if vocabulary { lowercaseRanges.append(range) }
-                continue
-            }
-            if lead >= 0x80 && UnitProperties.isLowercase(lead) && !options.mayElide(u, range) {
-                guard vocabulary else { continue }
-                if !u[range].contains(where: { $0 >= 0xD800 && $0 < 0xE000 }) {
-                    lowercaseRanges.append(range)
-                    continue
-                }
-            }
-            let e = words.entry(u, range, options: options)
+        for w in NameWordList.of(doc).words {
+            // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first.
+            if w.lowercaseLead && !options.mayElide(u, w.range) { continue }
+            var range = w.range
+            let e = words.entry(u, range, hash: w.hash, options: options)
             switch e.kind {
             case .skip: continue
             case .lowercase:
@@ -104,27 +91,12 @@ struct NameMentions: Sendable {
                     possessive = k < u.count && (u[k] == 0x27 || u[k] == 0x2019)
                 }
             }
-            while line + 1 < lines.count && lines[line + 1].lowerBound <= range.lowerBound { line += 1 }
             let end = range.lowerBound + stemUnits
             mentions.append(
                 NameMention(
-                    range: range, stemRange: range.lowerBound..<end, stem: stem, line: line, possessive: possessive, key: key))
+                    range: range, stemRange: range.lowerBound..<end, stem: stem, line: w.line, possessive: possessive, key: key))
         }
-        guard !options.inflectionSuffixes.isEmpty else { return }
-        // `Bundestages` is a form of `Bundestag` only when the bare form is written too.
-        let bare = Set(mentions.map(\.stem))
-        for k in mentions.indices where !mentions[k].possessive {
-            let stem = mentions[k].stem
-            for s in options.inflectionSuffixes where stem.hasSuffix(s) && stem.count - s.count >= options.minStem {
-                let shorter = String(stem.dropLast(s.count))
-                if bare.contains(shorter) {
-                    mentions[k].stem = shorter
-                    mentions[k].key = nil
-                    mentions[k].stemRange = mentions[k].range.lowerBound..<(mentions[k].range.lowerBound + shorter.utf16.count)
-                }
-                break
-            }
-        }
+        if !options.inflectionSuffixes.isEmpty { splitInflections(u, options) }
     }
 
     /// Katakana or Han runs; a joiner (`・`, `·`) splits one run into the parts of one name.
@@ -167,12 +139,12 @@ struct NameMentions: Sendable {
                 if joined {
                     let c = mentions[k - 1].chain
                     mentions[k].chain = c
-                    chains[c].members.append(k)
+                    chains[c].members = chains[c].members.lowerBound..<(k + 1)
                     continue
                 }
             }
             mentions[k].chain = chains.count
-            chains.append(NameChain(members: [k], line: mentions[k].line))
+            chains.append(NameChain(members: k..<(k + 1), line: mentions[k].line))
         }
     }
 
@@ -184,18 +156,5 @@ extension Document {
     /// White space (ASCII, no-break and ideographic spaces).
     static func isSpaceUnit(_ u: UInt16) -> Bool {
         u == 0x20 || u == 0x09 || u == 0x0D || u == 0x0A || u == 0xA0 || u == 0x3000 || (u >= 0x2000 && u <= 0x200A)
-    }
-}
-
-extension Document {
-    /// The last sentence starting at or before `offset` (binary search).
-    func sentence(containing offset: Int) -> Range<Int>? {
-        var lo = 0
-        var hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].lowerBound <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo > 0 ? sentences[lo - 1] : nil
     }
 }

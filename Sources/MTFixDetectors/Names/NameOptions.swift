@@ -1,3 +1,4 @@
+import Foundation
 import MTFixCore
 
 /// Language knowledge the name detectors read from a rule file's `options:` (word lists, scripts, folds).
@@ -14,6 +15,8 @@ struct NameOptions: Sendable {
     var caseSuffixes: [String] = []
     /// Endings split off only when the bare form also occurs in the document (German genitive `-s`).
     var inflectionSuffixes: [String] = []
+    /// The same as units, when each is simple units that do not decompose (see `splitInflections`), else nil.
+    var inflectionSuffixUnits: [[UInt16]]? = nil
     var minStem = 3
     /// Vowels a declension drops before the last consonant (`Кубок`/`Кубка`): such pairs are one word.
     var fleetingVowels: Set<Character> = []
@@ -60,6 +63,12 @@ struct NameOptions: Sendable {
         possessives = (config["possessives"]?.strings ?? []).sorted { $0.count > $1.count }
         caseSuffixes = (config["case_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
         inflectionSuffixes = (config["inflection_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
+        if inflectionSuffixes.allSatisfy({ s in
+            s.utf16.allSatisfy(TitleOptions.isSimpleUnit)
+                && s.decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars)
+        }) {
+            inflectionSuffixUnits = inflectionSuffixes.map { Array($0.utf16) }
+        }
         capitalizedNouns = config["capitalized_nouns"]?.bool ?? false
         majorityEvidence = (config["majority_evidence"]?.bool ?? true) && !capitalizedNouns
         fleetingVowels = Set(config["fleeting_vowels"]?.strings?.joined() ?? "")

@@ -5,34 +5,43 @@ extension NameClustering {
     /// so the others never join a cluster, and keeping whole skeletons keeps `bucketCap` meaning the same.
     /// Without names-file entries only (those add spellings of their own).
     func clusterable(_ m: NameMentions) -> [Bool]? {
-        // Spellings seen so far (mention indices), by a hash of their key's skeleton.
-        var buckets: [Int: [Int]] = [:]
-        buckets.reserveCapacity(m.mentions.count)
-        var slots: [Int] = []
-        slots.reserveCapacity(m.mentions.count)
-        var matched: Set<Int> = []
         let mentionKeys = m.mentions.map { $0.key ?? keys.key($0.stem) }
-        for (k, mention) in m.mentions.enumerated() {
-            let key = mentionKeys[k]
-            guard !key.skeleton.isEmpty else {
-                slots.append(0)
-                continue
+        // Mentions by the hash of their key's skeleton, in text order within one hash: sorting is cheaper
+        // than a dictionary of arrays, and most hashes have one mention, which is never compared.
+        var order: [(slot: Int, k: Int)] = []
+        order.reserveCapacity(mentionKeys.count)
+        for (k, key) in mentionKeys.enumerated() where !key.skeleton.isEmpty { order.append((key.skeletonHash, k)) }
+        order.sort { $0.slot != $1.slot ? $0.slot < $1.slot : $0.k < $1.k }
+        var keep: [Bool]? = nil
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && order[end].slot == order[start].slot { end += 1 }
+            if end - start > 1 && matches(order[start..<end], mentionKeys, m) {
+                if keep == nil { keep = [Bool](repeating: false, count: mentionKeys.count) }
+                for e in order[start..<end] { keep![e.k] = true }
             }
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for c in key.skeleton { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-            let slot = Int(truncatingIfNeeded: h)
-            slots.append(slot)
+            start = end
+        }
+        // A hash mixing skeletons (a collision) keeps a few more mentions, which changes nothing.
+        return keep
+    }
+
+    /// Whether two different spellings among `group` (mentions of one skeleton hash, in text order) match
+    /// and are not declensions of each other; each spelling is compared once, at its first mention.
+    private func matches(_ group: ArraySlice<(slot: Int, k: Int)>, _ keys: [NameKey], _ m: NameMentions) -> Bool {
+        var spellings: [Int] = []
+        for (_, k) in group {
             var known = false
-            for j in buckets[slot] ?? [] where key.matches(mentionKeys[j]) {
-                if m.mentions[j].stem == mention.stem {
+            for j in spellings where keys[k].matches(keys[j]) {
+                if m.mentions[j].stem == m.mentions[k].stem {
                     known = true
                     break
                 }
-                if !options.isDeclension(mention.stem, m.mentions[j].stem) { matched.insert(slot) }
+                if !options.isDeclension(m.mentions[k].stem, m.mentions[j].stem) { return true }
             }
-            if !known { buckets[slot, default: []].append(k) }
+            if !known { spellings.append(k) }
         }
-        // A slot mixing skeletons (a hash collision) keeps a few more mentions, which changes nothing.
-        return matched.isEmpty ? nil : slots.map { matched.contains($0) }
+        return false
     }
 }

@@ -1,7 +1,8 @@
 /// Words of a name scan as text: the lowercase vocabulary, and short words built as strings quickly.
 extension NameMentions {
-    /// Which of `words` (already lowercased) are written in lowercase somewhere in the document.
-    func writtenLowercase(among words: Set<String>) -> Set<String> {
+    /// Which of `words` (already lowercased) are written in lowercase somewhere in the document: a letter
+    /// word starting with a lowercase letter (and no elided article, see `collectCased`), or `lowercaseOther`.
+    func writtenLowercase(among words: Set<String>, options: NameOptions) -> Set<String> {
         guard !words.isEmpty else { return [] }
         // Candidates by length and last bits of their first unit, as a bit set: nearly every word of the
         // text is ruled out by one bit test, without hashing it.
@@ -22,7 +23,17 @@ extension NameMentions {
             guard slots[s >> 6] & (1 << UInt64(s & 63)) != 0, let list = byLength[count] else { return }
             for (w, wu) in list where !out.contains(w) && c.elementsEqual(wu) { out.insert(w) }
         }
-        for r in lowercaseRanges { check(units[r], count: r.count) }
+        let units = doc.utf16
+        for w in doc.words where w.status >= 200 && w.status < 300 {
+            let r = w.range
+            let lead = units[r.lowerBound]
+            // The bit test first: it rules out nearly every word before its case is looked at.
+            let s = slot(r.count, lead)
+            guard slots[s >> 6] & (1 << UInt64(s & 63)) != 0 else { continue }
+            if (lead >= 0x61 && lead <= 0x7A) || (lead >= 0x80 && UnitProperties.isLowercase(lead) && !options.mayElide(units, r)) {
+                check(units[r], count: r.count)
+            }
+        }
         for o in lowercaseOther { check(o, count: o.count) }
         return out
     }

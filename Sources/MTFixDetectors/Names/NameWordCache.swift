@@ -64,11 +64,17 @@ final class NameWordCache: @unchecked Sendable {
         self.keys = keys
     }
 
-    /// The analysis of the word at `range` of `u` (an ICU letter word, or a katakana or Han run).
-    func entry(_ u: [UInt16], _ range: Range<Int>, options: NameOptions) -> Entry {
+    /// The hash of the units at `range` the table is keyed by.
+    static func hash(_ u: [UInt16], _ range: Range<Int>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for i in range { h = (h ^ UInt64(u[i])) &* 0x100_0000_01b3 }
-        h ^= h >> 29
+        return h ^ (h >> 29)
+    }
+
+    /// The analysis of the word at `range` of `u` (an ICU letter word, or a katakana or Han run); `hash`
+    /// is `NameWordCache.hash(u, range)` when the caller knows it already.
+    func entry(_ u: [UInt16], _ range: Range<Int>, hash: UInt64? = nil, options: NameOptions) -> Entry {
+        let h = hash ?? NameWordCache.hash(u, range)
         lock.lock()
         if let hit = find(u, range, h) {
             lock.unlock()
@@ -130,9 +136,7 @@ final class NameWordCache: @unchecked Sendable {
     private func grow() {
         table = [UInt64](repeating: 0, count: table.count * 2)
         for (k, s) in stored.enumerated() {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for i in Int(s.start)..<Int(s.start + s.count) { h = (h ^ UInt64(pool[i])) &* 0x100_0000_01b3 }
-            h ^= h >> 29
+            let h = NameWordCache.hash(pool, Int(s.start)..<Int(s.start + s.count))
             place((h >> 32) << 32 | UInt64(k + 1), hash: h)
         }
     }

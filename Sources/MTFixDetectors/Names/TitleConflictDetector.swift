@@ -8,8 +8,8 @@ public struct TitleConflictDetector: Rule {
     let titles: TitleOptions
     /// Name keys shared by every document this rule checks.
     let keyCache: NameKeyCache
-    /// Word-list analysis of capitalized words, shared by every document this rule checks.
-    let wordCache = NameWordCache()
+    /// Word-list analysis of capitalized words (with their name keys), shared by every document this rule checks.
+    let wordCache: NameWordCache
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -18,6 +18,7 @@ public struct TitleConflictDetector: Rule {
         n.titleWords.formUnion(titles.titleWords)
         names = n
         keyCache = NameKeyCache(folds: n.keyFolds)
+        wordCache = NameWordCache(keys: keyCache)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -69,13 +70,16 @@ public struct TitleConflictDetector: Rule {
             var spellings: [(first: NameKey, last: NameKey, parts: Int)] = []
         }
         var people: [Person] = []
-        var bySurname: [[UInt8]: [Int]] = [:]
+        // By the skeleton's hash: a bucket mixing skeletons (a collision) fits no one more, as `same` compares them.
+        var bySurname: [Int: [Int]] = [:]
         func same(_ a: NameKey, _ b: NameKey) -> Bool { a == b || a.matches(b) }
+        // The scan gave most mentions their key already.
+        func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
         for t in titled {
             let members = m.chains[t.chain].members
-            let first = keys.key(m.mentions[members.first!].stem)
-            let last = keys.key(m.mentions[members.last!].stem)
-            let fits = (bySurname[last.skeleton] ?? []).filter { p in
+            let first = key(members.first!)
+            let last = key(members.last!)
+            let fits = (bySurname[last.skeletonHash] ?? []).filter { p in
                 people[p].spellings.contains { s in
                     same(s.last, last) && (s.parts < 2 || members.count < 2 || same(s.first, first))
                 }
@@ -87,7 +91,7 @@ public struct TitleConflictDetector: Rule {
             } else {
                 p = people.count
                 people.append(Person())
-                bySurname[last.skeleton, default: []].append(p)
+                bySurname[last.skeletonHash, default: []].append(p)
             }
             people[p].mentions.append(t)
             if !people[p].spellings.contains(where: { $0.first == first && $0.last == last && $0.parts == members.count }) {
@@ -112,7 +116,17 @@ public struct TitleConflictDetector: Rule {
     /// Whether the sentence of a titled mention says the person changed office (`now`, `désormais`).
     private func mentionsChange(_ doc: Document, _ lower: [UInt16], at t: TitledMention, _ m: NameMentions) -> Bool {
         guard !titles.currentMarkers.isEmpty else { return false }
-        let at = m.mentions[m.chains[t.chain].members[0]].range.lowerBound
+        let at = m.mentions[m.chains[t.chain].members.lowerBound].range.lowerBound
+        // A sentence lies inside its line: a line without any marker's units has no sentence holding one, and
+        // the document's sentences need not be segmented.
+        if let markers = titles.simpleMarkerUnits {
+            let line = lower[doc.lines[doc.lineIndex(at: at)]]
+            if titles.asciiMarkerUnits != nil || line.allSatisfy(TitleOptions.isSimpleUnit),
+                markers.allSatisfy({ !TitleConflictDetector.contains(line, $0) })
+            {
+                return false
+            }
+        }
         guard let s = doc.sentence(containing: at) else { return false }
         // Markers in ASCII are found unit by unit first: a sentence without any of their units holds none of
         // them as a word or a substring either, and most sentences hold none.

@@ -47,7 +47,7 @@ struct TitleFinder {
         return out
     }
 
-    private var cased: Bool { script == .cased }
+    var cased: Bool { script == .cased }
 
     /// `Title Name`, allowing one or two acronyms between (`Главный тренер СКА Игорь Савченко`).
     private func before(chain: Int, start: Int) -> TitledMention? {
@@ -104,8 +104,11 @@ struct TitleFinder {
         var q = start - 2
         while q > max(0, start - 160) {
             if let (form, fs, _) = formEnding(at: q), !followedByName(q) {
-                let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
-                guard q > sentenceStart else { return nil }
+                // Only plain words between title and name: one sentence, no need to segment.
+                if !(fs < q && doc.isPlainClause(fs..<start)) {
+                    let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
+                    guard q > sentenceStart else { return nil }
+                }
                 return TitledMention(
                     chain: chain, office: form.office, titleRange: fs..<fs, formText: form.text, deletion: fs..<fs,
                     direct: false, former: hasMarker(options.lowered.formerMarkers, before: determiner(before: fs).0),
@@ -120,75 +123,6 @@ struct TitleFinder {
         q + 1 < doc.utf16.count && doc.utf16[q] == 0x20
             && (Unicode.Scalar(doc.utf16[q + 1])?.properties.isUppercase ?? false)
             && names.mentions.contains { $0.range.lowerBound == q + 1 }
-    }
-
-    /// The longest title form ending at `q` (plus up to `inflection` letters), on word boundaries.
-    private func formEnding(at q: Int) -> (TitleOptions.Form, Int, Int)? {
-        if cased && q < lower.count && isLetter(lower[q]) { return nil }
-        let found = candidates(endingBefore: q)
-        guard !found.isEmpty else { return nil }
-        // Compared through buffers: copying each candidate `Form` (three references) cost more than comparing.
-        let hit: (Int, Int)? = options.forms.withUnsafeBufferPointer { forms in
-            lower.withUnsafeBufferPointer { low in
-                for i in found {
-                    let n = forms[i].units.count
-                    for extra in 0...options.inflection {
-                        let fs = q - extra - n
-                        guard fs >= 0 else { continue }
-                        let same = forms[i].units.withUnsafeBufferPointer { fu -> Bool in
-                            if n > 0 && low[fs + n - 1] != fu[n - 1] { return false }
-                            for k in 0..<n where low[fs + k] != fu[k] { return false }
-                            return true
-                        }
-                        guard same else { continue }
-                        guard (fs + n..<q).allSatisfy({ isLetter(low[$0]) }) else { continue }
-                        if cased && fs > 0 && isLetter(low[fs - 1]) { continue }
-                        return (i, fs)
-                    }
-                }
-                return nil
-            }
-        }
-        guard let (i, fs) = hit else { return nil }
-        return (options.forms[i], fs, q)
-    }
-
-    /// The forms (indices, in `options.forms` order) whose last letter is among the `inflection + 1`
-    /// units before `q`: only those can end there, so the others are not compared at all.
-    private func candidates(endingBefore q: Int) -> [Int] {
-        if options.hasEmptyForm { return Array(options.forms.indices) }
-        if options.inflection == 0 {
-            guard q >= 1, q - 1 < lower.count else { return [] }
-            return options.formsByLast[lower[q - 1]] ?? []
-        }
-        var found: [Int] = []
-        for extra in 0...options.inflection where q - 1 - extra >= 0 && q - 1 - extra < lower.count {
-            guard let more = options.formsByLast[lower[q - 1 - extra]] else { continue }
-            found = found.isEmpty ? more : TitleFinder.mergeSorted(found, more)
-        }
-        return found
-    }
-
-    /// The union of two ascending index lists, ascending, without duplicates.
-    static func mergeSorted(_ a: [Int], _ b: [Int]) -> [Int] {
-        var out: [Int] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count || j < b.count {
-            if j == b.count || (i < a.count && a[i] < b[j]) {
-                out.append(a[i])
-                i += 1
-            } else if i == a.count || b[j] < a[i] {
-                out.append(b[j])
-                j += 1
-            } else {
-                out.append(a[i])
-                i += 1
-                j += 1
-            }
-        }
-        return out
     }
 
     /// Where a deletion starts (an article before the title goes with it) and whether it is review only.
@@ -210,10 +144,13 @@ struct TitleFinder {
     private func inCapacity(before offset: Int) -> Bool {
         guard cased, !options.capacityMarkers.isEmpty else { return false }
         for w in wordsBefore(offset, limit: 5) {
-            let word = String(decoding: lower[w], as: UTF16.self)
-            if options.capacityMarkers.contains(word) { return true }
+            if let markers = options.capacityMarkerUnits {
+                if markers.contains(where: { lower[w].elementsEqual($0) }) { return true }
+            } else if options.capacityMarkers.contains(String(decoding: lower[w], as: UTF16.self)) {
+                return true
+            }
             // Only an organization's name (capitalized words, short connectors like `of`) may stand between.
-            let capital = Unicode.Scalar(doc.utf16[w.lowerBound])?.properties.isUppercase ?? false
+            let capital = UnitProperties.isUppercase(doc.utf16[w.lowerBound])
             if !capital && w.count > 3 { return false }
         }
         return false
@@ -258,5 +195,5 @@ struct TitleFinder {
         return false
     }
 
-    private func isLetter(_ u: UInt16) -> Bool { UnitProperties.isAlphabetic(u) }
+    func isLetter(_ u: UInt16) -> Bool { UnitProperties.isAlphabetic(u) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MTFixCore
 
 /// Language knowledge for `title-conflict`: offices and their written forms, and the words around them.
@@ -11,9 +12,8 @@ struct TitleOptions: Sendable {
 
     /// Longest first, so `Deputy Foreign Minister` wins over `Foreign Minister`.
     var forms: [Form] = []
-    /// Indices of `forms` by their last (lowercased) unit, in `forms` order: the candidates ending at a position.
-    var formsByLast: [UInt16: [Int]] = [:]
-    var hasEmptyForm = false
+    /// `forms` by their last (lowercased) unit: the candidates ending at a position.
+    var formIndex = TitleFormIndex([])
     /// Whether titles stand before the name (`Prime Minister X`), after it (`X首相`), or both.
     var before = true
     var after = false
@@ -29,11 +29,17 @@ struct TitleOptions: Sendable {
     var thenMarkers: [String] = []
     /// `as`, `als`: a word that puts a later title in the past (`As Bank of Canada Gov. X, he …`); lowercase.
     var capacityMarkers: Set<String> = []
+    /// The same as units, when every marker is simple units none of which decomposes (`as`, `будучи`): then
+    /// a word equals a marker exactly when its units do, and no string need be built. Nil otherwise.
+    var capacityMarkerUnits: [[UInt16]]? = nil
     /// `now`, `désormais`: the story itself says the person changed office.
     var currentMarkers: [String] = []
     /// When every current marker is plain ASCII (letters, digits, hyphens, apostrophes, spaces): the units each is looked for as (lowercased for word markers, as
     /// written for the others), so a sentence without them needs no word split. Nil otherwise.
     var asciiMarkerUnits: [[UInt16]]? = nil
+    /// The same when every current marker is made of simple units (`isSimpleUnit`), else nil: in a text of
+    /// simple units a marker is found exactly where these units are.
+    var simpleMarkerUnits: [[UInt16]]? = nil
     /// Letters a title may take as an inflection (Russian `премьер-министра`).
     var inflection = 0
     /// Capitalized words of every form: titles, not names.
@@ -79,9 +85,7 @@ struct TitleOptions: Sendable {
             }
         }
         forms.sort { $0.units.count > $1.units.count }
-        for (i, form) in forms.enumerated() {
-            if let last = form.units.last { formsByLast[last, default: []].append(i) } else { hasEmptyForm = true }
-        }
+        formIndex = TitleFormIndex(forms)
         let position = config["position"]?.strings ?? ["before"]
         before = position.contains("before")
         after = position.contains("after")
@@ -91,16 +95,34 @@ struct TitleOptions: Sendable {
         formerMarkers = config["former_markers"]?.strings ?? []
         thenMarkers = config["then_markers"]?.strings ?? []
         capacityMarkers = Set((config["capacity_markers"]?.strings ?? []).map { $0.lowercased() })
+        if capacityMarkers.allSatisfy({ m in
+            m.utf16.allSatisfy(TitleOptions.isSimpleUnit)
+                && m.decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(m.unicodeScalars)
+        }) {
+            capacityMarkerUnits = capacityMarkers.sorted().map { Array($0.utf16) }
+        }
         currentMarkers = config["current_markers"]?.strings ?? []
         inflection = Int(config["inflection"]?.number ?? 0)
         lowered = Lowered(self)
         // Only characters no other character is canonically equivalent to, so comparing units is exact.
         let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-' ".utf8)
-        if currentMarkers.allSatisfy({ $0.utf8.allSatisfy { plain.contains($0) } }) {
-            asciiMarkerUnits = currentMarkers.map { marker in
-                let word = marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
-                return Array((word ? marker.lowercased() : marker).utf16)
-            }
+        let units = currentMarkers.map { marker in
+            let word = marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
+            return Array((word ? marker.lowercased() : marker).utf16)
+        }
+        if currentMarkers.allSatisfy({ $0.utf8.allSatisfy { plain.contains($0) } }) { asciiMarkerUnits = units }
+        if units.allSatisfy({ $0.allSatisfy(TitleOptions.isSimpleUnit) }) { simpleMarkerUnits = units }
+    }
+
+    /// Whether `u` is a whole character in composed form that no other single character is canonically
+    /// equivalent to (Latin, Cyrillic, common punctuation, kana, CJK ideographs; no combining marks): text
+    /// made of such units holds a string of them as a word or substring exactly where it holds its units.
+    static func isSimpleUnit(_ u: UInt16) -> Bool {
+        switch u {
+        case 0..<0x300, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+            0x3041...0x3096, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF01...0xFF9D, 0xFFA0...0xFFEF:
+            return true
+        default: return false
         }
     }
 

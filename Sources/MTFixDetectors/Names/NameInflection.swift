@@ -1,0 +1,77 @@
+extension NameMentions {
+    /// `Bundestages` is a form of `Bundestag` only when the bare form is written too: such a mention's stem
+    /// loses the ending.
+    ///
+    /// Where every stem and ending is simple units (`TitleOptions.isSimpleUnit`, endings that do not
+    /// decompose), comparing units says exactly what comparing strings does, so the stems are matched in
+    /// the text itself; otherwise as strings (canonical equivalence).
+    mutating func splitInflections(_ u: [UInt16], _ options: NameOptions) {
+        guard let endings = options.inflectionSuffixUnits,
+            mentions.indices.allSatisfy({ k in u[mentions[k].stemRange].allSatisfy(TitleOptions.isSimpleUnit) })
+        else { return splitInflectionsAsStrings(options) }
+        let bare = StemTable(u, mentions.indices.map { mentions[$0].stemRange })
+        for k in mentions.indices where !mentions[k].possessive {
+            let stem = mentions[k].stemRange
+            // One unit is one character here, so counts in units are counts in characters.
+            for e in endings where stem.count - e.count >= options.minStem && u[stem].suffix(e.count).elementsEqual(e) {
+                let shorter = stem.lowerBound..<(stem.upperBound - e.count)
+                if bare.contains(shorter) {
+                    mentions[k].stem = NameMentions.word(u, shorter)
+                    mentions[k].key = nil
+                    mentions[k].stemRange = shorter
+                }
+                break
+            }
+        }
+    }
+
+    private mutating func splitInflectionsAsStrings(_ options: NameOptions) {
+        let bare = Set(mentions.map(\.stem))
+        for k in mentions.indices where !mentions[k].possessive {
+            let stem = mentions[k].stem
+            for s in options.inflectionSuffixes where stem.hasSuffix(s) && stem.count - s.count >= options.minStem {
+                let shorter = String(stem.dropLast(s.count))
+                if bare.contains(shorter) {
+                    mentions[k].stem = shorter
+                    mentions[k].key = nil
+                    mentions[k].stemRange = mentions[k].range.lowerBound..<(mentions[k].range.lowerBound + shorter.utf16.count)
+                }
+                break
+            }
+        }
+    }
+}
+
+/// The stems of a document as ranges of its text, found by their units: an open-addressing table keyed by
+/// `NameWordCache.hash` (a `Set` of strings or slices hashed every stem with `Hasher`, which cost more).
+private struct StemTable {
+    let u: [UInt16]
+    let ranges: [Range<Int>]
+    /// Index into `ranges` plus one (0: empty slot).
+    var slots: [Int32]
+
+    init(_ u: [UInt16], _ ranges: [Range<Int>]) {
+        self.u = u
+        self.ranges = ranges
+        var size = 16
+        while size < ranges.count * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        for (k, r) in ranges.enumerated() where !contains(r) {
+            var i = Int(truncatingIfNeeded: NameWordCache.hash(u, r)) & (size - 1)
+            while slots[i] != 0 { i = (i + 1) & (size - 1) }
+            slots[i] = Int32(k + 1)
+        }
+    }
+
+    /// Whether some stem has the units at `range`.
+    func contains(_ range: Range<Int>) -> Bool {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: NameWordCache.hash(u, range)) & mask
+        while slots[i] != 0 {
+            let r = ranges[Int(slots[i]) - 1]
+            if r.count == range.count && u[r].elementsEqual(u[range]) { return true }
+            i = (i + 1) & mask
+        }
+        return false
+    }
+}

@@ -1,0 +1,85 @@
+/// The title forms of a rule by their last unit, as a table: the title search asks which forms can end at
+/// a position before every name and at every space before an appositive, so the answer is one lookup
+/// (no hashing) and a slice of a flat list (no array built).
+struct TitleFormIndex: Sendable {
+    /// Form indices ending with unit `u` are `order[starts[u]..<starts[u + 1]]`, ascending.
+    private let starts: [UInt16]
+    private let order: [UInt16]
+    /// Every form is a candidate everywhere: some form is empty (it ends anywhere), or there are too many
+    /// forms for the table.
+    let everywhere: Bool
+
+    init(_ forms: [TitleOptions.Form]) {
+        everywhere = forms.count >= Int(UInt16.max) || forms.contains { $0.units.isEmpty }
+        guard !everywhere else {
+            starts = []
+            order = []
+            return
+        }
+        var counts = [Int](repeating: 0, count: 0x10001)
+        for f in forms { counts[Int(f.units.last!) + 1] += 1 }
+        for u in 0..<0x10000 { counts[u + 1] += counts[u] }
+        var next = counts
+        var order = [UInt16](repeating: 0, count: forms.count)
+        for (i, f) in forms.enumerated() {
+            let u = Int(f.units.last!)
+            order[next[u]] = UInt16(i)
+            next[u] += 1
+        }
+        starts = counts.map { UInt16($0) }
+        self.order = order
+    }
+
+    /// The forms ending with `u`, in `forms` order.
+    func ending(with u: UInt16) -> ArraySlice<UInt16> { order[Int(starts[Int(u)])..<Int(starts[Int(u) + 1])] }
+}
+
+extension TitleFinder {
+    /// The longest title form ending at `q` (plus up to `inflection` letters), on word boundaries: the first
+    /// form in `forms` order that does, with the fewest inflection letters.
+    func formEnding(at q: Int) -> (TitleOptions.Form, Int, Int)? {
+        if cased && q < lower.count && isLetter(lower[q]) { return nil }
+        let inflection = options.inflection
+        let index = options.formIndex
+        // Compared through buffers: copying each candidate `Form` (three references) cost more than comparing.
+        let hit: (Int, Int)? = options.forms.withUnsafeBufferPointer { forms in
+            lower.withUnsafeBufferPointer { low in
+                /// Where form `i` starts when it ends `extra` letters before `q` on a word boundary.
+                func start(_ i: Int, _ extra: Int) -> Int? {
+                    let n = forms[i].units.count
+                    let fs = q - extra - n
+                    guard fs >= 0 else { return nil }
+                    let same = forms[i].units.withUnsafeBufferPointer { fu -> Bool in
+                        if n > 0 && low[fs + n - 1] != fu[n - 1] { return false }
+                        for k in 0..<n where low[fs + k] != fu[k] { return false }
+                        return true
+                    }
+                    guard same, (fs + n..<q).allSatisfy({ isLetter(low[$0]) }) else { return nil }
+                    if cased && fs > 0 && isLetter(low[fs - 1]) { return nil }
+                    return fs
+                }
+                if index.everywhere {
+                    for i in forms.indices {
+                        for extra in 0...inflection { if let fs = start(i, extra) { return (i, fs) } }
+                    }
+                    return nil
+                }
+                // A form ending `extra` letters before `q` ends with the unit there, so only those forms are
+                // tried; the first form (then the fewest letters) wins, as the forms are longest first.
+                var best: (i: Int, fs: Int)? = nil
+                for extra in 0...inflection where q - 1 - extra >= 0 && q - 1 - extra < low.count {
+                    for i in index.ending(with: low[q - 1 - extra]) {
+                        if let b = best, Int(i) >= b.i { break }
+                        if let fs = start(Int(i), extra) {
+                            best = (Int(i), fs)
+                            break
+                        }
+                    }
+                }
+                return best
+            }
+        }
+        guard let (i, fs) = hit else { return nil }
+        return (options.forms[i], fs, q)
+    }
+}
