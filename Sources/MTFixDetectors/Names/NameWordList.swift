@@ -19,7 +19,9 @@ struct NameWordList: Sendable {
     let words: [Word]
 
     /// The list of `doc` (made on first use).
-    static func of(_ doc: Document) -> NameWordList { doc.memoized("names.wordList") { NameWordList(doc) } }
+    static func of(_ doc: Document) -> NameWordList { doc.memoized(memoKey) { NameWordList(doc) } }
+
+    private static let memoKey = MemoKey<NameWordList>()
 
     private init(_ doc: Document) {
         let u = doc.utf16
