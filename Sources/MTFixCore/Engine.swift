@@ -106,6 +106,7 @@ public struct Engine: Sendable {
             // Text that a chosen mojibake repair decodes again is not what the reader sees: another rule's
             // finding there (a "name" spelled `РµР`) is not reported; the next pass sees the decoded text.
             let garbled = chosen.filter { $0.category == .mojibake }.flatMap(\.edits).map(\.range)
+                .sorted { $0.lowerBound < $1.lowerBound }
             // Report what is new in this pass, translated back to the original text.
             for f in found where f.category == .mojibake || !Engine.touches(f, garbled) {
                 let back = map.toOriginal(f, in: original)
@@ -180,12 +181,24 @@ public struct Engine: Sendable {
         return (chosen, lost)
     }
 
-    /// Whether a finding's range or one of its edits overlaps one of `ranges`.
+    /// Whether a finding's range or one of its edits overlaps one of `ranges` (the edit ranges of chosen
+    /// findings, sorted: they do not overlap, so their ends are sorted too and a binary search finds the
+    /// few that can reach a range; testing every one was quadratic in a long document's repairs).
     static func touches(_ f: Finding, _ ranges: [Range<Int>]) -> Bool {
         guard !ranges.isEmpty else { return false }
-        return ranges.contains { r in
-            (f.range.lowerBound < r.upperBound && r.lowerBound < f.range.upperBound) || f.edits.contains { overlaps($0.range, r) }
+        func near(_ x: Range<Int>) -> ArraySlice<Range<Int>> {
+            var lo = 0
+            var hi = ranges.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ranges[mid].upperBound < x.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            var end = lo
+            while end < ranges.count && ranges[end].lowerBound <= x.upperBound { end += 1 }
+            return ranges[lo..<end]
         }
+        if near(f.range).contains(where: { f.range.lowerBound < $0.upperBound && $0.lowerBound < f.range.upperBound }) { return true }
+        return f.edits.contains { e in near(e.range).contains { overlaps(e.range, $0) } }
     }
 
     /// Ranges conflict when they share text, or when an insertion sits at the other's start or inside it.

@@ -12,10 +12,33 @@ extension MojibakeDetector {
     /// each letter from the codec's upper half). A run inside a word (`Рёрих`, a real name) is never one.
     func enclosedWords(between repairs: [Repair], _ u: [UInt16]) -> [Repair] {
         var out: [Repair] = []
+        guard !repairs.isEmpty else { return out }
+        // Line breaks (CR or LF), found once: walking to the line's ends for each repair was quadratic
+        // in a long line's repairs.
+        var breaks: [Int] = []
+        for (i, c) in u.enumerated() where c == 0x0A || c == 0x0D { breaks.append(i) }
+        /// The first break at or after `i` (its index in `breaks`).
+        func nextBreak(_ i: Int) -> Int {
+            var lo = 0
+            var hi = breaks.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if breaks[mid] < i { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        func lineBoundary(before i: Int) -> Int {
+            let k = nextBreak(i)
+            return k > 0 ? breaks[k - 1] + 1 : 0
+        }
+        func lineBoundary(after i: Int) -> Int {
+            let k = nextBreak(i)
+            return k < breaks.count ? breaks[k] : u.count
+        }
         for k in repairs.indices {
             let b = repairs[k]
             guard b.layers == 1, let script = firstScript(b.text) else { continue }
-            let lineStart = lineBoundary(before: b.range.lowerBound, u)
+            let lineStart = lineBoundary(before: b.range.lowerBound)
             if k > 0, repairs[k - 1].range.upperBound > lineStart {
                 // Between two repairs of the codec on one line.
                 let a = repairs[k - 1]
@@ -25,7 +48,7 @@ extension MojibakeDetector {
                 // Before the line's first repair: one word at the start of the line.
                 out += words(in: lineStart..<b.range.lowerBound, u, codec: b.codec, script: script, max: 1, atStart: true)
             }
-            let lineEnd = lineBoundary(after: b.range.upperBound, u)
+            let lineEnd = lineBoundary(after: b.range.upperBound)
             if k + 1 == repairs.count || repairs[k + 1].range.lowerBound >= lineEnd {
                 // After the line's last repair: one word at the end of the line.
                 out += words(in: b.range.upperBound..<lineEnd, u, codec: b.codec, script: script, max: 1, atEnd: true)
@@ -69,18 +92,6 @@ extension MojibakeDetector {
     /// Spaces, digits and ASCII punctuation (`, `, ` 42 `): what stands between the words of a line.
     private func isSeparator(_ c: UInt16) -> Bool {
         c >= 0x20 && c < 0x7F && !((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
-    }
-
-    private func lineBoundary(before i: Int, _ u: [UInt16]) -> Int {
-        var k = i
-        while k > 0 && u[k - 1] != 0x0A && u[k - 1] != 0x0D { k -= 1 }
-        return k
-    }
-
-    private func lineBoundary(after i: Int, _ u: [UInt16]) -> Int {
-        var k = i
-        while k < u.count && u[k] != 0x0A && u[k] != 0x0D { k += 1 }
-        return k
     }
 
     private func firstScript(_ text: [UInt16]) -> Script? {
