@@ -199,7 +199,7 @@ public struct MojibakeDetector: Rule {
                 evidenceCache[key] = evidence
             }
             return Finding(
-                descriptor: descriptor, range: r.range, replacement: String(decoding: r.text, as: UTF16.self),
+                descriptor: descriptor, range: r.range, replacement: Document.string(of: r.text[...]),
                 evidence: evidence)
         }
     }

@@ -1,3 +1,4 @@
+import MTFixCore
 import MTFixICU
 
 /// Short words of a line of mojibake that carry no evidence of their own: `РІ` and `Рё` (`в`, `и` read
@@ -37,7 +38,8 @@ extension MojibakeDetector {
         }
         for k in repairs.indices {
             let b = repairs[k]
-            guard b.layers == 1, let script = firstScript(b.text) else { continue }
+            guard b.layers == 1 else { continue }
+            let script = b.text
             let lineStart = lineBoundary(before: b.range.lowerBound)
             if k > 0, repairs[k - 1].range.upperBound > lineStart {
                 // Between two repairs of the codec on one line.
@@ -59,10 +61,13 @@ extension MojibakeDetector {
 
     /// The repairs of a gap made of separators and words (every word must decode, or none is repaired).
     /// A gap at a line's start may begin with a word, one at its end may end with one.
+    /// `neighbour` is the decoded text of the repair beside the gap, whose script the words must decode to.
     private func words(
-        in gap: Range<Int>, _ u: [UInt16], codec: Int, script: Script, max: Int, atStart: Bool = false, atEnd: Bool = false
+        in gap: Range<Int>, _ u: [UInt16], codec: Int, script neighbour: [UInt16], max: Int, atStart: Bool = false,
+        atEnd: Bool = false
     ) -> [Repair] {
-        guard !gap.isEmpty else { return [] }
+        // Most gaps hold no character outside ASCII, hence no word to decode.
+        guard !gap.isEmpty, u[gap].contains(where: { $0 >= 0x80 }) else { return [] }
         var found: [Range<Int>] = []
         var i = gap.lowerBound
         var expectWord = atStart
@@ -80,7 +85,7 @@ extension MojibakeDetector {
             i = j
         }
         // A gap between repairs ends with a separator; one at the end of a line may end with a word.
-        guard !found.isEmpty, found.count <= max, expectWord || atEnd else { return [] }
+        guard !found.isEmpty, found.count <= max, expectWord || atEnd, let script = firstScript(neighbour) else { return [] }
         var out: [Repair] = []
         for w in found {
             guard let text = decodeWord(w, u, codec: codec, script: script) else { return [] }
@@ -95,7 +100,7 @@ extension MojibakeDetector {
     }
 
     private func firstScript(_ text: [UInt16]) -> Script? {
-        for s in String(decoding: text, as: UTF16.self).unicodeScalars where s.properties.isAlphabetic {
+        for s in Document.string(of: text[...]).unicodeScalars where s.properties.isAlphabetic {
             return Script.of(s)
         }
         return nil
