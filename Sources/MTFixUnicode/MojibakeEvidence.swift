@@ -71,6 +71,28 @@ struct MojibakeEvidence {
 
     static func isLetter(_ k: Kind) -> Bool { k == .lower || k == .upper || k == .caseless }
 
+    /// Combining diacritics that decomposed text in European languages and Vietnamese uses (grave to
+    /// caron, double grave, inverted breve, dot and diaeresis below, ring below, comma below, cedilla,
+    /// ogonek, circumflex below, tilde and macron below) and the overlays of struck-through or
+    /// underlined text.
+    static func isCommonMark(_ v: UInt32) -> Bool {
+        (0x300...0x30C).contains(v) || v == 0x30F || v == 0x311 || (0x323...0x328).contains(v) || v == 0x32D
+            || (0x330...0x338).contains(v)
+    }
+
+    /// Whether a two-character sequence is two capitals inside a word written in capitals of one script
+    /// (`ЗМІНИ`, `ЛЬВІВ`, `MŮŽE`): genuine text, not a lead and a continuation byte, when it would decode
+    /// to a mark or a symbol (`З̲НИ`, `ЛЬ²В`).
+    static func insideCapitals(_ r: Range<Int>, _ u: [UInt16]) -> Bool {
+        guard r.count == 2, r.lowerBound > 0, r.upperBound < u.count else { return false }
+        // Unicode's case, not `kind`: `Ž` counts as a symbol there (a Windows-1252 continuation), but it
+        // is a Czech capital.
+        let chars = [r.lowerBound - 1, r.lowerBound, r.lowerBound + 1, r.upperBound].compactMap { Unicode.Scalar(u[$0]) }
+        guard chars.count == 4, chars.allSatisfy({ $0.properties.isUppercase }) else { return false }
+        let scripts = chars.map { group(Script.of($0)) }
+        return scripts.allSatisfy { $0 == scripts[0] }
+    }
+
     /// How odd the original characters of `seqs` look next to each other and their neighbours.
     func score(_ seqs: [MojibakeSequence], in u: [UInt16]) -> Int {
         let start = seqs[0].range.lowerBound
@@ -166,6 +188,13 @@ struct MojibakeEvidence {
             // A C1 control is fine as the middle step of double encoding (`â€\u{9D}` on the way to `”`).
             guard MojibakeEvidence.acceptable(s) || (count > 1 && s.value >= 0x80 && s.value <= 0x9F) else { return false }
             let kind = MojibakeEvidence.kind(s)
+            if seqs[k].byteCount == 2 && !MojibakeEvidence.isLetter(kind) && MojibakeEvidence.insideCapitals(seqs[k].range, u) {
+                return false
+            }
+            // Of the combining diacritics, only those European and Vietnamese text decomposes into, and
+            // the overlays of struck-through text, are plausible: a capital and a dash or an apostrophe
+            // (`SÍ—`, `ІМ’Я`) are likelier genuine text than `͗` or `̒`.
+            if kind == .mark && s.value >= 0x300 && s.value <= 0x36F && !MojibakeEvidence.isCommonMark(s.value) { return false }
             if kind == .mark {
                 let before = k > 0 ? seqs[k - 1].scalar : prev
                 if before == nil || MojibakeEvidence.kind(before) == .space { return false }
