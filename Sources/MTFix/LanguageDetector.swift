@@ -70,9 +70,13 @@ public struct LanguageDetector: Sendable {
         // A distinctive script with enough share among the language's scripts decides at once.
         var best: (String, Double)? = nil
         for p in profiles where !p.distinctive.isEmpty {
+            let own = p.scripts.union(p.distinctive)
             let mine = p.distinctive.reduce(0) { $0 + counts[$1, default: 0] }
-            let all = p.scripts.union(p.distinctive).reduce(0) { $0 + counts[$1, default: 0] }
-            guard mine > 0, all > 0 else { continue }
+            let all = own.reduce(0) { $0 + counts[$1, default: 0] }
+            // The language's scripts must also hold more letters than any other script: one Japanese
+            // word (`すし`) in an English article does not make it Japanese.
+            let other = counts.filter { !own.contains($0.key) }.values.max() ?? 0
+            guard mine > 0, all > 0, all > other else { continue }
             let share = Double(mine) / Double(all)
             if share >= p.minShare && share > (best?.1 ?? 0) { best = (p.code, share) }
         }

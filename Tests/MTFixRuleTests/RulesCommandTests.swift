@@ -57,6 +57,9 @@ struct LanguageDetectorTests {
         ("Министр заявил, что переговоры с профсоюзом завершены.", "ru"),
         ("首相は２６日、米国の国務長官と会談した。", "ja"),
         ("国务卿周一在阿斯塔纳会见了总统。", "zh"),
+        // One Japanese word in an English article, and English words in a Japanese one.
+        ("The chef, who trained in Osaka, said that the すし served at the embassy was the best in town.", "en"),
+        ("首相は２６日、Apple の CEO と会談した。", "ja"),
         ("", "en"),
     ])
     func detects(_ text: String, _ lang: String) {
