@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if format == .json { Terminal.out(first ? "]\n" : "\n]\n") }
-        fflush(stdout)
+        Terminal.flush()
         pipeline.report(run.summary)
         throw ExitCode(run.status.code)
     }

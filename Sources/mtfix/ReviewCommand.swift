@@ -34,7 +34,7 @@ struct ReviewCommand: ParsableCommand {
         if !runner.errors.isEmpty { status.raise(2) }
         let session = ReviewSession(
             input: { readLine(strippingNewline: true) },
-            output: { Terminal.out($0); fflush(stdout) },
+            output: { Terminal.out($0); Terminal.flush() },
             editor: Self.externalEditor(),
             color: common.useColor(for: FileHandle.standardOutput))
         var applied = 0
@@ -72,7 +72,7 @@ struct ReviewCommand: ParsableCommand {
             if decided.quit { break }
         }
         Terminal.out("\(applied) hunk\(applied == 1 ? "" : "s") applied in \(files) file\(files == 1 ? "" : "s"), \(rejected) not applied\n")
-        fflush(stdout)
+        Terminal.flush()
         throw ExitCode(status.code)
     }
 

@@ -4,7 +4,7 @@ import MTFix
 
 /// Flags for long runs shared by check, diff and fix: parallelism, progress and the closing summary.
 struct RunOptions: ParsableArguments {
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp("Documents processed in parallel (default: all cores). Output is the same for every N.", valueName: "N"))
+    @Option(name: [.customShort("j", allowingJoined: true), .customLong("jobs")], help: ArgumentHelp("Documents processed in parallel (default: all cores). Output is the same for every N.", valueName: "N"))
     var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Print nothing on stderr but errors (no progress, no summary).")

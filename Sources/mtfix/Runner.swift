@@ -118,7 +118,7 @@ struct DocumentRun {
             repair: RecordRepair(checker: runner.checker, field: options.field, rewrite: rewrite),
             jobs: pipeline.workers, rejectsPath: options.rejects, progress: pipeline.showProgress, quiet: pipeline.quiet)
         let summary = stream.run(runner.sources, status: &status)
-        fflush(stdout)
+        Terminal.flush()
         pipeline.report(summary, unit: "record")
         throw ExitCode(status.code)
     }
@@ -139,7 +139,7 @@ struct DocumentRun {
             handle(outcome.source, result, &self)
         }
         meter.finish()
-        fflush(stdout)
+        Terminal.flush()
     }
 
     /// Reports an error about one input and counts it.

@@ -2,8 +2,20 @@ import Foundation
 
 /// Writing to stdout and stderr.
 enum Terminal {
+    /// The error of the first write to stdout that failed (`errno`), reported when the run ends.
+    nonisolated(unsafe) private(set) static var outputError: Int32 = 0
+
     static func out(_ s: String) {
-        fputs(s, stdout)
+        if fputs(s, stdout) == EOF { noteOutputError() }
+    }
+
+    /// Flushes stdout, remembering a failure.
+    static func flush() {
+        if fflush(stdout) != 0 { noteOutputError() }
+    }
+
+    private static func noteOutputError() {
+        if outputError == 0 { outputError = errno == 0 ? EIO : errno }
     }
 
     /// One line on stderr, prefixed `mtfix: `.

@@ -5,13 +5,26 @@ import MTFixCore
 // Entry point: argument-parser's usage errors exit 64 by default; mtfix's contract says 2.
 setvbuf(stdout, nil, _IOFBF, 1 << 16)
 if Profile.enabled { atexit { Profile.report() } }
+
+/// Flushes stdout; output that could not be written (a full disk, a closed pipe) is an error, exit 2,
+/// never a silent loss.
+/// (A closed pipe ends the process with SIGPIPE, as for other Unix tools: `mtfix check | head` is fine.)
+func finishOutput(_ status: Int32) -> Never {
+    Terminal.flush()
+    if Terminal.outputError != 0 || ferror(stdout) != 0 {
+        let reason = String(cString: strerror(Terminal.outputError != 0 ? Terminal.outputError : EIO))
+        FileHandle.standardError.write(Data("mtfix: stdout: \(reason); output incomplete\n".utf8))
+        exit(2)
+    }
+    exit(status)
+}
+
 do {
     var command = try MTFixCommand.parseAsRoot()
     try command.run()
-    fflush(stdout)
+    finishOutput(0)
 } catch let code as ExitCode {
-    fflush(stdout)
-    exit(code.rawValue)
+    finishOutput(code.rawValue)
 } catch {
     fflush(stdout)
     let code = MTFixCommand.exitCode(for: error)

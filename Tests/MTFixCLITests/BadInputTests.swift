@@ -77,6 +77,22 @@ struct BadInputTests {
         #expect(try fm.destinationOfSymbolicLink(atPath: link.path) == "real/story.txt")
     }
 
+    /// Output that cannot be written (a full disk) is an error, exit 2 with a message, not a silent loss.
+    @Test func unwritableOutputIsAnError() throws {
+        let dir = try makeTempDir()
+        let f = dir.appendingPathComponent("story.txt")
+        try Data("Fish &amp; chips\n".utf8).write(to: f)
+        for command in ["check", "diff"] {
+            let r = try runTool("sh", ["-c", "'\(TestPaths.binary.path)' \(command) '\(f.path)' > /dev/full"])
+            #expect(r.status == 2, "\(command)")
+            #expect(r.stderr == "mtfix: stdout: No space left on device; output incomplete\n", "\(command)")
+        }
+        let fix = try runTool("sh", ["-c", "'\(TestPaths.binary.path)' fix < '\(f.path)' > /dev/full"])
+        #expect(fix.status == 2)
+        // `-j4` is `-j 4`.
+        #expect(try mtfix(["check", "-j4", f.path]).stdout == (try mtfix(["check", "-j", "4", f.path])).stdout)
+    }
+
     @Test func anEmptyFolderGetsANote() throws {
         let dir = try makeTempDir()
         let r = try mtfix(["check", dir.path])
