@@ -64,8 +64,9 @@ struct OrphanPunctuationDetector: Rule {
         guard k > line.lowerBound else { return nil }
         let prev = u[k - 1]
         if OrphanPunctuationDetector.isStop(prev) {
-            // `purpose ., police`: a stop standing alone between a word and a comma goes with its space.
-            if prev == 0x2E, spaces.isEmpty, k - 3 >= line.lowerBound, u[k - 2] == 0x20, NarrativeText.isLetter(u[k - 3]) {
+            // `purpose ., police`, `purpose . , police`: a stop standing alone between a word and a comma
+            // goes with the spaces around it.
+            if prev == 0x2E, k - 3 >= line.lowerBound, u[k - 2] == 0x20, NarrativeText.isLetter(u[k - 3]) {
                 return finding((k - 2)..<comma, "full stop left before a comma")
             }
             // The stop must end a word (`Tokyo.`), not be part of an ellipsis (`..`, `. . .`).
