@@ -24,6 +24,22 @@ struct NameDriftTests {
         #expect(f.evidence["reason"]?.contains("Oksana Dravetska") == true)
     }
 
+    /// A spelling known only as a first name does not safely respell a lone variant: that is more likely
+    /// someone else (`King Mohammed VI` in a story about `Mohamed Salah`).
+    @Test func aFirstNameDoesNotRespellALoneVariant() {
+        let story = """
+            Salah scores twice in Rabat friendly
+
+            Liverpool forward Mohamed Salah scored twice on Friday. Mohamed Salah was applauded by the crowd.
+
+            King Mohammed VI attended the match with his son.
+
+            """
+        let r = Names.run(story, "en")
+        #expect(r.fixed == story)
+        #expect(Names.summary(r).allSatisfy { $0.hasSuffix(":review") })
+    }
+
     @Test func aRollCallListIsWeakerThanProse() {
         let story = """
             From left: envoy Ana Pirez, minister Omar Saleh, mayor Ken Ito, envoy Rui Bekele, and Tomas Gribaldi.

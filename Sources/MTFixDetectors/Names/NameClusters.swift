@@ -168,6 +168,17 @@ struct NameClustering {
             cluster.reason = "majority (\(top) of \(written.reduce(0) { $0 + $1.mentions.count }))"
             if top < 3 || top < 2 * second { cluster.safety = .review }
         }
+        // A spelling known only as a first name (`Mohamed Salah`, `Phillip Schofield`) says nothing safe about
+        // a lone variant elsewhere (`King Mohammed VI`, `Prince Philip`): people are named by surname, so a
+        // lone first name is more likely someone else's.
+        if cluster.reason.hasPrefix("full-name"), let canon = written.first(where: { $0.stem == cluster.canonical }),
+            canon.mentions.allSatisfy({ k in
+                let chain = m.chains[m.mentions[k].chain].members
+                return chain.count > 1 && chain.last != k
+            })
+        {
+            cluster.safety = .review
+        }
         // Real surnames differ by one doubled letter (`Philips`/`Phillips`, `Mathews`/`Matthews`): such a
         // variant is only repaired safely when the canonical spelling is also used more often.
         if let canon = written.first(where: { $0.stem == cluster.canonical }),
