@@ -41,6 +41,11 @@ struct EchoFragmentDetector: Rule {
                 }
                 let sentenceEnd = j
                 guard j < line.upperBound, NarrativeText.isSpace(u[j]) else { continue }
+                // `"Who asked?" asked Sen. X`: lowercase after a quoted question or exclamation is its
+                // attribution, not a new sentence.
+                if EchoFragmentDetector.isAskOrExclaim(u[i]) && j > i + 1 && NarrativeText.isClosingQuote(u[i + 1]) {
+                    continue
+                }
                 if i > line.lowerBound && NarrativeText.isTerminator(u[i - 1]) { continue }
                 while j < line.upperBound && NarrativeText.isSpace(u[j]) { j += 1 }
                 guard j < line.upperBound, NarrativeText.isLower(u[j]) else { continue }
@@ -92,15 +97,25 @@ struct EchoFragmentDetector: Rule {
         return false
     }
 
+    /// A question or exclamation mark, half- or full-width.
+    static func isAskOrExclaim(_ c: UInt16) -> Bool { c == 0x3F || c == 0x21 || c == 0xFF1F || c == 0xFF01 }
+
     /// End (after its full stop) of a fragment of letters and spaces starting at `from`, when it is
     /// followed by the end of the line or by another sentence.
     func fragment(_ u: [UInt16], from: Int, line: Range<Int>) -> Int? {
         var k = from
-        while k < line.upperBound && (NarrativeText.isLetter(u[k]) || u[k] == 0x20 || u[k] == 0x2D) { k += 1 }
-        guard k < line.upperBound, u[k] == 0x2E else { return nil }
-        let end = k + 1
-        if end == line.upperBound { return end }
-        guard NarrativeText.isSpace(u[end]) else { return nil }
+        var end: Int
+        while true {
+            while k < line.upperBound && (NarrativeText.isLetter(u[k]) || u[k] == 0x20 || u[k] == 0x2D) { k += 1 }
+            guard k < line.upperBound, u[k] == 0x2E else { return nil }
+            end = k + 1
+            if end == line.upperBound { return end }
+            guard NarrativeText.isSpace(u[end]) else { return nil }
+            // The full stop of a title or other abbreviation (`asked Sen. Chuck …`) does not end the
+            // fragment: it goes on to the next full stop, so it is judged (and dropped) whole.
+            guard NarrativeText.isAbbreviation(dot: k, in: u, lineStart: from, known: abbreviations) else { break }
+            k = end
+        }
         var n = end
         while n < line.upperBound && NarrativeText.isSpace(u[n]) { n += 1 }
         return n < line.upperBound && (NarrativeText.isUpper(u[n]) || NarrativeText.isCJK(u[n])) ? end : nil
