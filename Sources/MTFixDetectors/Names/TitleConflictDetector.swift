@@ -29,7 +29,7 @@ public struct TitleConflictDetector: Rule {
         guard titled.count > 1 else { return [] }
         let keys = NameKeyMaker(shared: keyCache)
         var out: [Finding] = []
-        for person in persons(titled, mentions, keys) {
+        for person in persons(titled, mentions, keys, document.utf16) {
             // A then-title (`Then-Vice President Joe Biden` … `President Biden`) says what the person was at the
             // time told: the current office is introduced by the first mention without such a marker.
             guard let introIndex = person.firstIndex(where: { !$0.bounded }) else { continue }
@@ -64,7 +64,7 @@ public struct TitleConflictDetector: Rule {
     /// its surname spells the same name and any first names agree; one that fits two people joins none.
     /// People are bucketed by the surname's skeleton and compared by their distinct spellings only,
     /// so a long document stays near-linear.
-    private func persons(_ titled: [TitledMention], _ m: NameMentions, _ keys: NameKeyMaker) -> [[TitledMention]] {
+    private func persons(_ titled: [TitledMention], _ m: NameMentions, _ keys: NameKeyMaker, _ u: [UInt16]) -> [[TitledMention]] {
         struct Person {
             var mentions: [TitledMention] = []
             var spellings: [(first: NameKey, last: NameKey, parts: Int)] = []
@@ -75,6 +75,21 @@ public struct TitleConflictDetector: Rule {
         func same(_ a: NameKey, _ b: NameKey) -> Bool { a == b || a.matches(b) }
         // The scan gave most mentions their key already.
         func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
+        // Every surname written with a first name (or after a middle initial, `George W. Bush`, whose first
+        // name the scan does not link), so that a bare surname is given to one person only when no other
+        // person of that surname is named in the document (`Jeb Bush` and `George W. Bush`).
+        var firstNames: [Int: [NameKey?]] = [:]
+        for chain in m.chains {
+            let last = key(chain.members.last!)
+            if chain.members.count > 1 {
+                firstNames[last.skeletonHash, default: []].append(key(chain.members.first!))
+            } else {
+                let s = m.mentions[chain.members.first!].range.lowerBound
+                if s >= 4, u[s - 1] == 0x20, u[s - 2] == 0x2E, UnitProperties.isUppercase(u[s - 3]), u[s - 4] == 0x20 {
+                    firstNames[last.skeletonHash, default: []].append(nil)
+                }
+            }
+        }
         for t in titled {
             let members = m.chains[t.chain].members
             let first = key(members.first!)
@@ -85,6 +100,14 @@ public struct TitleConflictDetector: Rule {
                 }
             }
             if fits.count > 1 { continue }
+            if members.count == 1, let only = fits.first {
+                let known = people[only].spellings.filter { $0.parts > 1 }.map(\.first)
+                let others = (firstNames[last.skeletonHash] ?? []).filter { f in
+                    guard let f else { return true }
+                    return !known.contains { same($0, f) }
+                }
+                if !known.isEmpty && !others.isEmpty { continue }
+            }
             let p: Int
             if let only = fits.first {
                 p = only
