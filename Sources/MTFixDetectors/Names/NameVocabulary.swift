@@ -1,3 +1,5 @@
+import MTFixCore
+
 /// Words of a name scan as text: the lowercase vocabulary, and short words built as strings quickly.
 extension NameMentions {
     /// Which of `words` (already lowercased) are written in lowercase somewhere in the document: a letter
@@ -47,34 +49,7 @@ extension NameMentions {
         }
     }
 
-    /// The units at `range` as a string: encoded to UTF-8 directly when they hold no surrogates
-    /// (the standard library's UTF-16 path is much slower for short non-ASCII strings).
-    static func word(_ u: [UInt16], _ range: Range<Int>) -> String {
-        var bytes = 0
-        for i in range {
-            let c = u[i]
-            if c >= 0xD800 && c < 0xE000 { return String(decoding: u[range], as: UTF16.self) }
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
-        }
-        return String(unsafeUninitializedCapacity: bytes) { buf in
-            var k = 0
-            for i in range {
-                let c = u[i]
-                if c < 0x80 {
-                    buf[k] = UInt8(c)
-                    k += 1
-                } else if c < 0x800 {
-                    buf[k] = UInt8(0xC0 | (c >> 6))
-                    buf[k + 1] = UInt8(0x80 | (c & 0x3F))
-                    k += 2
-                } else {
-                    buf[k] = UInt8(0xE0 | (c >> 12))
-                    buf[k + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
-                    buf[k + 2] = UInt8(0x80 | (c & 0x3F))
-                    k += 3
-                }
-            }
-            return k
-        }
-    }
+    /// The units at `range` as a string, through the contiguous transcoder (the standard library's UTF-16
+    /// path is much slower for short non-ASCII strings).
+    static func word(_ u: [UInt16], _ range: Range<Int>) -> String { Document.string(of: u[range]) }
 }

@@ -180,86 +180,46 @@ enum NarrativeText {
     static func words(_ u: [UInt16], _ range: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var i = range.lowerBound
-        while i < range.upperBound {
-            guard isLetter(u[i]) || isDigit(u[i]) else {
-                i += 1
-                continue
-            }
-            let start = i
-            while i < range.upperBound {
-                if isLetter(u[i]) || isDigit(u[i]) {
-                    i += 1
-                } else if (u[i] == 0x27 || u[i] == 0x2019 || u[i] == 0x2D) && i + 1 < range.upperBound
-                    && isLetter(u[i + 1])
-                {
-                    i += 1
-                } else {
-                    break
-                }
-            }
-            out.append(start..<i)
+        while let w = nextWord(u, from: i, to: range.upperBound) {
+            out.append(w)
+            i = w.upperBound
         }
         return out
     }
 
-    /// The text of `range`. The standard library's `String(decoding:as: UTF16.self)` goes one unit at a
-    /// time through a generic parser (a good part of the evidence strings' cost); text without
-    /// surrogates is written out as UTF-8 directly, anything else still goes that way.
     /// `words(u, range).count`, counting no further than `limit` (the callers compare with a bound).
     static func wordCount(_ u: [UInt16], _ range: Range<Int>, limit: Int) -> Int {
         var n = 0
         var i = range.lowerBound
-        while i < range.upperBound && n < limit {
-            guard isLetter(u[i]) || isDigit(u[i]) else {
-                i += 1
-                continue
-            }
-            while i < range.upperBound {
-                if isLetter(u[i]) || isDigit(u[i]) {
-                    i += 1
-                } else if (u[i] == 0x27 || u[i] == 0x2019 || u[i] == 0x2D) && i + 1 < range.upperBound
-                    && isLetter(u[i + 1])
-                {
-                    i += 1
-                } else {
-                    break
-                }
-            }
+        while n < limit, let w = nextWord(u, from: i, to: range.upperBound) {
             n += 1
+            i = w.upperBound
         }
         return n
     }
 
-    static func string(_ u: [UInt16], _ range: Range<Int>) -> String {
-        u.withUnsafeBufferPointer { p in
-            var bytes = 0
-            for i in range {
-                let c = p[i]
-                if c & 0xF800 == 0xD800 { return String(decoding: u[range], as: UTF16.self) }
-                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
-            }
-            return String(unsafeUninitializedCapacity: bytes) { out in
-                var k = 0
-                for i in range {
-                    let c = p[i]
-                    if c < 0x80 {
-                        out[k] = UInt8(c)
-                        k += 1
-                    } else if c < 0x800 {
-                        out[k] = UInt8(0xC0 | c >> 6)
-                        out[k + 1] = UInt8(0x80 | c & 0x3F)
-                        k += 2
-                    } else {
-                        out[k] = UInt8(0xE0 | c >> 12)
-                        out[k + 1] = UInt8(0x80 | (c >> 6) & 0x3F)
-                        out[k + 2] = UInt8(0x80 | c & 0x3F)
-                        k += 3
-                    }
-                }
-                return k
+    /// The first word in `from..<end` (letters and digits, joined by an apostrophe or hyphen before a
+    /// letter), or nil.
+    private static func nextWord(_ u: [UInt16], from: Int, to end: Int) -> Range<Int>? {
+        var i = from
+        while i < end && !(isLetter(u[i]) || isDigit(u[i])) { i += 1 }
+        guard i < end else { return nil }
+        let start = i
+        while i < end {
+            if isLetter(u[i]) || isDigit(u[i]) {
+                i += 1
+            } else if (u[i] == 0x27 || u[i] == 0x2019 || u[i] == 0x2D) && i + 1 < end && isLetter(u[i + 1]) {
+                i += 1
+            } else {
+                break
             }
         }
+        return start..<i
     }
+
+    /// The text of `range`, through the contiguous transcoder (the standard library's
+    /// `String(decoding:as: UTF16.self)` goes one unit at a time through a generic parser).
+    static func string(_ u: [UInt16], _ range: Range<Int>) -> String { Document.string(of: u[range]) }
 
     /// Whether a line is blank (only spaces).
     static func isBlank(_ u: [UInt16], _ range: Range<Int>) -> Bool {
