@@ -103,8 +103,33 @@ public struct FullwidthPunctDetector: Rule {
                 guard prevCJK, next == nil || nextCJK || next.map(isCJKClosing) == true else { continue }
                 if let n = next, n == 0x2E { continue }
             }
+            // A CJK word or quote in an English or German sentence (`known as 任天堂, declined`,
+            // `slogan, 「感動」.`) borrows no CJK punctuation: the sentence's letters decide, not the neighbour.
+            guard sentenceIsMostlyCJK(u, around: i, isStop: c == 0x2E, in: line) else { continue }
             out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: c == 0x2C ? forms.comma : forms.stop))
         }
+    }
+
+    /// Whether the sentence holding the `,` or `.` at `i` (bounded by `。！？` or by `.!?` before a space,
+    /// within the line; a stop ends its own sentence) has more CJK letters than Latin/Greek/Cyrillic ones.
+    private func sentenceIsMostlyCJK(_ u: [UInt16], around i: Int, isStop: Bool, in line: Range<Int>) -> Bool {
+        func endsSentence(_ j: Int) -> Bool {
+            let c = u[j]
+            if c == 0x3002 || c == 0xFF01 || c == 0xFF1F { return true }
+            guard c == 0x2E || c == 0x21 || c == 0x3F else { return false }
+            return j + 1 >= line.upperBound || isSpace(u[j + 1])
+        }
+        var start = i
+        while start > line.lowerBound && !endsSentence(start - 1) { start -= 1 }
+        var end = i + 1
+        if !isStop {
+            while end < line.upperBound && !endsSentence(end) { end += 1 }
+        }
+        var cjk = 0, alphabetic = 0
+        for j in start..<end {
+            if FullwidthPunctDetector.isCJKContext(u[j]) { cjk += 1 } else if CJKText.isAlphabetLetter(u[j]) { alphabetic += 1 }
+        }
+        return cjk > alphabetic
     }
 
     private func isSpace(_ c: UInt16) -> Bool { c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000 }
