@@ -108,7 +108,10 @@ public struct Engine: Sendable {
             let garbled = chosen.filter { $0.category == .mojibake }.flatMap(\.edits).map(\.range)
                 .sorted { $0.lowerBound < $1.lowerBound }
             // Report what is new in this pass, translated back to the original text.
-            for f in found where f.category == .mojibake || !Engine.touches(f, garbled) {
+            // (A finding whose edits were applied is always reported.)
+            let chosenKeys = garbled.isEmpty ? [] : Set(chosen.map { FindingKey(rule: $0.rule, range: $0.range) })
+            for f in found
+            where f.category == .mojibake || !Engine.touches(f, garbled) || chosenKeys.contains(FindingKey(rule: f.rule, range: f.range)) {
                 let back = map.toOriginal(f, in: original)
                 if seen.insert(FindingKey(rule: back.rule, range: back.range)).inserted { reported.append(back) }
             }
