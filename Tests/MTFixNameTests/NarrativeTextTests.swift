@@ -22,26 +22,33 @@ struct NarrativeTextTests {
         #expect(NarrativeText.string(u, 0..<u.count) == String(decoding: u, as: UTF16.self))
     }
 
-    @Test func nextTerminatorFindsEveryTerminator() {
-        // Every position and every unit kind, across the four-unit blocks.
-        let marks: [UInt16] = [0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF0E]
-        let fillers: [UInt16] = [0x61, 0x20, 0x2019, 0x4E00, 0x2C, 0xFF0C, 0x2025, 0x2027]
+    /// Every position of every mark among every filler, from every start, across the four- and eight-unit
+    /// blocks of a word-at-a-time scan: `find(u, from, to)` must return the mark's index (or `to`).
+    /// With `endingAtMark`, a search that stops right before the mark must also return its end.
+    static func expectFindsEvery(
+        _ marks: [UInt16], among fillers: [UInt16], endingAtMark: Bool = false, _ find: ([UInt16], Int, Int) -> Int
+    ) {
         for filler in fillers {
             for length in 0..<13 {
                 let base = [UInt16](repeating: filler, count: length)
-                #expect(NarrativeText.nextTerminator(base, from: 0, to: length) == length)
+                #expect(find(base, 0, length) == length)
                 for at in 0..<length {
                     for mark in marks {
                         var u = base
                         u[at] = mark
-                        for from in 0...at {
-                            #expect(NarrativeText.nextTerminator(u, from: from, to: length) == at)
-                        }
-                        #expect(NarrativeText.nextTerminator(u, from: 0, to: at) == at)
+                        for from in 0...at { #expect(find(u, from, length) == at) }
+                        if endingAtMark { #expect(find(u, 0, at) == at) }
                     }
                 }
             }
         }
+    }
+
+    @Test func nextTerminatorFindsEveryTerminator() {
+        NarrativeTextTests.expectFindsEvery(
+            [0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF0E], among: [0x61, 0x20, 0x2019, 0x4E00, 0x2C, 0xFF0C, 0x2025, 0x2027],
+            endingAtMark: true
+        ) { NarrativeText.nextTerminator($0, from: $1, to: $2) }
     }
 
     @Test(arguments: [
@@ -65,20 +72,8 @@ struct NarrativeTextTests {
     }
 
     @Test func nextMarkFindsEveryCommaAndStop() {
-        let marks: [UInt16] = [0x2C, 0x2E, 0x3001, 0x3002, 0xFF0C]
-        let fillers: [UInt16] = [0x61, 0x20, 0x2F, 0x3000, 0x3003, 0xFF0D, 0x4E00, 0x2D]
-        for filler in fillers {
-            for length in 0..<13 {
-                let base = [UInt16](repeating: filler, count: length)
-                #expect(OrphanPunctuationDetector.nextMark(base, from: 0, to: length) == length)
-                for at in 0..<length {
-                    for mark in marks {
-                        var u = base
-                        u[at] = mark
-                        for from in 0...at { #expect(OrphanPunctuationDetector.nextMark(u, from: from, to: length) == at) }
-                    }
-                }
-            }
-        }
+        NarrativeTextTests.expectFindsEvery(
+            [0x2C, 0x2E, 0x3001, 0x3002, 0xFF0C], among: [0x61, 0x20, 0x2F, 0x3000, 0x3003, 0xFF0D, 0x4E00, 0x2D]
+        ) { OrphanPunctuationDetector.nextMark($0, from: $1, to: $2) }
     }
 }
