@@ -128,7 +128,7 @@ public struct Engine: Sendable {
         }
         reported.sort(by: Engine.textOrder)
         return EngineResult(
-            original: original, fixed: current.text, findings: reported, applied: applied, conflicts: conflicts,
+            original: original, final: current, findings: reported, applied: applied, conflicts: conflicts,
             passes: passes)
     }
 
@@ -262,7 +262,10 @@ public struct Conflict: Sendable {
 /// What a run produced: every view (check, diff, fix, review, JSON) is made from this.
 public struct EngineResult: Sendable {
     public let original: Document
-    public let fixed: String
+    /// The last snapshot; its text is made only when asked (`check` never asks).
+    let final: Document
+    /// The repaired text.
+    public var fixed: String { final.text }
     /// All findings, in the coordinates of the original text.
     public let findings: [Finding]
     /// Findings whose edits went into `fixed` (original coordinates; edit ranges are approximate after pass 1).
@@ -270,7 +273,7 @@ public struct EngineResult: Sendable {
     public let conflicts: [Conflict]
     public let passes: Int
 
-    public var changed: Bool { !fixed.isIdentical(to: original.text) }
+    public var changed: Bool { final !== original && final.utf16 != original.utf16 }
 }
 
 /// Maps offsets in text produced by successive passes of edits back to the original text.
