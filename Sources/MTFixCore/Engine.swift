@@ -25,7 +25,7 @@ public struct Engine: Sendable {
     /// Findings on one snapshot, in text order (no edits applied).
     public func findings(in document: Document) -> [Finding] {
         var out: [Finding] = []
-        let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16) } : nil
+        let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16, language: document.language) } : nil
         for i in index.active(in: document.language) {
             if let gate, !gate[i] { continue }
             let rule = rules[i]
@@ -48,7 +48,7 @@ public struct Engine: Sendable {
             let local = active.filter { index.scopes[$0] == scope }
             if local.isEmpty { continue }
             let excerpt = Profile.measure("(excerpts)") { Excerpt(of: document, touched: touched, scope: scope) }
-            let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: excerpt.document.utf16) } : nil
+            let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: excerpt.document.utf16, language: document.language) } : nil
             for i in local {
                 if let gate, !gate[i] { continue }
                 let rule = rules[i]
@@ -59,7 +59,7 @@ public struct Engine: Sendable {
         }
         let rest = whole + fallback
         if !rest.isEmpty {
-            let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16) } : nil
+            let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16, language: document.language) } : nil
             for i in rest {
                 if let gate, !gate[i] { continue }
                 let rule = rules[i]

@@ -66,15 +66,20 @@ struct RequiredLiteralTests {
     /// The prefilter must never change results: the same findings with and without it.
     @Test func prefilterDoesNotChangeFindings() throws {
         let rules = try Toolkit.loadRules()
-        var texts = RuleExamples.cases.map(\.example.input)
-        texts.append(texts.joined(separator: "\n\n"))
-        for text in texts {
-            var plain = Engine(rules: rules)
-            plain.usesPrefilter = false
-            let fast = Engine(rules: rules)
-            let a = plain.run(text, language: "en")
-            let b = fast.run(text, language: "en")
-            #expect(a.fixed == b.fixed)
+        // Each example in its rule's language (each language has its own gate), and all of them in each
+        // language (a gate must not skip a rule of its language whose literal occurs).
+        var texts = RuleExamples.cases.map { c in
+            (c.example.input, c.example.language ?? RuleExamples.rule(c.ruleID).descriptor.languages.first ?? "en")
+        }
+        let all = texts.map(\.0).joined(separator: "\n\n")
+        for language in ["en", "de", "fr", "es", "ru", "ja", "zh", "pt"] { texts.append((all, language)) }
+        var plain = Engine(rules: rules)
+        plain.usesPrefilter = false
+        let fast = Engine(rules: rules)
+        for (text, language) in texts {
+            let a = plain.run(text, language: language)
+            let b = fast.run(text, language: language)
+            #expect(a.fixed == b.fixed, "\(language): \(text.prefix(60).debugDescription)")
             #expect(a.findings.map(\.range) == b.findings.map(\.range))
         }
     }
