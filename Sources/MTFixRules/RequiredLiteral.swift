@@ -3,9 +3,9 @@ import MTFixICU
 /// Derives a literal that every match of an ICU pattern must contain, so the engine's prefilter can skip
 /// the regex on documents without it. Conservative: when in doubt (alternation at the top, inline flags,
 /// comments mode, case-insensitive matching) it derives nothing and the rule always runs.
-enum RequiredLiteral {
+public enum RequiredLiteral {
     /// The longest literal run at the top level of `pattern` (at least two UTF-16 units), or nil.
-    static func derive(_ pattern: String, options: ICURegex.Options) -> String? {
+    public static func derive(_ pattern: String, options: ICURegex.Options) -> String? {
         if options.contains(.comments) || options.contains(.caseInsensitive) { return nil }
         var p = Parser(Array(pattern.unicodeScalars))
         guard let runs = p.sequence(depth: 0), p.i == p.s.count else { return nil }

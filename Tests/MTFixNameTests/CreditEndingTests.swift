@@ -36,4 +36,23 @@ struct CreditEndingTests {
             if space { #expect(CreditEnding.isTrailingSpace(u), "U+\(String(u, radix: 16))") }
         }
     }
+
+    /// The literal search of credits that end in a name agrees with a plain search, wherever the literal
+    /// and its anchor unit stand (first, inside, last; at the range's edges; partial matches).
+    @Test func creditLiteralSearch() {
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let alphabet = Array("AP Photo/RE/x".utf16)
+        for _ in 0..<3000 {
+            let literal = (0..<(1 + next(4))).map { _ in alphabet[next(alphabet.count)] }
+            let text = (0..<next(30)).map { _ in alphabet[next(alphabet.count)] }
+            let lo = next(text.count + 1)
+            let hi = lo + next(text.count - lo + 1)
+            let expected = hi - lo >= literal.count && (lo...(hi - literal.count)).contains { text[$0..<($0 + literal.count)].elementsEqual(literal) }
+            #expect(CaptionDetector.occurs(literal, in: text, lo..<hi) == expected, "\(literal) in \(text)[\(lo)..<\(hi)]")
+        }
+    }
 }

@@ -12,8 +12,12 @@ struct CaptionDetector: Rule {
     let descriptor: RuleDescriptor
     /// One regular expression: any credit, anchored at the end of a line.
     let credit: ICURegex?
-    /// Units every credit can end with (nil: unknown, always run `credit`); a handful, so an array.
-    let creditEnds: [UInt16]?
+    /// Units a credit can end with; a handful, so an array.
+    let creditEnds: [UInt16]
+    /// For credits that end in a name (`AP Photo/Rebecca Blackwell`), a literal each must contain.
+    let creditLiterals: [[UInt16]]
+    /// Whether some credit has neither a known last unit nor a literal: `credit` runs on every line.
+    let ungated: Bool
     /// Line openings that mark a caption (`From left:`).
     let openers: [[UInt16]]
     let maxTagWords: Int
@@ -26,8 +30,21 @@ struct CaptionDetector: Rule {
         self.descriptor = descriptor
         let credits = options["credits"]?.strings ?? []
         credit = credits.isEmpty ? nil : try ICURegex("(?:" + credits.joined(separator: "|") + ")\\s*$")
-        let ends = credits.map(CreditEnding.finalUnits(of:))
-        creditEnds = ends.contains { $0 == nil } ? nil : Array(ends.reduce(into: Set<UInt16>()) { $0.formUnion($1!) }).sorted()
+        var ends: Set<UInt16> = []
+        var literals: [[UInt16]] = []
+        var ungated = false
+        for c in credits {
+            if let units = CreditEnding.finalUnits(of: c) {
+                ends.formUnion(units)
+            } else if let literal = RequiredLiteral.derive(c, options: []) {
+                literals.append(Array(literal.utf16))
+            } else {
+                ungated = true
+            }
+        }
+        creditEnds = ends.sorted()
+        creditLiterals = literals
+        self.ungated = ungated
         openers = (options["openers"]?.strings ?? []).map { Array($0.utf16) }
         maxTagWords = options.int("max_tag_words", default: 8)
         maxTagCJKChars = options.int("max_tag_cjk_chars", default: 30)
@@ -40,11 +57,13 @@ struct CaptionDetector: Rule {
         let u = document.utf16
         let lines = document.lines
         var out: [Finding] = []
+        // The credit literals this document holds at all (most hold none): only those are looked for per line.
+        let literals = creditLiterals.filter { CaptionDetector.occurs($0, in: u, 0..<u.count) }
         for p in document.paragraphs {
             var li = p.lineIndices.lowerBound
             while li < p.lineIndices.upperBound {
                 defer { li += 1 }
-                guard isCaption(u, lines[li]) else { continue }
+                guard isCaption(u, lines[li], literals: literals) else { continue }
                 var first = li
                 while first > p.lineIndices.lowerBound && isTag(u, lines[first - 1]) { first -= 1 }
                 let removed = removal(document, first: first, last: li)
@@ -62,7 +81,8 @@ struct CaptionDetector: Rule {
     /// Longest credit looked for (UTF-16 units from the line end).
     static let creditReach = 240
 
-    func isCaption(_ u: [UInt16], _ line: Range<Int>) -> Bool {
+    /// Whether `line` is a caption; `literals` are the credit literals the document holds.
+    func isCaption(_ u: [UInt16], _ line: Range<Int>, literals: [[UInt16]]) -> Bool {
         let t = NarrativeText.trimmed(u, line)
         guard !t.isEmpty else { return false }
         // The first unit decides for nearly every line before a slice is compared.
@@ -70,17 +90,41 @@ struct CaptionDetector: Rule {
         // Credits are anchored at the line end and short: matching the line's tail keeps cost per line bounded.
         let tail = max(t.lowerBound, t.upperBound - CaptionDetector.creditReach)..<t.upperBound
         guard let credit else { return false }
-        if let creditEnds {
-            // Most lines end in a full stop, which ends no credit: skip the regular expression for them.
+        if !ungated {
+            // Most lines end in a full stop, which ends no credit, and hold no credit literal: skip the
+            // regular expression for them.
             var k = tail.upperBound
             while k > tail.lowerBound && CreditEnding.isTrailingSpace(u[k - 1]) { k -= 1 }
-            guard k > tail.lowerBound, creditEnds.contains(u[k - 1]) else { return false }
+            guard k > tail.lowerBound else { return false }
+            if !creditEnds.contains(u[k - 1]) && !literals.contains(where: { CaptionDetector.occurs($0, in: u, tail) }) { return false }
         }
         guard let m = credit.firstMatch(in: Array(u[tail])) else { return false }
         // A caption describes a picture before its credit; a credit alone (`(Avec AFP)`) closes a story.
         let described = t.lowerBound..<(tail.lowerBound + m.range.lowerBound)
         if NarrativeText.isMostlyCJK(u, described) { return described.count >= minDescriptionCJKChars }
         return NarrativeText.wordCount(u, described, limit: minDescriptionWords) >= minDescriptionWords
+    }
+
+    /// Whether `literal` occurs in `u[range]`. One unit of it is looked for eight units at a time, the
+    /// rest compared where that one occurs: the first unit that is no ASCII letter, digit or space (the
+    /// `/` of `AP Photo/`, rare in prose), else its first. (The generic collection search was a hundred
+    /// times slower than this.)
+    static func occurs(_ literal: [UInt16], in u: [UInt16], _ range: Range<Int>) -> Bool {
+        guard !literal.isEmpty, range.count >= literal.count else { return false }
+        let a = literal.firstIndex { c in !(c < 0x80 && (NarrativeText.isLetter(c) || NarrativeText.isDigit(c) || c == 0x20)) } ?? 0
+        let anchor = literal[a]
+        let wide = UInt64(anchor)
+        // Where the anchor may stand: `a` units after the start, room for the rest before the end.
+        var i = range.lowerBound + a
+        let last = range.upperBound - literal.count + a
+        while i <= last {
+            i = NarrativeText.firstIndex(
+                u, from: i, to: last + 1, maybe: { NarrativeText.lanes($0, equalTo: wide) }, where: { $0 == anchor })
+            guard i <= last else { return false }
+            if u[(i - a)..<(i - a + literal.count)].elementsEqual(literal) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// A short keyword line (`Kazakhstan United States Central Asia`, `熊本 菊陽町 ノースブリッジ`).
