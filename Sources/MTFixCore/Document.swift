@@ -113,7 +113,19 @@ public final class Document: @unchecked Sendable {
     /// and back. A lone surrogate cannot be kept in a `String`; units holding one are re-derived from the
     /// text (where it became U+FFFD), so `text` and `utf16` always agree.
     public convenience init(utf16 units: [UInt16], language: String) {
-        if Transcode.hasLoneSurrogate(units) {
+        self.init(utf16: units, language: language, loneSurrogate: Transcode.hasLoneSurrogate(units))
+    }
+
+    /// A snapshot from code units in which a surrogate pair can only have been split at `boundaries`:
+    /// an engine pass's output (the text before held no lone surrogate, and edits put in whole strings,
+    /// so only where an edit starts or ends) or whole lines of a snapshot (none). Only those places are
+    /// checked, not every unit.
+    public convenience init(utf16 units: [UInt16], language: String, splitOnlyAt boundaries: [Int]) {
+        self.init(utf16: units, language: language, loneSurrogate: Transcode.hasLoneSurrogate(units, at: boundaries))
+    }
+
+    private convenience init(utf16 units: [UInt16], language: String, loneSurrogate: Bool) {
+        if loneSurrogate {
             let text = Transcode.string(units)
             self.init(text: text, utf16: Transcode.utf16(text), language: language)
         } else {

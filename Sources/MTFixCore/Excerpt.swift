@@ -61,7 +61,8 @@ struct Excerpt {
         // Likewise the excerpt ends where the text ends only if its last run does.
         if let last = pieces.last, last.source + last.length < units.count { separate(after: last.source + last.length) }
         self.pieces = pieces
-        document = Document(utf16: out, language: source.language)
+        // Whole lines of a snapshot, which holds no lone surrogate, and line breaks: none to look for.
+        document = Document(utf16: out, language: source.language, splitOnlyAt: [])
     }
 
     /// Maximal runs of selected lines.

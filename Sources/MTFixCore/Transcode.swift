@@ -58,6 +58,17 @@ enum Transcode {
         }
     }
 
+    /// Whether a surrogate next to one of `boundaries` (offsets between units) is lone: a high one just
+    /// before, or a low one just after, without its partner.
+    static func hasLoneSurrogate(_ units: [UInt16], at boundaries: [Int]) -> Bool {
+        let n = units.count
+        for p in boundaries where p >= 0 && p <= n {
+            if p > 0 && units[p - 1] & 0xFC00 == 0xD800 && (p == n || units[p] & 0xFC00 != 0xDC00) { return true }
+            if p < n && units[p] & 0xFC00 == 0xDC00 && (p == 0 || units[p - 1] & 0xFC00 != 0xD800) { return true }
+        }
+        return false
+    }
+
     /// A string from UTF-16 code units; a lone surrogate becomes U+FFFD, as with `String(decoding:)`.
     static func string(_ units: [UInt16]) -> String { units.withUnsafeBufferPointer { string($0) } }
 
