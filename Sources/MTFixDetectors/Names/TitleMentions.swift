@@ -36,7 +36,7 @@ struct TitleFinder {
         for (c, chain) in names.chains.enumerated() {
             let start = names.mentions[chain.members.first!].range.lowerBound
             let end = names.mentions[chain.members.last!].range.upperBound
-            if options.before, let m = before(chain: c, start: start) {
+            if options.before, let m = before(chain: c, start: start, end: end) {
                 out.append(m)
             } else if options.after, let m = after(chain: c, start: start, end: end) {
                 out.append(m)
@@ -50,7 +50,7 @@ struct TitleFinder {
     var cased: Bool { script == .cased }
 
     /// `Title Name`, allowing one or two acronyms between (`Главный тренер СКА Игорь Савченко`).
-    private func before(chain: Int, start: Int) -> TitledMention? {
+    private func before(chain: Int, start: Int, end: Int) -> TitledMention? {
         var q = start
         if cased {
             guard q > 0, lower[q - 1] == 0x20 else { return nil }
@@ -67,7 +67,9 @@ struct TitleFinder {
             if let (form, fs, fe) = formEnding(at: q) {
                 if hasMarker(options.lowered.modifiers, before: fs) { return nil }
                 let (delStart, review) = determiner(before: fs)
-                let bounded = hasMarker(options.lowered.thenMarkers, before: delStart) || inCapacity(before: delStart)
+                let bounded =
+                    hasMarker(options.lowered.thenMarkers, before: delStart) || inCapacity(before: delStart)
+                    || hasPhrase(options.lowered.thenAfter, after: end)
                 var m = TitledMention(
                     chain: chain, office: form.office, titleRange: fs..<fe, deletion: delStart..<start, direct: true,
                     former: bounded || hasMarker(options.lowered.formerMarkers, before: delStart),
@@ -181,6 +183,21 @@ struct TitleFinder {
             e = s
         }
         return out
+    }
+
+    /// Whether the text from `offset` (a comma and spaces skipped) starts with one of `phrases`, ending on a
+    /// word boundary (`Sen. Rubio, as he then was, …`).
+    private func hasPhrase(_ phrases: [[UInt16]], after offset: Int) -> Bool {
+        guard !phrases.isEmpty else { return false }
+        var s = offset
+        if s < lower.count && (lower[s] == 0x2C || lower[s] == 0x3001 || lower[s] == 0xFF0C) { s += 1 }
+        while s < lower.count && lower[s] == 0x20 { s += 1 }
+        for p in phrases {
+            let e = s + p.count
+            guard e <= lower.count, lower[s..<e].elementsEqual(p) else { continue }
+            if e == lower.count || !isLetter(lower[e]) { return true }
+        }
+        return false
     }
 
     /// Whether the text just before `offset` (spaces skipped) ends with one of `words` on a word boundary.

@@ -27,6 +27,8 @@ struct TitleOptions: Sendable {
     var formerMarkers: [String] = []
     /// `then-`, `damalige`, `时任`: the office held at the time told, so a later mention may hold a newer one.
     var thenMarkers: [String] = []
+    /// `as he then was`: a phrase after the name (past a comma) that puts the title before it in the past.
+    var thenAfter: [String] = []
     /// `as`, `als`: a word that puts a later title in the past (`As Bank of Canada Gov. X, he …`); lowercase.
     var capacityMarkers: Set<String> = []
     /// The same as units, when every marker is simple units none of which decomposes (`as`, `будучи`): then
@@ -52,6 +54,7 @@ struct TitleOptions: Sendable {
         var modifiers: [[UInt16]] = []
         var formerMarkers: [[UInt16]] = []
         var thenMarkers: [[UInt16]] = []
+        var thenAfter: [[UInt16]] = []
         var reviewBefore: [[UInt16]] = []
         /// With the space that separates each from the title, unless it ends in an apostrophe (`l’`).
         var determiners: [[UInt16]] = []
@@ -64,6 +67,7 @@ struct TitleOptions: Sendable {
             modifiers = low(o.modifiers)
             formerMarkers = low(o.formerMarkers)
             thenMarkers = low(o.thenMarkers)
+            thenAfter = low(o.thenAfter)
             reviewBefore = low(o.reviewBefore)
             determiners = o.determiners.map { d in
                 let du = TitleOptions.lower(Array(d.utf16))
@@ -94,6 +98,7 @@ struct TitleOptions: Sendable {
         modifiers = config["modifiers"]?.strings ?? []
         formerMarkers = config["former_markers"]?.strings ?? []
         thenMarkers = config["then_markers"]?.strings ?? []
+        thenAfter = config["then_after"]?.strings ?? []
         capacityMarkers = Set((config["capacity_markers"]?.strings ?? []).map { $0.lowercased() })
         if capacityMarkers.allSatisfy({ m in
             m.utf16.allSatisfy(TitleOptions.isSimpleUnit)
