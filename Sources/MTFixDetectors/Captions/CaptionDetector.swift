@@ -3,15 +3,21 @@ import MTFixICU
 import MTFixRules
 
 /// Lint: a photo caption pasted into the body: a line ending in a photo credit (`(AP Photo)`,
-/// `(Foto: dpa)`, `（共同）`) or opening like one (`From left:`), with the tag/keyword line above it.
+/// `(Foto: dpa)`) or opening like one (`From left:`), with the tag/keyword line above it; or a line
+/// ending in an agency credit (`(Reuters)`, `（共同）`) below a tag line (alone, such a credit closes
+/// stories and paragraphs as often as captions).
 /// Format: remove the block and one blank line beside it; the removed text is kept in the evidence.
 ///
 /// Credits are anchored at the end of the line, so datelines (`WASHINGTON (AP) —`) and closing
 /// credits (`The Associated Press contributed to this report.`) never match.
 struct CaptionDetector: Rule {
     let descriptor: RuleDescriptor
-    /// One regular expression: any credit, anchored at the end of a line.
+    /// One regular expression: any photo credit (`(AP Photo/…)`, `(Foto: dpa)`), anchored at the end of a
+    /// line. A line ending in one is a caption.
     let credit: ICURegex?
+    /// Likewise for agency credits (`(Reuters)`, `（共同）`), which also close stories and paragraphs: a line
+    /// ending in one is a caption only below a tag line.
+    let agencyCredit: ICURegex?
     /// Units a credit can end with; a handful, so an array.
     let creditEnds: [UInt16]
     /// For credits that end in a name (`AP Photo/Rebecca Blackwell`), a literal each must contain.
@@ -29,11 +35,16 @@ struct CaptionDetector: Rule {
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
         let credits = options["credits"]?.strings ?? []
-        credit = credits.isEmpty ? nil : try ICURegex("(?:" + credits.joined(separator: "|") + ")\\s*$")
+        let agencyCredits = options["agency_credits"]?.strings ?? []
+        func anchored(_ patterns: [String]) throws -> ICURegex? {
+            patterns.isEmpty ? nil : try ICURegex("(?:" + patterns.joined(separator: "|") + ")\\s*$")
+        }
+        credit = try anchored(credits)
+        agencyCredit = try anchored(agencyCredits)
         var ends: Set<UInt16> = []
         var literals: [[UInt16]] = []
         var ungated = false
-        for c in credits {
+        for c in credits + agencyCredits {
             if let units = CreditEnding.finalUnits(of: c) {
                 ends.formUnion(units)
             } else if let literal = RequiredLiteral.derive(c, options: []) {
@@ -50,7 +61,9 @@ struct CaptionDetector: Rule {
         maxTagCJKChars = options.int("max_tag_cjk_chars", default: 30)
         minDescriptionWords = options.int("min_description_words", default: 5)
         minDescriptionCJKChars = options.int("min_description_cjk_chars", default: 8)
-        if credit == nil && openers.isEmpty { throw ConfigError("give 'credits' or 'openers'") }
+        if credit == nil && agencyCredit == nil && openers.isEmpty {
+            throw ConfigError("give 'credits', 'agency_credits' or 'openers'")
+        }
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -63,9 +76,10 @@ struct CaptionDetector: Rule {
             var li = p.lineIndices.lowerBound
             while li < p.lineIndices.upperBound {
                 defer { li += 1 }
-                guard isCaption(u, lines[li], literals: literals) else { continue }
+                guard let kind = caption(u, lines[li], literals: literals) else { continue }
                 var first = li
                 while first > p.lineIndices.lowerBound && isTag(u, lines[first - 1]) { first -= 1 }
+                if kind == .agencyCredit && first == li { continue }
                 let removed = removal(document, first: first, last: li)
                 let block = lines[first].lowerBound..<lines[li].upperBound
                 out.append(
@@ -81,28 +95,43 @@ struct CaptionDetector: Rule {
     /// Longest credit looked for (UTF-16 units from the line end).
     static let creditReach = 240
 
-    /// Whether `line` is a caption; `literals` are the credit literals the document holds.
-    func isCaption(_ u: [UInt16], _ line: Range<Int>, literals: [[UInt16]]) -> Bool {
+    /// What makes a line a caption.
+    enum Evidence {
+        /// An opener or a photo credit: enough alone.
+        case opener, photoCredit
+        /// An agency credit: enough only below a tag line.
+        case agencyCredit
+    }
+
+    /// Whether `line` is a caption, and why; `literals` are the credit literals the document holds.
+    func caption(_ u: [UInt16], _ line: Range<Int>, literals: [[UInt16]]) -> Evidence? {
         let t = NarrativeText.trimmed(u, line)
-        guard !t.isEmpty else { return false }
+        guard !t.isEmpty else { return nil }
         // The first unit decides for nearly every line before a slice is compared.
-        if openers.contains(where: { o in o.isEmpty || (u[t.lowerBound] == o[0] && u[t].starts(with: o)) }) { return true }
+        if openers.contains(where: { o in o.isEmpty || (u[t.lowerBound] == o[0] && u[t].starts(with: o)) }) { return .opener }
         // Credits are anchored at the line end and short: matching the line's tail keeps cost per line bounded.
         let tail = max(t.lowerBound, t.upperBound - CaptionDetector.creditReach)..<t.upperBound
-        guard let credit else { return false }
+        guard credit != nil || agencyCredit != nil else { return nil }
         if !ungated {
             // Most lines end in a full stop, which ends no credit, and hold no credit literal: skip the
-            // regular expression for them.
+            // regular expressions for them.
             var k = tail.upperBound
             while k > tail.lowerBound && CreditEnding.isTrailingSpace(u[k - 1]) { k -= 1 }
-            guard k > tail.lowerBound else { return false }
-            if !creditEnds.contains(u[k - 1]) && !literals.contains(where: { CaptionDetector.occurs($0, in: u, tail) }) { return false }
+            guard k > tail.lowerBound else { return nil }
+            if !creditEnds.contains(u[k - 1]) && !literals.contains(where: { CaptionDetector.occurs($0, in: u, tail) }) { return nil }
         }
-        guard let m = credit.firstMatch(in: Array(u[tail])) else { return false }
-        // A caption describes a picture before its credit; a credit alone (`(Avec AFP)`) closes a story.
-        let described = t.lowerBound..<(tail.lowerBound + m.range.lowerBound)
-        if NarrativeText.isMostlyCJK(u, described) { return described.count >= minDescriptionCJKChars }
-        return NarrativeText.wordCount(u, described, limit: minDescriptionWords) >= minDescriptionWords
+        let units = Array(u[tail])
+        for (regex, evidence) in [(credit, Evidence.photoCredit), (agencyCredit, .agencyCredit)] {
+            guard let m = regex?.firstMatch(in: units) else { continue }
+            // A caption describes a picture before its credit; a credit alone (`(Avec AFP)`) closes a story.
+            let described = t.lowerBound..<(tail.lowerBound + m.range.lowerBound)
+            let enough =
+                NarrativeText.isMostlyCJK(u, described)
+                ? described.count >= minDescriptionCJKChars
+                : NarrativeText.wordCount(u, described, limit: minDescriptionWords) >= minDescriptionWords
+            if enough { return evidence }
+        }
+        return nil
     }
 
     /// Whether `literal` occurs in `u[range]`. One unit of it is looked for eight units at a time, the
