@@ -53,4 +53,23 @@ struct NamePrecisionTests {
         let de = "Minister Jan Ubel kam an.\n\nUbel sagte, das sei übel. Übel sei auch der Lärm, sagte Ubel.\n"
         #expect(Names.run(de, "de", only: ["name-drift-de"]).findings.isEmpty)
     }
+
+    /// A short spelling written once, at a sentence start, is repaired only for review (it may be a common
+    /// word or a company: `Carnie workers`, `Moody’s said`); mid-sentence, or long (`Tireuberdi`), it is safe.
+    @Test func aShortLoneVariantAtASentenceStartIsReviewOnly() {
+        for story in [
+            "OTTAWA (AP) — Prime Minister Mark Carney spoke. Carnie workers protested outside.\n",
+            "NEW DELHI (AP) — Prime Minister Narendra Modi did not respond. Moody’s said the outlook was stable.\n",
+            "Prime Minister Mark Carney spoke.\n\n“Carnie workers said nothing,” an aide said.\n",
+        ] {
+            let r = Names.run(story, "en", only: ["name-drift-en"])
+            #expect(!r.findings.isEmpty, "\(story)")
+            #expect(r.findings.allSatisfy { $0.safety == .review }, "\(story)")
+            #expect(r.fixed == story)
+        }
+        let mid = "Prime Minister Mark Carney spoke. Police said Carnie left early.\n"
+        #expect(Names.summary(Names.run(mid, "en", only: ["name-drift-en"])) == ["1:name-drift:safe"])
+        let long = "Deputy Minister Mukhtar Tileberdi arrived.\n\nTireuberdi stressed the ties.\n"
+        #expect(Names.summary(Names.run(long, "en", only: ["name-drift-en"])) == ["3:name-drift:safe"])
+    }
 }

@@ -42,7 +42,12 @@ public struct NameDriftDetector: Rule {
                     // A first or middle name (`Kasym` in `Kasym Oralov`) is left for review; where every noun is
                     // capitalized the next word is usually a noun (`Kallweits Rede`), so position says nothing.
                     let inner = chain.count > 1 && chain.last != k && options.script == .cased && !options.capitalizedNouns
-                    let safety: Safety = inner ? .review : cluster.safety
+                    // A short spelling written once, at a sentence start, may be no name at all (`Carnie
+                    // workers`, `Moody’s said`): capitals there say nothing. (A long one, `Tireuberdi`, is a name.)
+                    let loneAtStart = member.mentions.count == 1 && options.script == .cased
+                        && member.stem.count <= NameDriftDetector.shortWordLength
+                        && NameDriftDetector.startsSentence(document.utf16, at: mention.range.lowerBound)
+                    let safety: Safety = inner || loneAtStart ? .review : cluster.safety
                     out.append(
                         Finding(
                             rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
@@ -54,6 +59,26 @@ public struct NameDriftDetector: Rule {
             }
         }
         return out
+    }
+
+    /// Longest spelling that, alone at a sentence start, may well be a common word or another name.
+    static let shortWordLength = 6
+
+    /// Whether `offset` starts a sentence as far as its neighbours tell: only spaces and opening quotes or
+    /// brackets between it and the line start or a terminator (an abbreviation's full stop counts too,
+    /// which errs on the side of review).
+    static func startsSentence(_ u: [UInt16], at offset: Int) -> Bool {
+        var k = offset
+        while k > 0 {
+            let c = u[k - 1]
+            if c == 0x0A { return true }
+            if NarrativeText.isSpace(c) || c == 0x22 || c == 0x27 || c == 0x201C || c == 0x2018 || c == 0xAB || c == 0x28 || c == 0x201E {
+                k -= 1
+                continue
+            }
+            return NarrativeText.isTerminator(c) || c == 0x3A
+        }
+        return true
     }
 
     /// A names-file spelling in another script (`Kovalenko` for `Коваленко`) is not a repair.
