@@ -42,6 +42,8 @@ public struct TitleConflictDetector: Rule {
                     && offices.filter({ TitleOptions.compatible($0.key, m.office) }).values.reduce(0, +) == 1
             }
             if wrong.isEmpty || person.contains(where: { mentionsChange(document, lower, at: $0, mentions) }) { continue }
+            // `Lammy, who became deputy prime minister in September,`: a mention without a title may say it too.
+            if untitledMentionsChange(of: intro, person, document, lower, mentions, keys) { continue }
             for m in wrong {
                 let who = mentions.chains[intro.chain].members.map { mentions.mentions[$0].stem }.joined(separator: " ")
                 let introLine = mentions.chains[intro.chain].line + 1
@@ -138,8 +140,30 @@ public struct TitleConflictDetector: Rule {
 
     /// Whether the sentence of a titled mention says the person changed office (`now`, `désormais`).
     private func mentionsChange(_ doc: Document, _ lower: [UInt16], at t: TitledMention, _ m: NameMentions) -> Bool {
+        mentionsChange(doc, lower, at: m.mentions[m.chains[t.chain].members.lowerBound].range.lowerBound)
+    }
+
+    /// Whether a sentence naming the person of `intro` without a title says they changed office: any
+    /// chain outside `person` whose surname spells the intro's.
+    private func untitledMentionsChange(
+        of intro: TitledMention, _ person: [TitledMention], _ doc: Document, _ lower: [UInt16], _ m: NameMentions,
+        _ keys: NameKeyMaker
+    ) -> Bool {
         guard !titles.currentMarkers.isEmpty else { return false }
-        let at = m.mentions[m.chains[t.chain].members.lowerBound].range.lowerBound
+        func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
+        let surname = key(m.chains[intro.chain].members.last!)
+        let titledChains = Set(person.map(\.chain))
+        for (c, chain) in m.chains.enumerated() where !titledChains.contains(c) {
+            let last = key(chain.members.last!)
+            guard last == surname || last.matches(surname) else { continue }
+            if mentionsChange(doc, lower, at: m.mentions[chain.members.lowerBound].range.lowerBound) { return true }
+        }
+        return false
+    }
+
+    /// Whether the sentence holding offset `at` says someone changed office (`now`, `became`, `désormais`).
+    private func mentionsChange(_ doc: Document, _ lower: [UInt16], at: Int) -> Bool {
+        guard !titles.currentMarkers.isEmpty else { return false }
         // A sentence lies inside its line: a line without any marker's units has no sentence holding one, and
         // the document's sentences need not be segmented.
         if let markers = titles.simpleMarkerUnits {

@@ -86,8 +86,9 @@ struct TitleFinder {
         for form in options.forms where end + form.units.count <= lower.count {
             if lower[end..<(end + form.units.count)].elementsEqual(form.units) {
                 let r = end..<(end + form.units.count)
-                // `当時の岸田外相`, `时任总理X`: a marker before the name puts the title in the past.
-                let bounded = hasMarker(options.lowered.thenMarkers, before: start)
+                // `当時の岸田外相`, `时任总理X`: a marker before the name puts the title in the past; so does
+                // one after the title (`プーチン首相（当時）`).
+                let bounded = hasMarker(options.lowered.thenMarkers, before: start) || hasPhrase(options.lowered.thenAfter, after: r.upperBound)
                 var m = TitledMention(
                     chain: chain, office: form.office, titleRange: r, deletion: r, direct: true,
                     former: bounded || hasMarker(options.lowered.formerMarkers, before: start), reviewOnly: false)
@@ -195,7 +196,7 @@ struct TitleFinder {
         for p in phrases {
             let e = s + p.count
             guard e <= lower.count, lower[s..<e].elementsEqual(p) else { continue }
-            if e == lower.count || !isLetter(lower[e]) { return true }
+            if e == lower.count || !isLetter(lower[e]) || !isLetter(p[p.count - 1]) { return true }
         }
         return false
     }
