@@ -41,8 +41,8 @@ struct LanguageScanTests {
 
     /// The decision as it was made before the split: from `scan`'s counts keyed by ISO code.
     static func reference(_ d: LanguageDetector, _ text: String, fallback: String = "en") -> String {
-        var text = text
-        let stats = text.withUTF8 { LanguageDetector.scan($0, table: LanguageDetector.wordTable(d.profiles), profiles: d.profiles.count) }
+        var utf8 = text
+        let stats = utf8.withUTF8 { LanguageDetector.scan($0, table: LanguageDetector.wordTable(d.profiles), profiles: d.profiles.count) }
         var counts: [String: Int] = [:]
         for (raw, n) in stats.scripts.enumerated() where n > 0 { counts[Script(rawValue: Int32(raw)).code] = n }
         var best: (String, Double)? = nil
@@ -70,13 +70,14 @@ struct LanguageScanTests {
 
     /// The split scans count what the full scan counts, on every text it reads to the end.
     static func expectSameCounts(_ d: LanguageDetector, _ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
+        var utf8 = text
+        let label = String(text.prefix(80))
+        utf8.withUTF8 { bytes in
             let table = LanguageDetector.wordTable(d.profiles)
             let full = LanguageDetector.scan(bytes, table: table, profiles: d.profiles.count)
             guard bytes.count < LanguageDetector.letterLimit else { return }
-            #expect(LanguageDetector.countScripts(bytes) == full.scripts, "\(text.prefix(80))")
-            #expect(LanguageDetector.scoreWords(bytes, table: table, profiles: d.profiles.count) == full.wordScores, "\(text.prefix(80))")
+            #expect(LanguageDetector.countScripts(bytes) == full.scripts, "\(label)")
+            #expect(LanguageDetector.scoreWords(bytes, table: table, profiles: d.profiles.count) == full.wordScores, "\(label)")
         }
     }
 
