@@ -105,8 +105,12 @@ public final class Document: @unchecked Sendable {
         }
     }
 
+    /// A snapshot of `text`: code units, lines and the lines' UTF-8 offsets come from one pass over
+    /// its bytes (the offsets are what reports of the original text ask for).
     public convenience init(text: String, language: String = "en") {
-        self.init(text: text, utf16: Transcode.utf16(text), language: language)
+        let layout = Transcode.layout(text)
+        self.init(text: text, utf16: layout.units, lines: layout.lines, language: language)
+        byteStartsCache = layout.lineByteStarts
     }
 
     /// A snapshot from UTF-16 code units (an engine pass's output), without a round trip through UTF-8
@@ -119,6 +123,13 @@ public final class Document: @unchecked Sendable {
         } else {
             self.init(text: nil, utf16: units, language: language)
         }
+    }
+
+    private init(text: String?, utf16 units: [UInt16], lines: [Range<Int>], language: String) {
+        textCache = text
+        self.language = language
+        utf16 = units
+        self.lines = lines
     }
 
     private init(text: String?, utf16 units: [UInt16], language: String) {
@@ -197,12 +208,15 @@ public final class Document: @unchecked Sendable {
         let start = lines[li].lowerBound
         var column = 1
         var bytes = lineByteStarts[li]
-        var i = start
-        while i < offset && i < utf16.count {
-            let u = utf16[i]
-            if u & 0xFC00 != 0xDC00 { column += 1 }
-            bytes += Document.utf8Width(u)
-            i += 1
+        utf16.withUnsafeBufferPointer { u in
+            var i = start
+            let end = min(offset, u.count)
+            while i < end {
+                let c = u[i]
+                if c & 0xFC00 != 0xDC00 { column += 1 }
+                bytes += Document.utf8Width(c)
+                i += 1
+            }
         }
         return Position(line: li + 1, column: column, byteOffset: bytes)
     }

@@ -41,6 +41,85 @@ enum Transcode {
         }
     }
 
+    /// A document's layout from its text in one pass over the UTF-8: the UTF-16 code units, each
+    /// line's content range (UTF-16, without its `\n` or `\r\n`) and each line's start as a UTF-8
+    /// offset (what `Document.position(at:)` reports). Runs of eight ASCII bytes without a line feed,
+    /// most of most copy, are widened to code units a word at a time.
+    static func layout(_ text: String) -> (units: [UInt16], lines: [Range<Int>], lineByteStarts: [Int]) {
+        var text = text
+        var lines: [Range<Int>] = []
+        var starts: [Int] = [0]
+        let units = text.withUTF8 { bytes -> [UInt16] in
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { return [] }
+            return [UInt16](unsafeUninitializedCapacity: n) { out, count in
+                let raw = UnsafeMutableRawPointer(out.baseAddress!)
+                var i = 0
+                var k = 0
+                var start = 0
+                while i < n {
+                    if littleEndian && i + 8 <= n {
+                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        // No byte with its top bit set, and no byte equal to 0x0A (the zero-byte test on w ^ 0x0A…).
+                        let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A
+                        if (w | ((lf &- 0x0101_0101_0101_0101) & ~lf)) & 0x8080_8080_8080_8080 == 0 {
+                            raw.storeBytes(of: widen(w & 0xFFFF_FFFF), toByteOffset: 2 * k, as: UInt64.self)
+                            raw.storeBytes(of: widen(w >> 32), toByteOffset: 2 * k + 8, as: UInt64.self)
+                            i += 8
+                            k += 8
+                            continue
+                        }
+                    }
+                    let b = UInt32(base[i])
+                    if b < 0x80 {
+                        out[k] = UInt16(b)
+                        if b == 0x0A {
+                            lines.append(start..<((k > start && out[k - 1] == 0x0D) ? k - 1 : k))
+                            start = k + 1
+                            starts.append(i + 1)
+                        }
+                        i += 1
+                        k += 1
+                    } else if b < 0xE0 {
+                        out[k] = UInt16((b & 0x1F) << 6 | (UInt32(base[i + 1]) & 0x3F))
+                        i += 2
+                        k += 1
+                    } else if b < 0xF0 {
+                        out[k] = UInt16((b & 0x0F) << 12 | (UInt32(base[i + 1]) & 0x3F) << 6 | (UInt32(base[i + 2]) & 0x3F))
+                        i += 3
+                        k += 1
+                    } else {
+                        let v = (b & 0x07) << 18 | (UInt32(base[i + 1]) & 0x3F) << 12
+                            | (UInt32(base[i + 2]) & 0x3F) << 6 | (UInt32(base[i + 3]) & 0x3F)
+                        let w = v - 0x10000
+                        out[k] = UInt16(0xD800 | (w >> 10))
+                        out[k + 1] = UInt16(0xDC00 | (w & 0x3FF))
+                        i += 4
+                        k += 2
+                    }
+                }
+                // The last line, unless the text ends with a line feed (an empty text is one empty line).
+                if start < k || lines.isEmpty { lines.append(start..<k) }
+                count = k
+            }
+        }
+        starts.removeLast(starts.count - lines.count)
+        return (units, lines, starts)
+    }
+
+    #if _endian(little)
+    private static let littleEndian = true
+    #else
+    private static let littleEndian = false
+    #endif
+
+    /// Four bytes (the low half of `w`) as four UTF-16 code units, little-endian as the units are stored.
+    @inline(__always)
+    private static func widen(_ w: UInt64) -> UInt64 {
+        let x = (w | w << 16) & 0x0000_FFFF_0000_FFFF
+        return (x | x << 8) & 0x00FF_00FF_00FF_00FF
+    }
+
     /// Whether a high surrogate lacks its low half or a low one its high half (such units cannot be
     /// kept in a `String`).
     static func hasLoneSurrogate(_ units: [UInt16]) -> Bool {
