@@ -85,8 +85,11 @@ enum Inputs {
     /// are skipped, as are binary files (with a note). `readdir`'s entry types: FileManager's enumerator
     /// asked `stat` and the extended attributes of every file, a tenth of a run over a folder of articles.
     private static func walk(_ root: String, notes: inout [String]) -> [String] {
-        var files: [String] = []
+        var files: [(path: String, binary: Bool)] = []
         var folders = [root]
+        // One sniff buffer for the whole walk.
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: sniffSize, alignment: 16)
+        defer { buffer.deallocate() }
         while let folder = folders.popLast() {
             guard let dir = opendir(folder) else { continue }
             defer { closedir(dir) }
@@ -105,35 +108,38 @@ enum Inputs {
                 if type == DT_DIR {
                     folders.append(full)
                 } else if type == DT_REG {
-                    files.append(full)
+                    // Opened relative to the open folder: the kernel looks up one name, not the whole path.
+                    files.append((full, looksBinary(openat(dirfd(dir), name, O_RDONLY | O_CLOEXEC), buffer: buffer)))
                 }
             }
         }
-        files.sort()
-        return files.filter { full in
-            guard looksBinary(full) else { return true }
-            notes.append("\(InputSource.clean(full)): skipped (binary file)")
-            return false
+        files.sort { $0.path < $1.path }
+        return files.compactMap { f in
+            guard f.binary else { return f.path }
+            notes.append("\(InputSource.clean(f.path)): skipped (binary file)")
+            return nil
         }
     }
 
-    /// A NUL byte in the first 8 KiB marks a binary file, as git and grep decide. Plain `open`/`read`:
-    /// this runs once per file of a walked folder, where FileHandle's objects cost more than the read.
-    static func looksBinary(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// How much of a file `looksBinary` reads.
+    static let sniffSize = 8192
+
+    /// A NUL byte in the first 8 KiB of the open file `fd` (closed here) marks a binary file, as git and
+    /// grep decide; a file that cannot be opened is not binary (its read reports the error). Plain
+    /// `read`: this runs once per file of a walked folder, where FileHandle's objects cost more than the read.
+    static func looksBinary(_ fd: Int32, buffer: UnsafeMutableRawPointer) -> Bool {
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 8192)
-        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 8192) }
+        let n = Glibc.read(fd, buffer, sniffSize)
         guard n > 0 else { return false }
-        return buffer.withUnsafeBytes { memchr($0.baseAddress!, 0, n) != nil }
+        return memchr(buffer, 0, n) != nil
     }
 
-    /// A file's bytes with one `open`, `fstat` and as few `read`s as its size needs (FileManager's
-    /// existence, directory and permission checks before `Data(contentsOf:)` were five system calls
-    /// more per file, a tenth of a run over a folder of short articles). An array, not `Data`: the
-    /// bytes are decoded straight from it, without a copy.
-    static func readFile(_ path: String, display: String) throws -> [UInt8] {
+    /// Calls `body` with a file's bytes, read with one `open` and as few `read`s as its size needs into
+    /// a buffer that grows by doubling (FileManager's existence, directory and permission checks before
+    /// `Data(contentsOf:)` were five system calls more per file, a tenth of a run over a folder of short
+    /// articles; no `fstat` either: a folder shows as `EISDIR` on the first read).
+    static func withFileBytes<T>(_ path: String, display: String, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
@@ -141,24 +147,29 @@ enum Inputs {
             throw InputError(message: "\(display): cannot read: \(String(cString: strerror(code)))")
         }
         defer { close(fd) }
-        var st = stat()
-        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-            throw InputError(message: "\(display): is a directory")
-        }
-        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
+        var capacity = 32_768
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
         var count = 0
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+            if count == capacity {
+                let grown = UnsafeMutableRawPointer.allocate(byteCount: 2 * capacity, alignment: 16)
+                grown.copyMemory(from: buffer, byteCount: count)
+                buffer.deallocate()
+                buffer = grown
+                capacity *= 2
+            }
+            let n = Glibc.read(fd, buffer + count, capacity - count)
             if n == 0 { break }
             if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(message: "\(display): cannot read: \(String(cString: strerror(errno)))")
+                let code = errno
+                if code == EINTR { continue }
+                if code == EISDIR { throw InputError(message: "\(display): is a directory") }
+                throw InputError(message: "\(display): cannot read: \(String(cString: strerror(code)))")
             }
             count += n
         }
-        bytes.removeLast(bytes.count - count)
-        return bytes
+        return try body(UnsafeRawBufferPointer(start: buffer, count: count))
     }
 
     /// Offset of the first NUL byte. `memchr`: `Data.contains` walks a generic iterator byte by byte,
@@ -170,13 +181,7 @@ enum Inputs {
 
     /// Reads and decodes one input. Invalid UTF-8 is an error naming the byte offset unless `lossy`.
     static func read(_ source: InputSource, lossy: Bool) throws -> String {
-        let bytes: [UInt8]
-        if let path = source.path {
-            bytes = try readFile(path, display: source.display)
-        } else {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        }
-        return try bytes.withUnsafeBytes { raw in
+        func decode(_ raw: UnsafeRawBufferPointer) throws -> String {
             if !lossy, let at = firstNUL(raw) {
                 throw InputError(message: "\(source.display): NUL byte at byte offset \(at); not a text file")
             }
@@ -187,5 +192,7 @@ enum Inputs {
                 throw InputError(message: "\(source.display): invalid UTF-8 at byte offset \(bad.offset) (use --lossy to replace bad bytes with U+FFFD)")
             }
         }
+        if let path = source.path { return try withFileBytes(path, display: source.display, decode) }
+        return try FileHandle.standardInput.readDataToEndOfFile().withUnsafeBytes(decode)
     }
 }
