@@ -117,11 +117,10 @@ public final class Document: @unchecked Sendable {
     /// and back. A lone surrogate cannot be kept in a `String`; units holding one are re-derived from the
     /// text (where it became U+FFFD), so `text` and `utf16` always agree.
     public convenience init(utf16 units: [UInt16], language: String) {
-        if Transcode.hasLoneSurrogate(units) {
-            let text = Transcode.string(units)
-            self.init(text: text, utf16: Transcode.utf16(text), language: language)
+        if let lines = Transcode.lines(units) {
+            self.init(text: nil, utf16: units, lines: lines, language: language)
         } else {
-            self.init(text: nil, utf16: units, language: language)
+            self.init(text: Transcode.string(units), language: language)
         }
     }
 
@@ -129,30 +128,6 @@ public final class Document: @unchecked Sendable {
         textCache = text
         self.language = language
         utf16 = units
-        self.lines = lines
-    }
-
-    private init(text: String?, utf16 units: [UInt16], language: String) {
-        textCache = text
-        self.language = language
-        utf16 = units
-        var lines: [Range<Int>] = []
-        var start = 0
-        let n = units.count
-        units.withUnsafeBufferPointer { u in
-            var i = 0
-            while i < n {
-                if u[i] == 0x0A {
-                    let end = (i > start && u[i - 1] == 0x0D) ? i - 1 : i
-                    lines.append(start..<end)
-                    start = i + 1
-                }
-                i += 1
-            }
-        }
-        if start < n || lines.isEmpty || start == n && n > 0 && units[n - 1] != 0x0A {
-            lines.append(start..<n)
-        }
         self.lines = lines
     }
 

@@ -120,21 +120,44 @@ enum Transcode {
         return (x | x << 8) & 0x00FF_00FF_00FF_00FF
     }
 
-    /// Whether a high surrogate lacks its low half or a low one its high half (such units cannot be
-    /// kept in a `String`).
-    static func hasLoneSurrogate(_ units: [UInt16]) -> Bool {
-        units.withUnsafeBufferPointer { u in
-            let n = u.count
+    /// Each line's content range (without its `\n` or `\r\n`), as `layout` finds them, or nil when a
+    /// high surrogate lacks its low half or a low one its high half: one pass for what were two (lines,
+    /// then lone surrogates) over every engine pass's output. Four units at a time when none of them
+    /// is a line feed or a surrogate, tested in 16-bit lanes with the zero-lane trick.
+    static func lines(_ units: [UInt16]) -> [Range<Int>]? {
+        var lines: [Range<Int>] = []
+        var start = 0
+        let n = units.count
+        let whole = units.withUnsafeBufferPointer { u -> Bool in
+            guard let base = u.baseAddress else { return true }
+            let lanesLow: UInt64 = 0x0001_0001_0001_0001
+            let lanesHigh: UInt64 = 0x8000_8000_8000_8000
             var i = 0
             while i < n {
+                if i + 4 <= n {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let lf = w ^ 0x000A_000A_000A_000A
+                    let surrogate = (w & 0xF800_F800_F800_F800) ^ 0xD800_D800_D800_D800
+                    if ((lf &- lanesLow) & ~lf | (surrogate &- lanesLow) & ~surrogate) & lanesHigh == 0 {
+                        i += 4
+                        continue
+                    }
+                }
                 let v = u[i]
-                i += 1
-                if v & 0xF800 != 0xD800 { continue }
-                if v & 0xFC00 == 0xDC00 || i == n || u[i] & 0xFC00 != 0xDC00 { return true }
+                if v == 0x0A {
+                    lines.append(start..<((i > start && u[i - 1] == 0x0D) ? i - 1 : i))
+                    start = i + 1
+                } else if v & 0xF800 == 0xD800 {
+                    if v & 0xFC00 == 0xDC00 || i + 1 == n || u[i + 1] & 0xFC00 != 0xDC00 { return false }
+                    i += 1
+                }
                 i += 1
             }
-            return false
+            return true
         }
+        guard whole else { return nil }
+        if start < n || lines.isEmpty { lines.append(start..<n) }
+        return lines
     }
 
     /// A string from UTF-16 code units; a lone surrogate becomes U+FFFD, as with `String(decoding:)`.

@@ -58,4 +58,23 @@ struct TranscodeTests {
             for offset in 0...s.utf16.count { #expect(a.position(at: offset) == b.position(at: offset), "\(s.debugDescription) @\(offset)") }
         }
     }
+
+    @Test func linesOfCodeUnitsMatchAndRefuseLoneSurrogates() {
+        for s in Self.layoutTexts {
+            #expect(Transcode.lines(Array(s.utf16)) == Self.referenceLayout(s).lines, "\(s.debugDescription)")
+        }
+        // Units with line feeds, CRs and surrogates (paired or not) at every lane of the four-unit words.
+        let pieces: [[UInt16]] = [[0x61], [0x0A], [0x0D, 0x0A], [0xD83D, 0xDE00], [0xD83D], [0xDE00], [0xFFFF], [0xD7FF], [0xE000]]
+        for shift in 0..<5 {
+            for p in pieces {
+                for q in pieces {
+                    let units = [UInt16](repeating: 0x62, count: shift) + p + [0x63, 0x64, 0x65] + q + [0x66]
+                    let lone = Array(String(decoding: units, as: UTF16.self).utf16) != units
+                    let lines = Transcode.lines(units)
+                    #expect((lines == nil) == lone, "\(units)")
+                    if let lines { #expect(lines == Self.referenceLayout(String(decoding: units, as: UTF16.self)).lines, "\(units)") }
+                }
+            }
+        }
+    }
 }
