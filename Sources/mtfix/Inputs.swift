@@ -109,7 +109,8 @@ enum Inputs {
                     folders.append(full)
                 } else if type == DT_REG {
                     // Opened relative to the open folder: the kernel looks up one name, not the whole path.
-                    files.append((full, looksBinary(openat(dirfd(dir), name, O_RDONLY | O_CLOEXEC), buffer: buffer)))
+                    let fd = name.withCString { openat(dirfd(dir), $0, O_RDONLY | O_CLOEXEC) }
+                    files.append((full, looksBinary(fd, buffer: buffer)))
                 }
             }
         }
@@ -140,7 +141,8 @@ enum Inputs {
     /// `Data(contentsOf:)` were five system calls more per file, a tenth of a run over a folder of short
     /// articles; no `fstat` either: a folder shows as `EISDIR` on the first read).
     static func withFileBytes<T>(_ path: String, display: String, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // withCString: the bridged argument copied the path into a fresh C string.
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             let code = errno
             if code == EACCES { throw InputError(message: "\(display): permission denied (cannot read)") }
