@@ -85,6 +85,8 @@ public struct LanguageDetector: Sendable {
     /// The language for letter counts by ICU script number; `wordScores` (function-word hits per
     /// profile) is asked only when several profiles share the dominant script.
     func decide(_ counts: [Int], fallback: String, wordScores: () -> [Int]) -> String {
+        // The scripts that occur: most texts have two or three of the 256.
+        let present = counts.indices.filter { counts[$0] > 0 }
         // A distinctive script with enough share among the language's scripts decides at once.
         var best: (Int, Double)? = nil
         for k in plan.distinctiveProfiles {
@@ -93,7 +95,7 @@ public struct LanguageDetector: Sendable {
             for s in plan.distinctive[k] { mine += counts[s] }
             var all = 0
             var other = 0
-            for s in 0..<counts.count where counts[s] > 0 {
+            for s in present {
                 if own[s] { all += counts[s] } else { other = max(other, counts[s]) }
             }
             // The language's scripts must also hold more letters than any other script: one Japanese
@@ -105,7 +107,7 @@ public struct LanguageDetector: Sendable {
         if let best { return profiles[best.0].code }
         // The most frequent script; of two as frequent, the one whose ISO code sorts first.
         var dominant = -1
-        for s in 0..<counts.count where counts[s] > 0 {
+        for s in present {
             if dominant < 0 || counts[s] > counts[dominant] || counts[s] == counts[dominant] && plan.codes[s] < plan.codes[dominant] {
                 dominant = s
             }
