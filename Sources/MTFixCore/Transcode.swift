@@ -173,7 +173,21 @@ enum Transcode {
         return String(unsafeUninitializedCapacity: n * 3) { out in
             var i = 0
             var k = 0
+            let raw = UnsafeMutableRawPointer(out.baseAddress!)
+            let source = UnsafeRawPointer(units.baseAddress!)
             while i < n {
+                // Four ASCII units (no unit with a bit above the low seven set) narrowed to four bytes
+                // at once, as `layout` widens them.
+                if littleEndian && i + 4 <= n {
+                    let w = source.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+                    if w & 0xFF80_FF80_FF80_FF80 == 0 {
+                        let x = (w | w >> 8) & 0x0000_FFFF_0000_FFFF
+                        raw.storeBytes(of: UInt32(truncatingIfNeeded: x | x >> 16), toByteOffset: k, as: UInt32.self)
+                        i += 4
+                        k += 4
+                        continue
+                    }
+                }
                 var v = UInt32(units[i])
                 i += 1
                 if v & 0xFC00 == 0xD800, i < n, units[i] & 0xFC00 == 0xDC00 {

@@ -59,6 +59,15 @@ struct TranscodeTests {
         }
     }
 
+    @Test func stringsFromUnitsAtEveryOffset() {
+        for s in Self.layoutTexts { #expect(Transcode.string(Array(s.utf16)) == s, "\(s.debugDescription)") }
+        let units: [UInt16] = [0x61, 0x62, 0xD83D, 0x63, 0x64, 0x65, 0x66, 0xDE00, 0x67, 0x7F, 0x80, 0x68, 0x69, 0x6A, 0x6B, 0x6C]
+        for start in 0..<units.count {
+            let slice = Array(units[start...])
+            #expect(Transcode.string(slice) == String(decoding: slice, as: UTF16.self))
+        }
+    }
+
     @Test func linesOfCodeUnitsMatchAndRefuseLoneSurrogates() {
         for s in Self.layoutTexts {
             #expect(Transcode.lines(Array(s.utf16)) == Self.referenceLayout(s).lines, "\(s.debugDescription)")
