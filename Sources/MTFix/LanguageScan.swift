@@ -88,12 +88,15 @@ extension LanguageDetector {
                 while i < n {
                     if i + 8 <= n {
                         let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        if w & 0x8080_8080_8080_8080 == 0 {
-                            let x = w | 0x2020_2020_2020_2020
+                        let high = w & 0x8080_8080_8080_8080
+                        // The bytes below the first non-ASCII one (all eight when there is none).
+                        let clean = high == 0 ? 8 : high.trailingZeroBitCount >> 3
+                        if clean > 0 {
+                            let x = (w | 0x2020_2020_2020_2020) & (clean == 8 ? ~0 : (1 << UInt64(8 * clean)) - 1)
                             let letters = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505) & 0x8080_8080_8080_8080
                             latin += letters.nonzeroBitCount
-                            i += 8
-                            continue
+                            i += clean
+                            if clean == 8 { continue }
                         }
                     }
                     let b = UInt32(base[i])
