@@ -73,7 +73,8 @@ struct Runner {
     static func folderKey(_ path: String) -> String? {
         if path.hasSuffix("/") { return nil }
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[...slash])
+        // Bytes, not characters: a combining mark after the slash would join it in one Character.
+        return String(decoding: path.utf8[...slash], as: UTF8.self)
     }
 
     /// Worker threads; outcomes are still handed over in input order, so output does not depend on it.
