@@ -125,6 +125,8 @@ extension LanguageDetector {
         let n = bytes.count
         var h = fnvBasis
         var inWord = false
+        let folds = foldTable
+        folds.withUnsafeBufferPointer { folds in
         scores.withUnsafeMutableBufferPointer { scores in
             func endWord() {
                 if var mask = table[h] {
@@ -154,13 +156,14 @@ extension LanguageDetector {
                 let (v, len) = decode(b, base, i, n)
                 i += len
                 if isWordScalar(v) {
-                    h = (h ^ UInt64(fold(v))) &* fnvPrime
+                    h = (h ^ UInt64(v < 0x10000 ? UInt32(folds[Int(v)]) : v)) &* fnvPrime
                     inWord = true
                 } else if inWord {
                     endWord()
                 }
             }
             if inWord { endWord() }
+        }
         }
         return scores
     }
@@ -198,7 +201,11 @@ extension LanguageDetector {
     }
 
     @inline(__always)
-    static func fold(_ v: UInt32) -> UInt32 { v < 0x10000 ? UInt32(LiteralMatcher.fold(UInt16(v))) : v }
+    static func fold(_ v: UInt32) -> UInt32 { v < 0x10000 ? UInt32(foldTable[Int(v)]) : v }
+
+    /// `LiteralMatcher.fold` of every BMP code unit, copied once: a call into another module (and its
+    /// class metadata) for every accented letter of every word was most of the cost of such letters.
+    static let foldTable: [UInt16] = (0..<0x10000).map { LiteralMatcher.fold(UInt16($0)) }
 
     /// Letters (and marks inside words), cheaply: ASCII letters, and anything outside ASCII and Latin-1
     /// punctuation, general punctuation and spaces, CJK punctuation and full-width forms.
@@ -237,6 +244,7 @@ struct WordTable: Sendable {
         mask = size - 1
     }
 
+    @inline(__always)
     subscript(key: UInt64) -> UInt64? {
         var i = Int(truncatingIfNeeded: key >> 7) & mask
         while values[i] != 0 {
