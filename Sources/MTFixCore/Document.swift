@@ -105,55 +105,29 @@ public final class Document: @unchecked Sendable {
         }
     }
 
+    /// A snapshot of `text`: code units, lines and the lines' UTF-8 offsets come from one pass over
+    /// its bytes (the offsets are what reports of the original text ask for).
     public convenience init(text: String, language: String = "en") {
-        self.init(text: text, utf16: Transcode.utf16(text), language: language)
+        let layout = Transcode.layout(text)
+        self.init(text: text, utf16: layout.units, lines: layout.lines, language: language)
+        byteStartsCache = layout.lineByteStarts
     }
 
     /// A snapshot from UTF-16 code units (an engine pass's output), without a round trip through UTF-8
     /// and back. A lone surrogate cannot be kept in a `String`; units holding one are re-derived from the
     /// text (where it became U+FFFD), so `text` and `utf16` always agree.
     public convenience init(utf16 units: [UInt16], language: String) {
-        self.init(utf16: units, language: language, loneSurrogate: Transcode.hasLoneSurrogate(units))
-    }
-
-    /// A snapshot from code units in which a surrogate pair can only have been split at `boundaries`:
-    /// an engine pass's output (the text before held no lone surrogate, and edits put in whole strings,
-    /// so only where an edit starts or ends) or whole lines of a snapshot (none). Only those places are
-    /// checked, not every unit.
-    public convenience init(utf16 units: [UInt16], language: String, splitOnlyAt boundaries: [Int]) {
-        self.init(utf16: units, language: language, loneSurrogate: Transcode.hasLoneSurrogate(units, at: boundaries))
-    }
-
-    private convenience init(utf16 units: [UInt16], language: String, loneSurrogate: Bool) {
-        if loneSurrogate {
-            let text = Transcode.string(units)
-            self.init(text: text, utf16: Transcode.utf16(text), language: language)
+        if let lines = Transcode.lines(units) {
+            self.init(text: nil, utf16: units, lines: lines, language: language)
         } else {
-            self.init(text: nil, utf16: units, language: language)
+            self.init(text: Transcode.string(units), language: language)
         }
     }
 
-    private init(text: String?, utf16 units: [UInt16], language: String) {
+    private init(text: String?, utf16 units: [UInt16], lines: [Range<Int>], language: String) {
         textCache = text
         self.language = language
         utf16 = units
-        var lines: [Range<Int>] = []
-        var start = 0
-        let n = units.count
-        units.withUnsafeBufferPointer { u in
-            var i = 0
-            while i < n {
-                if u[i] == 0x0A {
-                    let end = (i > start && u[i - 1] == 0x0D) ? i - 1 : i
-                    lines.append(start..<end)
-                    start = i + 1
-                }
-                i += 1
-            }
-        }
-        if start < n || lines.isEmpty || start == n && n > 0 && units[n - 1] != 0x0A {
-            lines.append(start..<n)
-        }
         self.lines = lines
     }
 
@@ -209,12 +183,15 @@ public final class Document: @unchecked Sendable {
         let start = lines[li].lowerBound
         var column = 1
         var bytes = lineByteStarts[li]
-        var i = start
-        while i < offset && i < utf16.count {
-            let u = utf16[i]
-            if u & 0xFC00 != 0xDC00 { column += 1 }
-            bytes += Document.utf8Width(u)
-            i += 1
+        utf16.withUnsafeBufferPointer { u in
+            var i = start
+            let end = min(offset, u.count)
+            while i < end {
+                let c = u[i]
+                if c & 0xFC00 != 0xDC00 { column += 1 }
+                bytes += Document.utf8Width(c)
+                i += 1
+            }
         }
         return Position(line: li + 1, column: column, byteOffset: bytes)
     }

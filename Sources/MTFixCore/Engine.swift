@@ -123,11 +123,8 @@ public struct Engine: Sendable {
             applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
             map.push(edits)
             if Transcode.same(next, current.utf16) { break }
-            let landing = Engine.landing(of: edits)
-            current = Profile.measure("(engine: new snapshots)") {
-                Document(utf16: next, language: language, splitOnlyAt: landing.flatMap { [$0.lowerBound, $0.upperBound] })
-            }
-            touched = landing
+            current = Profile.measure("(engine: new snapshots)") { Document(utf16: next, language: language) }
+            touched = Engine.landing(of: edits)
         }
         reported.sort(by: Engine.textOrder)
         return EngineResult(

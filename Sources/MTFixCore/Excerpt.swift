@@ -61,8 +61,7 @@ struct Excerpt {
         // Likewise the excerpt ends where the text ends only if its last run does.
         if let last = pieces.last, last.source + last.length < units.count { separate(after: last.source + last.length) }
         self.pieces = pieces
-        // Whole lines of a snapshot, which holds no lone surrogate, and line breaks: none to look for.
-        document = Document(utf16: out, language: source.language, splitOnlyAt: [])
+        document = Document(utf16: out, language: source.language)
     }
 
     /// Maximal runs of selected lines.

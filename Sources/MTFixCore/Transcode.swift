@@ -41,32 +41,123 @@ enum Transcode {
         }
     }
 
-    /// Whether a high surrogate lacks its low half or a low one its high half (such units cannot be
-    /// kept in a `String`).
-    static func hasLoneSurrogate(_ units: [UInt16]) -> Bool {
-        units.withUnsafeBufferPointer { u in
-            let n = u.count
-            var i = 0
-            while i < n {
-                let v = u[i]
-                i += 1
-                if v & 0xF800 != 0xD800 { continue }
-                if v & 0xFC00 == 0xDC00 || i == n || u[i] & 0xFC00 != 0xDC00 { return true }
-                i += 1
+    /// A document's layout from its text in one pass over the UTF-8: the UTF-16 code units, each
+    /// line's content range (UTF-16, without its `\n` or `\r\n`) and each line's start as a UTF-8
+    /// offset (what `Document.position(at:)` reports). Runs of eight ASCII bytes without a line feed,
+    /// most of most copy, are widened to code units a word at a time.
+    static func layout(_ text: String) -> (units: [UInt16], lines: [Range<Int>], lineByteStarts: [Int]) {
+        var text = text
+        var lines: [Range<Int>] = []
+        var starts: [Int] = [0]
+        let units = text.withUTF8 { bytes -> [UInt16] in
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { return [] }
+            return [UInt16](unsafeUninitializedCapacity: n) { out, count in
+                let raw = UnsafeMutableRawPointer(out.baseAddress!)
+                var i = 0
+                var k = 0
+                var start = 0
+                while i < n {
+                    if littleEndian && i + 8 <= n {
+                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        // No byte with its top bit set, and no byte equal to 0x0A (the zero-byte test on w ^ 0x0A…).
+                        let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A
+                        if (w | ((lf &- 0x0101_0101_0101_0101) & ~lf)) & 0x8080_8080_8080_8080 == 0 {
+                            raw.storeBytes(of: widen(w & 0xFFFF_FFFF), toByteOffset: 2 * k, as: UInt64.self)
+                            raw.storeBytes(of: widen(w >> 32), toByteOffset: 2 * k + 8, as: UInt64.self)
+                            i += 8
+                            k += 8
+                            continue
+                        }
+                    }
+                    let b = UInt32(base[i])
+                    if b < 0x80 {
+                        out[k] = UInt16(b)
+                        if b == 0x0A {
+                            lines.append(start..<((k > start && out[k - 1] == 0x0D) ? k - 1 : k))
+                            start = k + 1
+                            starts.append(i + 1)
+                        }
+                        i += 1
+                        k += 1
+                    } else if b < 0xE0 {
+                        out[k] = UInt16((b & 0x1F) << 6 | (UInt32(base[i + 1]) & 0x3F))
+                        i += 2
+                        k += 1
+                    } else if b < 0xF0 {
+                        out[k] = UInt16((b & 0x0F) << 12 | (UInt32(base[i + 1]) & 0x3F) << 6 | (UInt32(base[i + 2]) & 0x3F))
+                        i += 3
+                        k += 1
+                    } else {
+                        let v = (b & 0x07) << 18 | (UInt32(base[i + 1]) & 0x3F) << 12
+                            | (UInt32(base[i + 2]) & 0x3F) << 6 | (UInt32(base[i + 3]) & 0x3F)
+                        let w = v - 0x10000
+                        out[k] = UInt16(0xD800 | (w >> 10))
+                        out[k + 1] = UInt16(0xDC00 | (w & 0x3FF))
+                        i += 4
+                        k += 2
+                    }
+                }
+                // The last line, unless the text ends with a line feed (an empty text is one empty line).
+                if start < k || lines.isEmpty { lines.append(start..<k) }
+                count = k
             }
-            return false
         }
+        starts.removeLast(starts.count - lines.count)
+        return (units, lines, starts)
     }
 
-    /// Whether a surrogate next to one of `boundaries` (offsets between units) is lone: a high one just
-    /// before, or a low one just after, without its partner.
-    static func hasLoneSurrogate(_ units: [UInt16], at boundaries: [Int]) -> Bool {
+    #if _endian(little)
+    private static let littleEndian = true
+    #else
+    private static let littleEndian = false
+    #endif
+
+    /// Four bytes (the low half of `w`) as four UTF-16 code units, little-endian as the units are stored.
+    @inline(__always)
+    private static func widen(_ w: UInt64) -> UInt64 {
+        let x = (w | w << 16) & 0x0000_FFFF_0000_FFFF
+        return (x | x << 8) & 0x00FF_00FF_00FF_00FF
+    }
+
+    /// Each line's content range (without its `\n` or `\r\n`), as `layout` finds them, or nil when a
+    /// high surrogate lacks its low half or a low one its high half: one pass for what were two (lines,
+    /// then lone surrogates) over every engine pass's output. Four units at a time when none of them
+    /// is a line feed or a surrogate, tested in 16-bit lanes with the zero-lane trick.
+    static func lines(_ units: [UInt16]) -> [Range<Int>]? {
+        var lines: [Range<Int>] = []
+        var start = 0
         let n = units.count
-        for p in boundaries where p >= 0 && p <= n {
-            if p > 0 && units[p - 1] & 0xFC00 == 0xD800 && (p == n || units[p] & 0xFC00 != 0xDC00) { return true }
-            if p < n && units[p] & 0xFC00 == 0xDC00 && (p == 0 || units[p - 1] & 0xFC00 != 0xD800) { return true }
+        let whole = units.withUnsafeBufferPointer { u -> Bool in
+            guard let base = u.baseAddress else { return true }
+            let lanesLow: UInt64 = 0x0001_0001_0001_0001
+            let lanesHigh: UInt64 = 0x8000_8000_8000_8000
+            var i = 0
+            while i < n {
+                if i + 4 <= n {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let lf = w ^ 0x000A_000A_000A_000A
+                    let surrogate = (w & 0xF800_F800_F800_F800) ^ 0xD800_D800_D800_D800
+                    if ((lf &- lanesLow) & ~lf | (surrogate &- lanesLow) & ~surrogate) & lanesHigh == 0 {
+                        i += 4
+                        continue
+                    }
+                }
+                let v = u[i]
+                if v == 0x0A {
+                    lines.append(start..<((i > start && u[i - 1] == 0x0D) ? i - 1 : i))
+                    start = i + 1
+                } else if v & 0xF800 == 0xD800 {
+                    if v & 0xFC00 == 0xDC00 || i + 1 == n || u[i + 1] & 0xFC00 != 0xDC00 { return false }
+                    i += 1
+                }
+                i += 1
+            }
+            return true
         }
-        return false
+        guard whole else { return nil }
+        if start < n || lines.isEmpty { lines.append(start..<n) }
+        return lines
     }
 
     /// A string from UTF-16 code units; a lone surrogate becomes U+FFFD, as with `String(decoding:)`.
@@ -82,7 +173,21 @@ enum Transcode {
         return String(unsafeUninitializedCapacity: n * 3) { out in
             var i = 0
             var k = 0
+            let raw = UnsafeMutableRawPointer(out.baseAddress!)
+            let source = UnsafeRawPointer(units.baseAddress!)
             while i < n {
+                // Four ASCII units (no unit with a bit above the low seven set) narrowed to four bytes
+                // at once, as `layout` widens them.
+                if littleEndian && i + 4 <= n {
+                    let w = source.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+                    if w & 0xFF80_FF80_FF80_FF80 == 0 {
+                        let x = (w | w >> 8) & 0x0000_FFFF_0000_FFFF
+                        raw.storeBytes(of: UInt32(truncatingIfNeeded: x | x >> 16), toByteOffset: k, as: UInt32.self)
+                        i += 4
+                        k += 4
+                        continue
+                    }
+                }
                 var v = UInt32(units[i])
                 i += 1
                 if v & 0xFC00 == 0xD800, i < n, units[i] & 0xFC00 == 0xDC00 {

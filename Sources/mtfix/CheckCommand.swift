@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MTFix
+import MTFixCore
 
 /// Output formats of `check`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -36,26 +37,60 @@ struct CheckCommand: ParsableCommand {
         var run = try DocumentRun(common: common, pipeline: pipeline)
         if jsonl.jsonl { try run.runRecords(jsonl, rewrite: false) }
         var first = true
+        // Read once: an `@Option`'s value goes through the argument parser's storage on every access.
+        let format = self.format
         if format == .json { Terminal.out("[") }
         run.forEachResult { source, result, _ in
-            for f in result.findings {
-                switch format {
-                case .text:
-                    // Only the start is printed: the full record (end, bytes, original and replacement text)
-                    // was a twentieth of a run over a folder with many findings.
-                    let at = result.original.position(at: f.range.lowerBound)
-                    Terminal.out("\(source.display):\(at.line):\(at.column): \(f.severity.rawValue): \(f.message) [\(f.rule)] (\(f.safety.rawValue))\n")
-                case .json:
+            switch format {
+            case .text:
+                Terminal.write(Self.textLines(result, display: source.display))
+            case .json:
+                for f in result.findings {
                     Terminal.out((first ? "\n  " : ",\n  ") + FindingRecord(f, in: result.original, path: source.display).json)
                     first = false
-                case .jsonl:
-                    Terminal.out(FindingRecord(f, in: result.original, path: source.display).json + "\n")
                 }
+            case .jsonl:
+                for f in result.findings { Terminal.out(FindingRecord(f, in: result.original, path: source.display).json + "\n") }
             }
         }
         if format == .json { Terminal.out(first ? "]\n" : "\n]\n") }
         Terminal.flush()
         pipeline.report(run.summary)
         throw ExitCode(run.status.code)
+    }
+
+    /// One line per finding, `path:line:col: severity: message [rule] (safety)`, as UTF-8 bytes for
+    /// one write per document. Only the start is printed: the full record (end, bytes, original and
+    /// replacement text) was a twentieth of a run over a folder with many findings; bytes rather than
+    /// string interpolation, since this runs for every finding of every file.
+    static func textLines(_ result: EngineResult, display: String) -> [UInt8] {
+        var out: [UInt8] = []
+        guard !result.findings.isEmpty else { return out }
+        out.reserveCapacity(result.findings.count * 160)
+        let path = Array(display.utf8)
+        for f in result.findings {
+            let at = result.original.position(at: f.range.lowerBound)
+            out += path
+            out.append(UInt8(ascii: ":"))
+            appendDecimal(at.line, to: &out)
+            out.append(UInt8(ascii: ":"))
+            appendDecimal(at.column, to: &out)
+            out += ": ".utf8
+            out += f.severity.rawValue.utf8
+            out += ": ".utf8
+            out += f.message.utf8
+            out += " [".utf8
+            out += f.rule.utf8
+            out += "] (".utf8
+            out += f.safety.rawValue.utf8
+            out += ")\n".utf8
+        }
+        return out
+    }
+
+    /// Appends the decimal digits of `n` (not negative).
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(n % 10))
     }
 }

@@ -85,8 +85,11 @@ enum Inputs {
     /// are skipped, as are binary files (with a note). `readdir`'s entry types: FileManager's enumerator
     /// asked `stat` and the extended attributes of every file, a tenth of a run over a folder of articles.
     private static func walk(_ root: String, notes: inout [String]) -> [String] {
-        var files: [String] = []
+        var files: [(path: String, binary: Bool)] = []
         var folders = [root]
+        // One sniff buffer for the whole walk.
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: sniffSize, alignment: 16)
+        defer { buffer.deallocate() }
         while let folder = folders.popLast() {
             guard let dir = opendir(folder) else { continue }
             defer { closedir(dir) }
@@ -105,86 +108,93 @@ enum Inputs {
                 if type == DT_DIR {
                     folders.append(full)
                 } else if type == DT_REG {
-                    files.append(full)
+                    // Opened relative to the open folder: the kernel looks up one name, not the whole path.
+                    let fd = name.withCString { openat(dirfd(dir), $0, O_RDONLY | O_CLOEXEC) }
+                    files.append((full, looksBinary(fd, buffer: buffer)))
                 }
             }
         }
-        files.sort()
-        return files.filter { full in
-            guard looksBinary(full) else { return true }
-            notes.append("\(InputSource.clean(full)): skipped (binary file)")
-            return false
+        files.sort { $0.path < $1.path }
+        return files.compactMap { f in
+            guard f.binary else { return f.path }
+            notes.append("\(InputSource.clean(f.path)): skipped (binary file)")
+            return nil
         }
     }
 
-    /// A NUL byte in the first 8 KiB marks a binary file, as git and grep decide. Plain `open`/`read`:
-    /// this runs once per file of a walked folder, where FileHandle's objects cost more than the read.
-    static func looksBinary(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// How much of a file `looksBinary` reads.
+    static let sniffSize = 8192
+
+    /// A NUL byte in the first 8 KiB of the open file `fd` (closed here) marks a binary file, as git and
+    /// grep decide; a file that cannot be opened is not binary (its read reports the error). Plain
+    /// `read`: this runs once per file of a walked folder, where FileHandle's objects cost more than the read.
+    static func looksBinary(_ fd: Int32, buffer: UnsafeMutableRawPointer) -> Bool {
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 8192)
-        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 8192) }
+        let n = Glibc.read(fd, buffer, sniffSize)
         guard n > 0 else { return false }
-        return buffer.withUnsafeBytes { memchr($0.baseAddress!, 0, n) != nil }
+        return memchr(buffer, 0, n) != nil
     }
 
-    /// A file's bytes with one `open`, `fstat` and as few `read`s as its size needs (FileManager's
-    /// existence, directory and permission checks before `Data(contentsOf:)` were five system calls
-    /// more per file, a tenth of a run over a folder of short articles).
-    static func readFile(_ path: String, display: String) throws -> Data {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Calls `body` with a file's bytes, read with one `open` and as few `read`s as its size needs into
+    /// a buffer that grows by doubling (FileManager's existence, directory and permission checks before
+    /// `Data(contentsOf:)` were five system calls more per file, a tenth of a run over a folder of short
+    /// articles; no `fstat` either: a folder shows as `EISDIR` on the first read).
+    static func withFileBytes<T>(_ path: String, display: String, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+        // withCString: the bridged argument copied the path into a fresh C string.
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             let code = errno
             if code == EACCES { throw InputError(message: "\(display): permission denied (cannot read)") }
             throw InputError(message: "\(display): cannot read: \(String(cString: strerror(code)))")
         }
         defer { close(fd) }
-        var st = stat()
-        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-            throw InputError(message: "\(display): is a directory")
-        }
-        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
+        var capacity = 32_768
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
         var count = 0
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+            if count == capacity {
+                let grown = UnsafeMutableRawPointer.allocate(byteCount: 2 * capacity, alignment: 16)
+                grown.copyMemory(from: buffer, byteCount: count)
+                buffer.deallocate()
+                buffer = grown
+                capacity *= 2
+            }
+            let n = Glibc.read(fd, buffer + count, capacity - count)
             if n == 0 { break }
             if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(message: "\(display): cannot read: \(String(cString: strerror(errno)))")
+                let code = errno
+                if code == EINTR { continue }
+                if code == EISDIR { throw InputError(message: "\(display): is a directory") }
+                throw InputError(message: "\(display): cannot read: \(String(cString: strerror(code)))")
             }
             count += n
         }
-        return bytes.withUnsafeBytes { Data($0[0..<count]) }
+        return try body(UnsafeRawBufferPointer(start: buffer, count: count))
     }
 
     /// Offset of the first NUL byte. `memchr`: `Data.contains` walks a generic iterator byte by byte,
     /// which was a fifth of the time of `check` on a folder of short articles.
-    static func firstNUL(_ data: Data) -> Int? {
-        data.withUnsafeBytes { raw -> Int? in
-            guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
-            return base.distance(to: UnsafeRawPointer(hit))
-        }
+    static func firstNUL(_ raw: UnsafeRawBufferPointer) -> Int? {
+        guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
+        return base.distance(to: UnsafeRawPointer(hit))
     }
 
     /// Reads and decodes one input. Invalid UTF-8 is an error naming the byte offset unless `lossy`.
     static func read(_ source: InputSource, lossy: Bool) throws -> String {
-        let data: Data
-        if let path = source.path {
-            data = try readFile(path, display: source.display)
-        } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+        func decode(_ raw: UnsafeRawBufferPointer) throws -> String {
+            if !lossy, let at = firstNUL(raw) {
+                throw InputError(message: "\(source.display): NUL byte at byte offset \(at); not a text file")
+            }
+            switch UTF8Check.decode(raw) {
+            case .success(let s): return s
+            case .failure(let bad):
+                if lossy { return String(decoding: raw, as: UTF8.self) }
+                throw InputError(message: "\(source.display): invalid UTF-8 at byte offset \(bad.offset) (use --lossy to replace bad bytes with U+FFFD)")
+            }
         }
-        if !lossy, let at = firstNUL(data) {
-            throw InputError(message: "\(source.display): NUL byte at byte offset \(at); not a text file")
-        }
-        let result = data.withUnsafeBytes { UTF8Check.decode($0) }
-        switch result {
-        case .success(let s): return s
-        case .failure(let bad):
-            if lossy { return String(decoding: data, as: UTF8.self) }
-            throw InputError(message: "\(source.display): invalid UTF-8 at byte offset \(bad.offset) (use --lossy to replace bad bytes with U+FFFD)")
-        }
+        if let path = source.path { return try withFileBytes(path, display: source.display, decode) }
+        return try FileHandle.standardInput.readDataToEndOfFile().withUnsafeBytes(decode)
     }
 }

@@ -31,7 +31,7 @@ struct Runner {
         var checkerOfConfig: [String: Int] = [:]
         var checkers: [Checker] = []
         for k in sources.indices {
-            let folder = sources[k].path.map { ($0 as NSString).deletingLastPathComponent }
+            let folder = sources[k].path.flatMap(Runner.folderKey)
             let url: URL?
             if let folder, let known = configOfFolder[folder] {
                 url = known
@@ -65,6 +65,16 @@ struct Runner {
         self.sources = sources
         self.errors = errs
         self.notes = notes
+    }
+
+    /// What a path's config look-up is cached under: the path up to and with its last `/`, which
+    /// names the file's folder (NSString's `deletingLastPathComponent` bridged every path of a walk);
+    /// "" for a bare file name. nil (no caching) for a path ending in `/`.
+    static func folderKey(_ path: String) -> String? {
+        if path.hasSuffix("/") { return nil }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        // Bytes, not characters: a combining mark after the slash would join it in one Character.
+        return String(decoding: path.utf8[...slash], as: UTF8.self)
     }
 
     /// Worker threads; outcomes are still handed over in input order, so output does not depend on it.

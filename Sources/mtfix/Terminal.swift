@@ -9,6 +9,13 @@ enum Terminal {
         if fputs(s, stdout) == EOF { noteOutputError() }
     }
 
+    /// Writes UTF-8 bytes to stdout (through the same buffer as `out`).
+    static func write(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress!, 1, $0.count, stdout) }
+        if written != bytes.count { noteOutputError() }
+    }
+
     /// Flushes stdout, remembering a failure.
     static func flush() {
         if fflush(stdout) != 0 { noteOutputError() }
