@@ -93,6 +93,12 @@ public struct FullwidthPunctDetector: Rule {
             if let p = prev, let n = next, CJKText.isDigit(p) && CJKText.isDigit(n) { continue }
             let prevCJK = prev.map { CJKText.isIdeographicOrKana($0) || isCJKClosing($0) } ?? false
             let nextCJK = next.map { CJKText.isIdeographicOrKana($0) || isCJKOpening($0) } ?? false
+            // Past ASCII spaces, CJK text (the spaces go with the repair: CJK punctuation carries its own).
+            var afterSpaces = i + 1
+            while afterSpaces < line.upperBound && u[afterSpaces] == 0x20 { afterSpaces += 1 }
+            let spacesThenCJK =
+                afterSpaces > i + 1 && afterSpaces < line.upperBound
+                && (FullwidthPunctDetector.isCJKContext(u[afterSpaces]) || isCJKOpening(u[afterSpaces]))
             let prevLatin = prev.map(CJKText.isAlphabetLetter) ?? false
             let nextLatin = next.map(CJKText.isAlphabetLetter) ?? false
             if c == 0x2C {
@@ -100,13 +106,15 @@ public struct FullwidthPunctDetector: Rule {
                 guard (prevCJK && !nextLatin && next != nil) || (nextCJK && !prevLatin && prev != nil) else { continue }
                 if let p = prev, p == 0x2C || p == 0x2E { continue }
             } else {
-                guard prevCJK, next == nil || nextCJK || next.map(isCJKClosing) == true else { continue }
+                guard prevCJK, next == nil || nextCJK || next.map(isCJKClosing) == true || spacesThenCJK else { continue }
                 if let n = next, n == 0x2E { continue }
             }
             // A CJK word or quote in an English or German sentence (`known as 任天堂, declined`,
             // `slogan, 「感動」.`) borrows no CJK punctuation: the sentence's letters decide, not the neighbour.
             guard sentenceIsMostlyCJK(u, around: i, isStop: c == 0x2E, in: line) else { continue }
-            out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: c == 0x2C ? forms.comma : forms.stop))
+            // `によると, 両首脳` → `によると、両首脳`, not `によると、 両首脳`.
+            let end = spacesThenCJK ? afterSpaces : i + 1
+            out.append(Finding(descriptor: descriptor, range: i..<end, replacement: c == 0x2C ? forms.comma : forms.stop))
         }
     }
 
