@@ -36,7 +36,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Also apply edits marked 'review' (never 'report' findings).")
     var unsafeFixes = false
 
-    @Flag(name: .long, help: "Decode invalid UTF-8 with U+FFFD instead of refusing the file (fix then writes the U+FFFD characters). Not with diff: its patch could not apply to the original bytes.")
+    @Flag(name: .long, help: "Decode invalid UTF-8 with U+FFFD instead of refusing the file (a note on stderr says where; fix then writes the U+FFFD characters). Not with diff: its patch could not apply to the original bytes.")
     var lossy = false
 
     @Option(name: .long, help: "Colour: auto (a terminal, unless NO_COLOR is set), always, never.")

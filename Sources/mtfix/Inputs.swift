@@ -183,6 +183,14 @@ enum Inputs {
 
     /// Reads and decodes one input. Invalid UTF-8 is an error naming the byte offset unless `lossy`.
     static func read(_ source: InputSource, lossy: Bool) throws -> String {
+        var note: String? = nil
+        return try read(source, lossy: lossy, note: &note)
+    }
+
+    /// As `read(_:lossy:)`; with `lossy`, `note` says where bytes were replaced (nil when none were), so
+    /// the text a user gets back never differs from the file without a word.
+    static func read(_ source: InputSource, lossy: Bool, note: inout String?) throws -> String {
+        var replacedAt: Int? = nil
         func decode(_ raw: UnsafeRawBufferPointer) throws -> String {
             if !lossy, let at = firstNUL(raw) {
                 throw InputError(message: "\(source.display): NUL byte at byte offset \(at); not a text file")
@@ -190,11 +198,22 @@ enum Inputs {
             switch UTF8Check.decode(raw) {
             case .success(let s): return s
             case .failure(let bad):
-                if lossy { return String(decoding: raw, as: UTF8.self) }
+                if lossy {
+                    replacedAt = bad.offset
+                    return String(decoding: raw, as: UTF8.self)
+                }
                 throw InputError(message: "\(source.display): invalid UTF-8 at byte offset \(bad.offset) (use --lossy to replace bad bytes with U+FFFD)")
             }
         }
-        if let path = source.path { return try withFileBytes(path, display: source.display, decode) }
-        return try FileHandle.standardInput.readDataToEndOfFile().withUnsafeBytes(decode)
+        let text =
+            if let path = source.path {
+                try withFileBytes(path, display: source.display, decode)
+            } else {
+                try FileHandle.standardInput.readDataToEndOfFile().withUnsafeBytes(decode)
+            }
+        if let at = replacedAt {
+            note = "\(source.display): invalid UTF-8 from byte offset \(at) replaced with U+FFFD (--lossy)"
+        }
+        return text
     }
 }

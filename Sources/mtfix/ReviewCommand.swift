@@ -47,6 +47,7 @@ struct ReviewCommand: ParsableCommand {
                 status.raise(2)
                 continue
             }
+            if let note = outcome.note { Terminal.note(note) }
             guard let result = outcome.result, let path = source.path, result.changed else { continue }
             let diff = LabelledDiff(result, path: source.diffPath)
             let decided: ReviewSession.FileResult

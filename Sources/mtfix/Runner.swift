@@ -8,6 +8,8 @@ struct Outcome {
     let source: InputSource
     let result: EngineResult?
     let error: String?
+    /// Something the user should know about the input that is no error (bytes replaced by `--lossy`).
+    var note: String? = nil
 }
 
 /// Reads inputs, runs the checker on each, and keeps outcomes in input order.
@@ -90,8 +92,9 @@ struct Runner {
     /// Reads and checks one source.
     func process(_ source: InputSource) -> Outcome {
         do {
-            let text = try Profile.measure("(read)") { try Inputs.read(source, lossy: options.lossy) }
-            return Outcome(source: source, result: checkers[source.checker].run(text), error: nil)
+            var note: String? = nil
+            let text = try Profile.measure("(read)") { try Inputs.read(source, lossy: options.lossy, note: &note) }
+            return Outcome(source: source, result: checkers[source.checker].run(text), error: nil, note: note)
         } catch let e as InputError {
             return Outcome(source: source, result: nil, error: e.message)
         } catch {
@@ -143,6 +146,7 @@ struct DocumentRun {
                 fail(error)
                 return
             }
+            if let note = outcome.note { Terminal.note(note) }
             guard let result = outcome.result else { return }
             summary.add(result)
             if result.changed || !result.findings.isEmpty { status.raise(1) }

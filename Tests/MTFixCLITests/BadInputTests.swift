@@ -114,6 +114,10 @@ struct BadInputTests {
     @Test func lossyDecodingIsOptIn() throws {
         let r = try runProcess(TestPaths.binary, ["fix", "--lossy"], stdin: Data([0x61, 0xFF, 0x62, 0x0A]))
         #expect(r.stdout == "a\u{FFFD}b\n")
+        // The replacement is never silent.
+        #expect(r.stderr == "mtfix: stdin: invalid UTF-8 from byte offset 1 replaced with U+FFFD (--lossy)\n")
+        let clean = try runProcess(TestPaths.binary, ["check", "--lossy"], stdin: Data("ab\n".utf8))
+        #expect(clean.stderr == "")
     }
 
     @Test func hugeSingleLine() throws {
