@@ -58,11 +58,12 @@ struct NameMentions: Sendable {
 
     private mutating func collectCased(_ doc: Document, _ options: NameOptions, _ words: NameWordCache) {
         let u = doc.utf16
-        for w in NameWordList.of(doc).words {
-            // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first.
-            if w.lowercaseLead && !options.mayElide(u, w.range) { continue }
+        let list = NameWordList.of(doc).words
+        // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first: no entry.
+        let entries = words.entries(u, list, options: options)
+        for (w, entry) in zip(list, entries) {
+            guard let e = entry else { continue }
             var range = w.range
-            let e = words.entry(u, range, hash: w.hash, options: options)
             switch e.kind {
             case .skip: continue
             case .lowercase:

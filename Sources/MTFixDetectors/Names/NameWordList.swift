@@ -14,6 +14,8 @@ struct NameWordList: Sendable {
         let hash: UInt64
         /// Starts with a non-ASCII lowercase letter: vocabulary, unless an elided article comes first.
         let lowercaseLead: Bool
+        /// The spelling's number in `NameWordNumbers` (-1: none), by which each rule finds its analysis.
+        var number: Int32 = -1
     }
 
     let words: [Word]
@@ -39,6 +41,7 @@ struct NameWordList: Sendable {
                     range: w.range, line: line, hash: NameWordCache.hash(u, w.range),
                     lowercaseLead: lead >= 0x80 && UnitProperties.isLowercase(lead)))
         }
+        NameWordNumbers.shared.number(&out, in: u)
         words = out
     }
 }
