@@ -61,6 +61,8 @@ struct NameMentions: Sendable {
         let list = NameWordList.of(doc).words
         // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first: no entry.
         let entries = words.entries(u, list, options: options)
+        // Growing the list append by append cost more than the space reserved.
+        mentions.reserveCapacity(list.count)
         for (w, entry) in zip(list, entries) {
             guard let e = entry else { continue }
             var range = w.range
@@ -131,6 +133,7 @@ struct NameMentions: Sendable {
     /// Consecutive mentions separated by exactly one space or joiner form one chain.
     private mutating func linkChains(_ doc: Document, _ options: NameOptions) {
         let u = doc.utf16
+        chains.reserveCapacity(mentions.count)
         for k in mentions.indices {
             if k > 0 && !mentions[k - 1].possessive {
                 let gap = mentions[k - 1].range.upperBound..<mentions[k].range.lowerBound
