@@ -28,9 +28,9 @@ extension NameClustering {
         for k in 0..<n {
             let empty: Bool
             let h: Int
-            if m.mentions[k].key != nil {
-                empty = m.mentions[k].key!.skeleton.isEmpty
-                h = m.mentions[k].key!.skeletonHash
+            if let known = m.mentions[k].knownSkeleton {
+                empty = known.isEmpty
+                h = known.hash
             } else {
                 let key = keys.key(m.mentions[k].stem)
                 empty = key.skeleton.isEmpty
@@ -74,16 +74,25 @@ extension NameClustering {
     /// Whether two different spellings among `group` (mentions of one skeleton hash, in text order) match
     /// and are not declensions of each other; each spelling is compared once, at its first mention.
     private func matches(_ group: [Int], _ m: NameMentions) -> Bool {
-        let keys = group.map { k in m.mentions[k].key ?? self.keys.key(m.mentions[k].stem) }
+        // Keys are made only for spellings compared with a different one; most mentions repeat a spelling.
+        var keys = [NameKey?](repeating: nil, count: group.count)
+        func key(_ x: Int) -> NameKey {
+            if let k = keys[x] { return k }
+            let k = m.mentions[group[x]].key ?? self.keys.key(m.mentions[group[x]].stem)
+            keys[x] = k
+            return k
+        }
         // Positions in `group` and mention indices of the spellings met so far.
         var spellings: [(Int, Int)] = []
         for (x, k) in group.enumerated() {
             var known = false
-            for (y, j) in spellings where keys[x].matches(keys[y]) {
-                if m.mentions[j].stem == m.mentions[k].stem {
+            for (y, j) in spellings {
+                // One spelling has one key, which matches itself: the stems are compared first.
+                if m.mentions[j].hasSameStem(as: m.mentions[k]) {
                     known = true
                     break
                 }
+                guard key(x).matches(key(y)) else { continue }
                 if !options.isDeclension(m.mentions[k].stem, m.mentions[j].stem) { return true }
             }
             if !known { spellings.append((x, k)) }
