@@ -94,11 +94,14 @@ struct NameMentions: Sendable {
         let u = doc.utf16
         let list = NameWordList.of(doc).words
         // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first: no entry.
-        let entries = words.entries(u, list, options: options)
+        let found = words.entries(u, list, options: options)
         // Growing the list append by append cost more than the space reserved.
         mentions.reserveCapacity(list.count)
-        for (w, entry) in zip(list, entries) {
-            guard let e = entry else { continue }
+        for (w, entry) in zip(list, found.entries) {
+            guard let ref = entry else { continue }
+            // Skipped words are most: their analysis is read without taking a reference to it.
+            if ref._withUnsafeGuaranteedRef({ $0.kind == .skip }) { continue }
+            let e = ref.takeUnretainedValue()
             var range = w.range
             switch e.kind {
             case .skip: continue
@@ -128,6 +131,7 @@ struct NameMentions: Sendable {
                         possessive: e.possessive, analysis: e))
             }
         }
+        withExtendedLifetime(found.kept) {}
         if !options.inflectionSuffixes.isEmpty { splitInflections(u, options) }
     }
 

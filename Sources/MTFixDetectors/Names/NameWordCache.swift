@@ -52,8 +52,10 @@ final class NameWordCache: @unchecked Sendable {
     /// Analyses of numbered words (`NameWordNumbers`), by number, and whether each is `.skip` (1), another
     /// kind (2) or not analysed yet (0): most words a document repeats are skipped, and testing a byte
     /// spares touching (retaining) their scattered entries.
-    private var byNumber: [Entry?] = []
+    private var byNumber: [Unmanaged<Entry>?] = []
     private var skipByNumber: [UInt8] = []
+    /// Every analysis in `byNumber`, kept alive for the cache's life (numbers are never reused).
+    private var owned: [Entry] = []
     /// Words without a number (katakana and Han runs, words met after the numbers ran out), by their units,
     /// and their analyses in the table's order.
     private var table = UnitTable()
@@ -85,11 +87,21 @@ final class NameWordCache: @unchecked Sendable {
         return e
     }
 
+    /// The analyses of a document's words (see `entries`).
+    struct Found {
+        /// By word of the list: its analysis, or nil. Not retained (handing out and dropping a reference to
+        /// every word's analysis cost more than the rest of the look-up): numbered words' analyses live as
+        /// long as the cache, the others as long as `kept`.
+        let entries: [Unmanaged<Entry>?]
+        let kept: [Entry]
+    }
+
     /// The analyses of the words of `list` (of the text `u`), nil for a word in lowercase without an elided
-    /// article (vocabulary, see `NameMentions.collectCased`) and for some skipped words. Numbered words are found by number, under one
-    /// lock for the whole document.
-    func entries(_ u: [UInt16], _ list: [NameWordList.Word], options: NameOptions) -> [Entry?] {
-        var out = [Entry?](repeating: nil, count: list.count)
+    /// article (vocabulary, see `NameMentions.collectCased`) and for some skipped words. Numbered words are
+    /// found by number, under one lock for the whole document.
+    func entries(_ u: [UInt16], _ list: [NameWordList.Word], options: NameOptions) -> Found {
+        var out = [Unmanaged<Entry>?](repeating: nil, count: list.count)
+        var kept: [Entry] = []
         var missing: [Int] = []
         lock.lock()
         u.withUnsafeBufferPointer { units in
@@ -100,17 +112,20 @@ final class NameWordCache: @unchecked Sendable {
                     let known = n < skipByNumber.count ? skipByNumber[n] : 0
                     if known == 2 { out[k] = byNumber[n] } else if known == 0 { missing.append(k) }
                 } else if let i = table.find(units, w.range, w.hash) {
-                    out[k] = stored[i]
+                    kept.append(stored[i])
+                    out[k] = Unmanaged.passUnretained(stored[i])
                 } else {
                     missing.append(k)
                 }
             }
         }
         lock.unlock()
-        guard !missing.isEmpty else { return out }
-        for k in missing { out[k] = NameWordCache.analyse(u, list[k].range, options, keys) }
+        guard !missing.isEmpty else { return Found(entries: out, kept: kept) }
+        let made = missing.map { NameWordCache.analyse(u, list[$0].range, options, keys) }
+        kept.append(contentsOf: made)
         lock.lock()
-        for k in missing {
+        for (k, e) in zip(missing, made) {
+            out[k] = Unmanaged.passUnretained(e)
             let w = list[k]
             let n = Int(w.number)
             if n >= 0 {
@@ -119,15 +134,16 @@ final class NameWordCache: @unchecked Sendable {
                     skipByNumber.append(contentsOf: repeatElement(0, count: n + 1 - skipByNumber.count))
                 }
                 if byNumber[n] == nil {
-                    byNumber[n] = out[k]
-                    skipByNumber[n] = out[k]!.kind == .skip ? 1 : 2
+                    owned.append(e)
+                    byNumber[n] = Unmanaged.passUnretained(e)
+                    skipByNumber[n] = e.kind == .skip ? 1 : 2
                 }
             } else {
-                store(out[k]!, u, w.range, w.hash)
+                store(e, u, w.range, w.hash)
             }
         }
         lock.unlock()
-        return out
+        return Found(entries: out, kept: kept)
     }
 
     /// Stores the analysis of an unnumbered word unless it is there already (the caller holds the lock).
