@@ -21,6 +21,13 @@ struct UnitTable {
         return h ^ (h >> 29)
     }
 
+    /// `hash(_:_:)` read through a buffer (no bounds checks).
+    static func hash(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in range { h = (h ^ UInt64(u[i])) &* 0x100_0000_01b3 }
+        return h ^ (h >> 29)
+    }
+
     /// The number of the word at `range` of `u`, whose hash is `h`, or nil when it is not in the table.
     func find(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, _ h: UInt64) -> Int? {
         let tag = h >> 32
