@@ -40,7 +40,9 @@ struct UnitTable {
                     while t[i] != 0 {
                         if t[i] >> 32 == tag {
                             let k = Int(t[i] & 0xFFFF_FFFF) - 1
-                            if Int(s[k].count) == n && UnitTable.same(p.baseAddress! + Int(s[k].start), u.baseAddress! + range.lowerBound, n) {
+                            if Int(s[k].count) == n
+                                && UnitTable.same(p.baseAddress! + Int(s[k].start), u.baseAddress! + range.lowerBound, n)
+                            {
                                 return k
                             }
                         }
