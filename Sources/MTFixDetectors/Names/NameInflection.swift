@@ -16,9 +16,7 @@ extension NameMentions {
             for e in endings where stem.count - e.count >= options.minStem && u[stem].suffix(e.count).elementsEqual(e) {
                 let shorter = stem.lowerBound..<(stem.upperBound - e.count)
                 if bare.contains(shorter) {
-                    mentions[k].stem = NameMentions.word(u, shorter)
-                    mentions[k].key = nil
-                    mentions[k].stemRange = shorter
+                    mentions[k].restem(NameMentions.word(u, shorter), at: shorter)
                 }
                 break
             }
@@ -32,9 +30,8 @@ extension NameMentions {
             for s in options.inflectionSuffixes where stem.hasSuffix(s) && stem.count - s.count >= options.minStem {
                 let shorter = String(stem.dropLast(s.count))
                 if bare.contains(shorter) {
-                    mentions[k].stem = shorter
-                    mentions[k].key = nil
-                    mentions[k].stemRange = mentions[k].range.lowerBound..<(mentions[k].range.lowerBound + shorter.utf16.count)
+                    mentions[k].restem(
+                        shorter, at: mentions[k].range.lowerBound..<(mentions[k].range.lowerBound + shorter.utf16.count))
                 }
                 break
             }

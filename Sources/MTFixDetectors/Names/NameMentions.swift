@@ -6,15 +6,49 @@ struct NameMention: Sendable {
     /// The whole written token (`Kovalenko’s`, `Коваленко`).
     let range: Range<Int>
     /// The name itself, without possessive or case ending: what a repair replaces.
-    var stemRange: Range<Int>
-    var stem: String
+    private(set) var stemRange: Range<Int>
     let line: Int
     /// Index into `NameMentions.chains`.
     var chain = -1
     /// Whether a possessive ending follows: the chain of name parts ends here.
     var possessive = false
+    /// The word's analysis, which gives the stem and its key unless the mention has a stem of its own. Held
+    /// as one reference: copying the stem and the key's two arrays into every mention was four.
+    private let analysis: NameWordCache.Entry
+    /// A stem set after the scan (a hyphened syllable joined, an inflection split off); its key is not known.
+    private var ownStem: String? = nil
+
+    init(range: Range<Int>, stemRange: Range<Int>, line: Int, possessive: Bool = false, analysis: NameWordCache.Entry) {
+        self.range = range
+        self.stemRange = stemRange
+        self.line = line
+        self.possessive = possessive
+        self.analysis = analysis
+    }
+
+    var stem: String { ownStem ?? analysis.stem }
+
     /// The stem's name key, when the scan already knew it.
-    var key: NameKey? = nil
+    var key: NameKey? { ownStem == nil ? analysis.key : nil }
+
+    /// Whether the known key's skeleton is empty, and its hash (nil: no key known), read without copying the key.
+    var knownSkeleton: (isEmpty: Bool, hash: Int)? {
+        guard ownStem == nil, let hash = analysis.key?.skeletonHash, let isEmpty = analysis.key?.skeleton.isEmpty else {
+            return nil
+        }
+        return (isEmpty, hash)
+    }
+
+    /// Whether `other` has the same stem (told at once when both have their word's analysis).
+    func hasSameStem(as other: NameMention) -> Bool {
+        (ownStem == nil && other.ownStem == nil && analysis === other.analysis) || stem == other.stem
+    }
+
+    /// Gives the mention the stem `stem`, written at `range`.
+    mutating func restem(_ stem: String, at range: Range<Int>) {
+        ownStem = stem
+        stemRange = range
+    }
 }
 
 /// Name parts written next to each other (`Irina Kovalenko`, `イリーナ・コワレンコ`): a full-name mention.
@@ -58,11 +92,17 @@ struct NameMentions: Sendable {
 
     private mutating func collectCased(_ doc: Document, _ options: NameOptions, _ words: NameWordCache) {
         let u = doc.utf16
-        for w in NameWordList.of(doc).words {
-            // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first.
-            if w.lowercaseLead && !options.mayElide(u, w.range) { continue }
+        let list = NameWordList.of(doc).words
+        // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first: no entry.
+        let found = words.entries(u, list, options: options)
+        // Growing the list append by append cost more than the space reserved.
+        mentions.reserveCapacity(list.count)
+        for (w, entry) in zip(list, found.entries) {
+            guard let ref = entry else { continue }
+            // Skipped words are most: their analysis is read without taking a reference to it.
+            if ref._withUnsafeGuaranteedRef({ $0.kind == .skip }) { continue }
+            let e = ref.takeUnretainedValue()
             var range = w.range
-            let e = words.entry(u, range, hash: w.hash, options: options)
             switch e.kind {
             case .skip: continue
             case .lowercase:
@@ -71,32 +111,39 @@ struct NameMentions: Sendable {
             case .candidate: break
             }
             range = (range.upperBound - e.wordUnits)..<range.upperBound
-            var stemUnits = e.stemUnits
-            var stem = e.stem
-            var possessive = e.possessive
-            var key = e.key
             // `Lee Jae-myung`: a short lowercase syllable hyphened onto a later name part belongs to it, or `Jae`
             // alone would stand for both `Jae-myung` and `Jae-yong` (two people).
-            if e.stemIsWord, let last = mentions.last, last.range.upperBound == range.lowerBound - 1, !last.possessive,
-                u[range.lowerBound - 1] == 0x20, range.upperBound + 2 < u.count, u[range.upperBound] == 0x2D
+            if e.stemIsWord, range.upperBound + 2 < u.count, u[range.upperBound] == 0x2D, range.lowerBound > 0,
+                u[range.lowerBound - 1] == 0x20, let last = mentions.last, last.range.upperBound == range.lowerBound - 1,
+                !last.possessive, let k = NameMentions.syllableEnd(u, after: range.upperBound)
             {
-                var k = range.upperBound + 1
-                while k < u.count, u[k] >= 0x61, u[k] <= 0x7A { k += 1 }
-                let syllable = k - range.upperBound - 1
-                if syllable >= 2, syllable <= 6, k == u.count || !(Unicode.Scalar(u[k])?.properties.isAlphabetic ?? false) {
-                    range = range.lowerBound..<k
-                    stem = doc.string(range)
-                    stemUnits = stem.utf16.count
-                    key = nil
-                    possessive = k < u.count && (u[k] == 0x27 || u[k] == 0x2019)
-                }
+                let joined = range.lowerBound..<k
+                var mention = NameMention(
+                    range: joined, stemRange: joined, line: w.line,
+                    possessive: k < u.count && (u[k] == 0x27 || u[k] == 0x2019), analysis: e)
+                mention.restem(doc.string(joined), at: joined)
+                mentions.append(mention)
+            } else {
+                // Built in place: a mention built first and then appended was copied and destroyed.
+                mentions.append(
+                    NameMention(
+                        range: range, stemRange: range.lowerBound..<(range.lowerBound + e.stemUnits), line: w.line,
+                        possessive: e.possessive, analysis: e))
             }
-            let end = range.lowerBound + stemUnits
-            mentions.append(
-                NameMention(
-                    range: range, stemRange: range.lowerBound..<end, stem: stem, line: w.line, possessive: possessive, key: key))
         }
+        withExtendedLifetime(found.kept) {}
         if !options.inflectionSuffixes.isEmpty { splitInflections(u, options) }
+    }
+
+    /// The end of a syllable of 2 to 6 ASCII lowercase letters hyphened on at `hyphen`, or nil.
+    private static func syllableEnd(_ u: [UInt16], after hyphen: Int) -> Int? {
+        var k = hyphen + 1
+        while k < u.count, u[k] >= 0x61, u[k] <= 0x7A { k += 1 }
+        let syllable = k - hyphen - 1
+        guard syllable >= 2, syllable <= 6, k == u.count || !(Unicode.Scalar(u[k])?.properties.isAlphabetic ?? false) else {
+            return nil
+        }
+        return k
     }
 
     /// Katakana or Han runs; a joiner (`・`, `·`) splits one run into the parts of one name.
@@ -118,7 +165,7 @@ struct NameMentions: Sendable {
                 let e = words.entry(u, i..<j, options: options)
                 if e.kind == .candidate {
                     while line + 1 < lines.count && lines[line + 1].lowerBound <= i { line += 1 }
-                    mentions.append(NameMention(range: i..<j, stemRange: i..<j, stem: e.stem, line: line, key: e.key))
+                    mentions.append(NameMention(range: i..<j, stemRange: i..<j, line: line, analysis: e))
                 }
             }
             i = j
@@ -130,6 +177,7 @@ struct NameMentions: Sendable {
     /// Consecutive mentions separated by exactly one space or joiner form one chain.
     private mutating func linkChains(_ doc: Document, _ options: NameOptions) {
         let u = doc.utf16
+        chains.reserveCapacity(mentions.count)
         for k in mentions.indices {
             if k > 0 && !mentions[k - 1].possessive {
                 let gap = mentions[k - 1].range.upperBound..<mentions[k].range.lowerBound

@@ -5,23 +5,67 @@ extension NameClustering {
     /// so the others never join a cluster, and keeping whole skeletons keeps `bucketCap` meaning the same.
     /// Without names-file entries only (those add spellings of their own).
     func clusterable(_ m: NameMentions) -> [Bool]? {
-        let mentionKeys = m.mentions.map { $0.key ?? keys.key($0.stem) }
-        // Mentions by the hash of their key's skeleton, in text order within one hash: sorting is cheaper
-        // than a dictionary of arrays, and most hashes have one mention, which is never compared.
-        var order: [(slot: Int, k: Int)] = []
-        order.reserveCapacity(mentionKeys.count)
-        for (k, key) in mentionKeys.enumerated() where !key.skeleton.isEmpty { order.append((key.skeletonHash, k)) }
-        order.sort { $0.slot != $1.slot ? $0.slot < $1.slot : $0.k < $1.k }
-        var keep: [Bool]? = nil
-        var start = 0
-        while start < order.count {
-            var end = start + 1
-            while end < order.count && order[end].slot == order[start].slot { end += 1 }
-            if end - start > 1 && matches(order[start..<end], mentionKeys, m) {
-                if keep == nil { keep = [Bool](repeating: false, count: mentionKeys.count) }
-                for e in order[start..<end] { keep![e.k] = true }
+        let n = m.mentions.count
+        guard n > 1 else { return nil }
+        // Mentions grouped by the hash of their key's skeleton in an open-addressing table: most hashes have
+        // one mention, which is never compared. (Sorting (hash, index) pairs and copying every key cost more.)
+        var size = 16
+        while size < n * 2 { size <<= 1 }
+        let mask = size - 1
+        var table = [Int32](repeating: -1, count: size)
+        // By group (hash): the hash, its first and last mention and how many it has; by mention: the next one
+        // of its hash, so a group's mentions are walked in text order.
+        var groupHash: [Int] = []
+        var groupFirst: [Int32] = []
+        var groupLast: [Int32] = []
+        var groupSize: [Int32] = []
+        groupHash.reserveCapacity(n)
+        groupFirst.reserveCapacity(n)
+        groupLast.reserveCapacity(n)
+        groupSize.reserveCapacity(n)
+        var next = [Int32](repeating: -1, count: n)
+        var shared = false
+        for k in 0..<n {
+            let empty: Bool
+            let h: Int
+            if let known = m.mentions[k].knownSkeleton {
+                empty = known.isEmpty
+                h = known.hash
+            } else {
+                let key = keys.key(m.mentions[k].stem)
+                empty = key.skeleton.isEmpty
+                h = key.skeletonHash
             }
-            start = end
+            if empty { continue }
+            var i = (h ^ (h >> 29)) & mask
+            while table[i] >= 0 && groupHash[Int(table[i])] != h { i = (i + 1) & mask }
+            if table[i] < 0 {
+                table[i] = Int32(groupHash.count)
+                groupHash.append(h)
+                groupFirst.append(Int32(k))
+                groupLast.append(Int32(k))
+                groupSize.append(1)
+                continue
+            }
+            let g = Int(table[i])
+            next[Int(groupLast[g])] = Int32(k)
+            groupLast[g] = Int32(k)
+            groupSize[g] += 1
+            shared = true
+        }
+        guard shared else { return nil }
+        var keep: [Bool]? = nil
+        var group: [Int] = []
+        for g in groupHash.indices where groupSize[g] > 1 {
+            group.removeAll(keepingCapacity: true)
+            var k = groupFirst[g]
+            while k >= 0 {
+                group.append(Int(k))
+                k = next[Int(k)]
+            }
+            guard matches(group, m) else { continue }
+            if keep == nil { keep = [Bool](repeating: false, count: n) }
+            for k in group { keep![k] = true }
         }
         // A hash mixing skeletons (a collision) keeps a few more mentions, which changes nothing.
         return keep
@@ -29,18 +73,29 @@ extension NameClustering {
 
     /// Whether two different spellings among `group` (mentions of one skeleton hash, in text order) match
     /// and are not declensions of each other; each spelling is compared once, at its first mention.
-    private func matches(_ group: ArraySlice<(slot: Int, k: Int)>, _ keys: [NameKey], _ m: NameMentions) -> Bool {
-        var spellings: [Int] = []
-        for (_, k) in group {
+    private func matches(_ group: [Int], _ m: NameMentions) -> Bool {
+        // Keys are made only for spellings compared with a different one; most mentions repeat a spelling.
+        var keys = [NameKey?](repeating: nil, count: group.count)
+        func key(_ x: Int) -> NameKey {
+            if let k = keys[x] { return k }
+            let k = m.mentions[group[x]].key ?? self.keys.key(m.mentions[group[x]].stem)
+            keys[x] = k
+            return k
+        }
+        // Positions in `group` and mention indices of the spellings met so far.
+        var spellings: [(Int, Int)] = []
+        for (x, k) in group.enumerated() {
             var known = false
-            for j in spellings where keys[k].matches(keys[j]) {
-                if m.mentions[j].stem == m.mentions[k].stem {
+            for (y, j) in spellings {
+                // One spelling has one key, which matches itself: the stems are compared first.
+                if m.mentions[j].hasSameStem(as: m.mentions[k]) {
                     known = true
                     break
                 }
+                guard key(x).matches(key(y)) else { continue }
                 if !options.isDeclension(m.mentions[k].stem, m.mentions[j].stem) { return true }
             }
-            if !known { spellings.append(k) }
+            if !known { spellings.append((x, k)) }
         }
         return false
     }

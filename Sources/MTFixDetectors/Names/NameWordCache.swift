@@ -6,7 +6,7 @@ import Foundation
 /// word lists) is a pure function of its units and the rule's options, but working it out builds a
 /// `String` and compares whole `Character`s, which is slow; words repeat within and across documents,
 /// so each spelling is analysed once per rule and later found again without building a string (the
-/// cache is bounded).
+/// cache is bounded). Words of a document's `NameWordList` are found by their number.
 final class NameWordCache: @unchecked Sendable {
     /// One word's analysis (a class, so handing one out costs one retain, not one per field).
     final class Entry: Sendable {
@@ -49,14 +49,17 @@ final class NameWordCache: @unchecked Sendable {
 
     static let capacity = 50_000
     private let lock = NSLock()
-    /// An open-addressing table (linear probing): each slot packs the upper half of a word's hash with
-    /// its index in `stored` plus one (0: empty), so a probe reads one array and compares units only when
-    /// the hashes agree. Faster than a `Dictionary` keyed by the units, whose probes compare whole keys.
-    private var table = [UInt64](repeating: 0, count: 1024)
-    /// Where each word's units are in `pool`, and its analysis.
-    private var stored: [(start: Int32, count: Int32, entry: Entry)] = []
-    /// The units of every stored word, one after another.
-    private var pool: [UInt16] = []
+    /// Analyses of numbered words (`NameWordNumbers`), by number, and whether each is `.skip` (1), another
+    /// kind (2) or not analysed yet (0): most words a document repeats are skipped, and testing a byte
+    /// spares touching (retaining) their scattered entries.
+    private var byNumber: [Unmanaged<Entry>?] = []
+    private var skipByNumber: [UInt8] = []
+    /// Every analysis in `byNumber`, kept alive for the cache's life (numbers are never reused).
+    private var owned: [Entry] = []
+    /// Words without a number (katakana and Han runs, words met after the numbers ran out), by their units,
+    /// and their analyses in the table's order.
+    private var table = UnitTable()
+    private var stored: [Entry] = []
     /// Name keys of the rule, to give every candidate its stem's key (nil: keys are not wanted).
     private let keys: NameKeyCache?
 
@@ -65,79 +68,94 @@ final class NameWordCache: @unchecked Sendable {
     }
 
     /// The hash of the units at `range` the table is keyed by.
-    static func hash(_ u: [UInt16], _ range: Range<Int>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in range { h = (h ^ UInt64(u[i])) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
-    }
+    static func hash(_ u: [UInt16], _ range: Range<Int>) -> UInt64 { UnitTable.hash(u, range) }
 
     /// The analysis of the word at `range` of `u` (an ICU letter word, or a katakana or Han run); `hash`
     /// is `NameWordCache.hash(u, range)` when the caller knows it already.
     func entry(_ u: [UInt16], _ range: Range<Int>, hash: UInt64? = nil, options: NameOptions) -> Entry {
         let h = hash ?? NameWordCache.hash(u, range)
         lock.lock()
-        if let hit = find(u, range, h) {
+        if let hit = u.withUnsafeBufferPointer({ table.find($0, range, h) }).map({ stored[$0] }) {
             lock.unlock()
             return hit
         }
         lock.unlock()
         let e = NameWordCache.analyse(u, range, options, keys)
         lock.lock()
-        if find(u, range, h) == nil { insert(u, range, h, e) }
+        store(e, u, range, h)
         lock.unlock()
         return e
     }
 
-    private func find(_ u: [UInt16], _ range: Range<Int>, _ h: UInt64) -> Entry? {
-        let tag = h >> 32
-        let n = range.count
-        return table.withUnsafeBufferPointer { t in
-            let mask = t.count - 1
-            var i = Int(truncatingIfNeeded: h) & mask
-            while t[i] != 0 {
-                if t[i] >> 32 == tag {
-                    let s = stored[Int(t[i] & 0xFFFF_FFFF) - 1]
-                    if Int(s.count) == n
-                        && pool.withUnsafeBufferPointer({ p in
-                            u.withUnsafeBufferPointer { w in
-                                memcmp(p.baseAddress! + Int(s.start), w.baseAddress! + range.lowerBound, n * 2) == 0
-                            }
-                        })
-                    {
-                        return s.entry
-                    }
+    /// The analyses of a document's words (see `entries`).
+    struct Found {
+        /// By word of the list: its analysis, or nil. Not retained (handing out and dropping a reference to
+        /// every word's analysis cost more than the rest of the look-up): numbered words' analyses live as
+        /// long as the cache, the others as long as `kept`.
+        let entries: [Unmanaged<Entry>?]
+        let kept: [Entry]
+    }
+
+    /// The analyses of the words of `list` (of the text `u`), nil for a word in lowercase without an elided
+    /// article (vocabulary, see `NameMentions.collectCased`) and for some skipped words. Numbered words are
+    /// found by number, under one lock for the whole document.
+    func entries(_ u: [UInt16], _ list: [NameWordList.Word], options: NameOptions) -> Found {
+        var out = [Unmanaged<Entry>?](repeating: nil, count: list.count)
+        var kept: [Entry] = []
+        var missing: [Int] = []
+        lock.lock()
+        u.withUnsafeBufferPointer { units in
+            for (k, w) in list.enumerated() {
+                if w.lowercaseLead && !options.mayElide(u, w.range) { continue }
+                let n = Int(w.number)
+                if n >= 0 {
+                    let known = n < skipByNumber.count ? skipByNumber[n] : 0
+                    if known == 2 { out[k] = byNumber[n] } else if known == 0 { missing.append(k) }
+                } else if let i = table.find(units, w.range, w.hash) {
+                    kept.append(stored[i])
+                    out[k] = Unmanaged.passUnretained(stored[i])
+                } else {
+                    missing.append(k)
                 }
-                i = (i + 1) & mask
             }
-            return nil
         }
-    }
-
-    private func insert(_ u: [UInt16], _ range: Range<Int>, _ h: UInt64, _ e: Entry) {
-        if stored.count >= NameWordCache.capacity {
-            stored.removeAll(keepingCapacity: true)
-            pool.removeAll(keepingCapacity: true)
-            for i in table.indices { table[i] = 0 }
+        lock.unlock()
+        guard !missing.isEmpty else { return Found(entries: out, kept: kept) }
+        let made = missing.map { NameWordCache.analyse(u, list[$0].range, options, keys) }
+        kept.append(contentsOf: made)
+        lock.lock()
+        for (k, e) in zip(missing, made) {
+            out[k] = Unmanaged.passUnretained(e)
+            let w = list[k]
+            let n = Int(w.number)
+            if n >= 0 {
+                if n >= byNumber.count {
+                    byNumber.append(contentsOf: repeatElement(nil, count: n + 1 - byNumber.count))
+                    skipByNumber.append(contentsOf: repeatElement(0, count: n + 1 - skipByNumber.count))
+                }
+                if byNumber[n] == nil {
+                    owned.append(e)
+                    byNumber[n] = Unmanaged.passUnretained(e)
+                    skipByNumber[n] = e.kind == .skip ? 1 : 2
+                }
+            } else {
+                store(e, u, w.range, w.hash)
+            }
         }
-        if (stored.count + 1) * 2 > table.count { grow() }
-        stored.append((Int32(pool.count), Int32(range.count), e))
-        pool.append(contentsOf: u[range])
-        place((h >> 32) << 32 | UInt64(stored.count), hash: h)
+        lock.unlock()
+        return Found(entries: out, kept: kept)
     }
 
-    private func place(_ slot: UInt64, hash h: UInt64) {
-        let mask = table.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while table[i] != 0 { i = (i + 1) & mask }
-        table[i] = slot
-    }
-
-    /// Doubles the table; the slots' low hash bits are gone, so each word's hash is computed again.
-    private func grow() {
-        table = [UInt64](repeating: 0, count: table.count * 2)
-        for (k, s) in stored.enumerated() {
-            let h = NameWordCache.hash(pool, Int(s.start)..<Int(s.start + s.count))
-            place((h >> 32) << 32 | UInt64(k + 1), hash: h)
+    /// Stores the analysis of an unnumbered word unless it is there already (the caller holds the lock).
+    private func store(_ e: Entry, _ u: [UInt16], _ range: Range<Int>, _ h: UInt64) {
+        u.withUnsafeBufferPointer { units in
+            guard table.find(units, range, h) == nil else { return }
+            if stored.count >= NameWordCache.capacity {
+                stored.removeAll(keepingCapacity: true)
+                table.removeAll()
+            }
+            table.insert(units, range, h)
+            stored.append(e)
         }
     }
 

@@ -81,14 +81,19 @@ public struct TitleConflictDetector: Rule {
         // name the scan does not link), so that a bare surname is given to one person only when no other
         // person of that surname is named in the document (`Jeb Bush` and `George W. Bush`).
         var firstNames: [Int: [NameKey?]] = [:]
+        // Read without copying the key when the scan knew it.
+        func skeletonHash(_ k: Int) -> Int { m.mentions[k].knownSkeleton?.hash ?? key(k).skeletonHash }
+        // Only titled people's surnames are looked up: other chains need not be listed (most of them).
+        let wanted = titled.map { skeletonHash(m.chains[$0.chain].members.last!) }
         for chain in m.chains {
-            let last = key(chain.members.last!)
+            let last = skeletonHash(chain.members.last!)
+            guard wanted.contains(last) else { continue }
             if chain.members.count > 1 {
-                firstNames[last.skeletonHash, default: []].append(key(chain.members.first!))
+                firstNames[last, default: []].append(key(chain.members.first!))
             } else {
                 let s = m.mentions[chain.members.first!].range.lowerBound
                 if s >= 4, u[s - 1] == 0x20, u[s - 2] == 0x2E, UnitProperties.isUppercase(u[s - 3]), u[s - 4] == 0x20 {
-                    firstNames[last.skeletonHash, default: []].append(nil)
+                    firstNames[last, default: []].append(nil)
                 }
             }
         }

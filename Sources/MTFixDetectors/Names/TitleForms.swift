@@ -8,9 +8,16 @@ struct TitleFormIndex: Sendable {
     /// Every form is a candidate everywhere: some form is empty (it ends anywhere), or there are too many
     /// forms for the table.
     let everywhere: Bool
+    /// By form: its last four units (fewer for a shorter form) packed as `TitleFormIndex.tail` packs the
+    /// text, and the mask of the bits they fill. Many forms share a last unit (`Minister`, `Premier`,
+    /// `Governor` …), and comparing packed tails rules out nearly all of them without comparing units.
+    let tails: [UInt64]
+    let tailMasks: [UInt64]
 
     init(_ forms: [TitleOptions.Form]) {
         everywhere = forms.count >= Int(UInt16.max) || forms.contains { $0.units.isEmpty }
+        tails = forms.map { f in TitleFormIndex.tail(f.units, end: f.units.count) }
+        tailMasks = forms.map { f in f.units.count >= 4 ? UInt64.max : (1 << (16 * UInt64(f.units.count))) - 1 }
         guard !everywhere else {
             starts = []
             order = []
@@ -32,6 +39,15 @@ struct TitleFormIndex: Sendable {
 
     /// The forms ending with `u`, in `forms` order.
     func ending(with u: UInt16) -> ArraySlice<UInt16> { order[Int(starts[Int(u)])..<Int(starts[Int(u) + 1])] }
+
+    /// The up to four units of `units` before `end`, the last in the lowest bits (missing units are 0, which
+    /// no form holds).
+    @inline(__always)
+    static func tail<C: RandomAccessCollection>(_ units: C, end: Int) -> UInt64 where C.Element == UInt16, C.Index == Int {
+        var t: UInt64 = 0
+        for k in 1...4 where end - k >= units.startIndex { t |= UInt64(units[end - k]) << (16 * UInt64(k - 1)) }
+        return t
+    }
 }
 
 extension TitleFinder {
@@ -68,8 +84,11 @@ extension TitleFinder {
                 // tried; the first form (then the fewest letters) wins, as the forms are longest first.
                 var best: (i: Int, fs: Int)? = nil
                 for extra in 0...inflection where q - 1 - extra >= 0 && q - 1 - extra < low.count {
+                    let tail = TitleFormIndex.tail(low, end: q - extra)
                     for i in index.ending(with: low[q - 1 - extra]) {
                         if let b = best, Int(i) >= b.i { break }
+                        // A form whose last units differ is no match: most are ruled out here.
+                        if tail & index.tailMasks[Int(i)] != index.tails[Int(i)] { continue }
                         if let fs = start(Int(i), extra) {
                             best = (Int(i), fs)
                             break

@@ -106,6 +106,11 @@ struct TitleFinder {
         // is found first, and only then the sentence start (its segmentation is costly; most names have none).
         var q = start - 2
         while q > max(0, start - 160) {
+            // No title ends before a letter (`formEnding` would say so at once): most positions need no call.
+            if isLetter(lower[q]) {
+                q -= 1
+                continue
+            }
             if let (form, fs, _) = formEnding(at: q), !followedByName(q) {
                 // Only plain words between title and name: one sentence, no need to segment.
                 if !(fs < q && doc.isPlainClause(fs..<start)) {

@@ -3,24 +3,32 @@
 /// The detectors ask for the case or letterhood of units at every word and title position; a
 /// standard-library property look-up each time was a hot spot, so the common range is looked up once.
 enum UnitProperties {
+    /// `CaseTable.shared.flags`, copied once to memory that is never freed: reading the flags through the
+    /// shared struct retained and released its arrays at every call (about 50 instructions a unit).
+    private static let flags: UnsafePointer<UInt8> = {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: CaseTable.limit)
+        CaseTable.shared.flags.withUnsafeBufferPointer { p.initialize(from: $0.baseAddress!, count: CaseTable.limit) }
+        return UnsafePointer(p)
+    }()
+
     /// Whether the unit is a lowercase letter (false for surrogates).
     static func isLowercase(_ u: UInt16) -> Bool {
         Int(u) < CaseTable.limit
-            ? CaseTable.shared.flags[Int(u)] & CaseTable.lowercase != 0
+            ? flags[Int(u)] & CaseTable.lowercase != 0
             : Unicode.Scalar(u)?.properties.isLowercase ?? false
     }
 
     /// Whether the unit is an uppercase letter (false for surrogates).
     static func isUppercase(_ u: UInt16) -> Bool {
         Int(u) < CaseTable.limit
-            ? CaseTable.shared.flags[Int(u)] & CaseTable.uppercase != 0
+            ? flags[Int(u)] & CaseTable.uppercase != 0
             : Unicode.Scalar(u)?.properties.isUppercase ?? false
     }
 
     /// Whether the unit is alphabetic; a surrogate counts as a letter (it is part of one scalar or another).
     static func isAlphabetic(_ u: UInt16) -> Bool {
         Int(u) < CaseTable.limit
-            ? CaseTable.shared.flags[Int(u)] & CaseTable.letter != 0
+            ? flags[Int(u)] & CaseTable.letter != 0
             : Unicode.Scalar(u)?.properties.isAlphabetic ?? true
     }
 }
