@@ -176,7 +176,8 @@ public enum RuleFile {
 public enum Suggest {
     public static func closest(_ word: String, in candidates: [String]) -> String? {
         let best = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
-        guard let (c, d) = best, d <= max(2, word.count / 3) else { return nil }
+        // A suggestion shares something with the word: `ko` is not a slip for `de`, nor `xx` for `de`.
+        guard let (c, d) = best, d <= max(2, word.count / 3), d < word.count else { return nil }
         return c
     }
 

@@ -22,7 +22,10 @@ struct RulesCommandTests {
         #expect(de.contains("broken-attribution-de "))
         let bad = try mtfix(["rules", "--no-config", "--lang", "xx"])
         #expect(bad.status == 2)
-        #expect(bad.stderr == "mtfix: unknown language 'xx' (did you mean 'de'?); use auto or one of: de, en, es, fr, ja, ru, zh\n")
+        // Nothing in common with any language: no suggestion (it used to say "did you mean 'de'?").
+        #expect(bad.stderr == "mtfix: unknown language 'xx'; use auto or one of: de, en, es, fr, ja, ru, zh\n")
+        let slip = try mtfix(["rules", "--no-config", "--lang", "ej"])
+        #expect(slip.stderr == "mtfix: unknown language 'ej' (did you mean 'en'?); use auto or one of: de, en, es, fr, ja, ru, zh\n")
     }
 
     /// `explain` works for every bundled rule and shows its file and every example line.
