@@ -19,6 +19,12 @@ func finishOutput(_ status: Int32) -> Never {
     exit(status)
 }
 
+// No subcommand is a usage error (exit 2), with the help on stderr where it cannot pollute a pipe.
+if CommandLine.arguments.count == 1 {
+    FileHandle.standardError.write(Data((MTFixCommand.helpMessage() + "\n").utf8))
+    exit(2)
+}
+
 do {
     var command = try MTFixCommand.parseAsRoot()
     try command.run()

@@ -11,6 +11,17 @@ struct CLITests {
         #expect(r.stderr.isEmpty)
     }
 
+    /// No subcommand is a usage error: help on stderr, exit 2; `--help` is asked for: stdout, exit 0.
+    @Test func noSubcommandIsAUsageError() throws {
+        let bare = try mtfix([])
+        #expect(bare.status == 2)
+        #expect(bare.stdout.isEmpty)
+        #expect(bare.stderr.hasPrefix("OVERVIEW: Find and repair machine-translation damage"))
+        let help = try mtfix(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("OVERVIEW: Find and repair machine-translation damage"))
+    }
+
     @Test func cleanTextExitsZero() throws {
         let r = try mtfix(["check"], stdin: "Nothing to see here.\n")
         #expect(r.status == 0)
