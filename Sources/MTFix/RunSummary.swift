@@ -33,10 +33,12 @@ public struct RunSummary: Sendable, Equatable {
 
     public var totalFindings: Int { findings.values.reduce(0, +) }
 
-    /// One line: `12 documents (3 changed), 17 edits applied, 20 findings (html-entity 5, …), 0 errors`.
-    public func line(unit: String = "document") -> String {
+    /// One line: `12 documents (3 changed), 17 edits applied, 20 findings (html-entity 5, …), 0 errors`;
+    /// with `proposed` (check and diff, which write nothing), `(3 would change), 17 edits proposed`.
+    public func line(unit: String = "document", proposed: Bool = false) -> String {
         func n(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
-        var s = "\(n(documents, unit)) (\(changed) changed), \(n(edits, "edit")) applied, \(n(totalFindings, "finding"))"
+        let (would, done) = proposed ? ("would change", "proposed") : ("changed", "applied")
+        var s = "\(n(documents, unit)) (\(changed) \(would)), \(n(edits, "edit")) \(done), \(n(totalFindings, "finding"))"
         if !findings.isEmpty {
             let parts = findings.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             s += " (" + parts.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"

@@ -55,7 +55,7 @@ struct CheckCommand: ParsableCommand {
         }
         if format == .json { Terminal.out(first ? "]\n" : "\n]\n") }
         Terminal.flush()
-        pipeline.report(run.summary)
+        pipeline.report(run.summary, proposed: true)
         throw ExitCode(run.status.code)
     }
 

@@ -37,7 +37,7 @@ struct DiffCommand: ParsableCommand {
             let diff = LabelledDiff(result, path: source.diffPath)
             Terminal.out(color ? DiffPainter.paint(diff) : diff.text)
         }
-        pipeline.report(run.summary)
+        pipeline.report(run.summary, proposed: true)
         throw ExitCode(run.status.code)
     }
 }

@@ -31,8 +31,9 @@ struct RunOptions: ParsableArguments {
     var showProgress: Bool { !quiet && !noProgress && Self.stderrIsTerminal }
 
     /// Prints the run's totals when wanted.
-    func report(_ s: RunSummary, unit: String = "document") {
-        if showSummary { Terminal.note("summary: " + s.line(unit: unit)) }
+    /// `proposed`: the command writes nothing (check, diff), so edits are proposed, not applied.
+    func report(_ s: RunSummary, unit: String = "document", proposed: Bool = false) {
+        if showSummary { Terminal.note("summary: " + s.line(unit: unit, proposed: proposed)) }
     }
 }
 

@@ -132,7 +132,7 @@ struct DocumentRun {
             jobs: pipeline.workers, rejectsPath: options.rejects, progress: pipeline.showProgress, quiet: pipeline.quiet)
         let summary = stream.run(runner.sources, status: &status)
         Terminal.flush()
-        pipeline.report(summary, unit: "record")
+        pipeline.report(summary, unit: "record", proposed: !rewrite)
         throw ExitCode(status.code)
     }
 

@@ -134,7 +134,10 @@ struct ParallelTests {
         #expect(s.stderr == "mtfix: summary: 1 document (1 changed), 1 edit applied, 1 finding (html-entity 1), 0 errors\n")
         #expect(try mtfix(["fix", "--summary", "--quiet"], stdin: input).stderr.isEmpty)
         let j = try mtfix(["check", "--jsonl", "--summary"], stdin: "{\"text\":\"a &amp; b\"}\n{}\n")
-        #expect(j.stderr.hasSuffix("mtfix: summary: 1 record (1 changed), 1 edit applied, 1 finding (html-entity 1), 1 skipped, 0 errors\n"))
+        // check writes nothing: its edits are proposed, not applied.
+        #expect(j.stderr.hasSuffix("mtfix: summary: 1 record (1 would change), 1 edit proposed, 1 finding (html-entity 1), 1 skipped, 0 errors\n"))
+        let c = try mtfix(["check", "--summary"], stdin: input)
+        #expect(c.stderr == "mtfix: summary: 1 document (1 would change), 1 edit proposed, 1 finding (html-entity 1), 0 errors\n")
     }
 
     @Test func badJobCountIsAUsageError() throws {
