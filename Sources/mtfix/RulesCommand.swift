@@ -58,7 +58,18 @@ struct RulesListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only rules that run on this language (common rules included).", valueName: "xx"))
     var lang: String?
 
+    @Argument(help: ArgumentHelp("A rule id: the same as 'mtfix rules explain <id>'.", valueName: "id"))
+    var id: String?
+
     func run() throws {
+        // `mtfix rules caption-en` is what a user types to read a rule.
+        if let id {
+            var explain = RulesExplainCommand()
+            explain.source = source
+            explain.id = id
+            try explain.run()
+            return
+        }
         let (rules, detector) = try source.load()
         if let lang, !detector.languages.contains(lang) {
             Terminal.error(Configuration.unknownLanguage(lang, detector))

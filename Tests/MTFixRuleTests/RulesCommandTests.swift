@@ -42,6 +42,15 @@ struct RulesCommandTests {
         }
     }
 
+    /// `mtfix rules <id>` is what users type: it explains the rule, as `rules explain <id>` does.
+    @Test func rulesWithAnIdExplainsIt() throws {
+        let short = try mtfix(["rules", "--no-config", "split-sentence"])
+        let long = try mtfix(["rules", "explain", "--no-config", "split-sentence"])
+        #expect(short.status == 0)
+        #expect(short.stdout == long.stdout)
+        #expect(short.stdout.hasPrefix("split-sentence: "))
+    }
+
     @Test func explainUnknownRuleSuggests() throws {
         let r = try mtfix(["rules", "explain", "--no-config", "html-entiti"])
         #expect(r.status == 2)
