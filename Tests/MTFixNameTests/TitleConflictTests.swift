@@ -62,4 +62,13 @@ struct TitleConflictTests {
         let r = Names.run(fr, "fr", only: ["title-conflict-fr"])
         #expect(Names.summary(r) == ["3:title-conflict:review"])
     }
+
+    /// The message and evidence name the person as written, not by stems (`Серг Лавр`).
+    @Test func thePersonIsNamedAsWritten() {
+        let ru = "МОСКВА. Министр иностранных дел Сергей Лавров прибыл в Анкару.\n\nПремьер-министр Лавров провел переговоры.\n"
+        let r = Names.run(ru, "ru", only: ["title-conflict-ru"])
+        #expect(r.findings.count == 1)
+        #expect(r.findings.first?.evidence["person"] == "Сергей Лавров")
+        #expect(r.findings.first?.message.contains("introduced Сергей Лавров") == true)
+    }
 }

@@ -45,7 +45,9 @@ public struct TitleConflictDetector: Rule {
             // `Lammy, who became deputy prime minister in September,`: a mention without a title may say it too.
             if untitledMentionsChange(of: intro, person, document, lower, mentions, keys) { continue }
             for m in wrong {
-                let who = mentions.chains[intro.chain].members.map { mentions.mentions[$0].stem }.joined(separator: " ")
+                // The name as written (stems lose case endings: `Серг Лавр` for `Сергея Лаврова`).
+                let members = mentions.chains[intro.chain].members
+                let who = document.string(mentions.mentions[members.first!].range.lowerBound..<mentions.mentions[members.last!].range.upperBound)
                 let introLine = mentions.chains[intro.chain].line + 1
                 out.append(
                     Finding(
