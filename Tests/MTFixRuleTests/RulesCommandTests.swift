@@ -72,6 +72,9 @@ struct LanguageDetectorTests {
         // One Japanese word in an English article, and English words in a Japanese one.
         ("The chef, who trained in Osaka, said that the すし served at the embassy was the best in town.", "en"),
         ("首相は２６日、Apple の CEO と会談した。", "ja"),
+        // Short English without `the` (`a` counts for French), and short French.
+        ("Q: Will you run again? A: We'll see.", "en"),
+        ("Il a dit non.", "fr"),
         ("", "en"),
     ])
     func detects(_ text: String, _ lang: String) {

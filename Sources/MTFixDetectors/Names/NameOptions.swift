@@ -11,6 +11,8 @@ struct NameOptions: Sendable {
     var shortLength = 4
     /// Suffixes that mark a possessive (`’s`): part of the token, never part of the name.
     var possessives: [String] = []
+    /// Endings of contractions (`’ll`, `n’t`): a capitalized word with one (`We’ll`) is no name.
+    var contractions: [String] = []
     /// Case endings always split off a name before comparing (Russian `-а`, `-ом`), longest first.
     var caseSuffixes: [String] = []
     /// Endings split off only when the bare form also occurs in the document (German genitive `-s`).
@@ -61,6 +63,7 @@ struct NameOptions: Sendable {
         if let n = config["short_length"]?.number { shortLength = Int(n) }
         if let n = config["min_stem"]?.number { minStem = Int(n) }
         possessives = (config["possessives"]?.strings ?? []).sorted { $0.count > $1.count }
+        contractions = config["contractions"]?.strings ?? []
         caseSuffixes = (config["case_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
         inflectionSuffixes = (config["inflection_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
         if inflectionSuffixes.allSatisfy({ s in

@@ -188,6 +188,7 @@ final class NameWordCache: @unchecked Sendable {
             guard first.properties.isUppercase else { return Entry(kind: .skip) }
             guard word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { return Entry(kind: .skip) }
         }
+        if options.contractions.contains(where: { word.hasSuffix($0) && word.count > $0.count }) { return Entry(kind: .skip) }
         var stem = word
         var possessive = false
         for p in options.possessives where stem.hasSuffix(p) && stem.count > p.count {
