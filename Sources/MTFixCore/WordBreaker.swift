@@ -21,12 +21,23 @@ public enum WordBreaker {
     public static func words(_ units: [UInt16], lines: [Range<Int>], locale: String) -> [Document.Word] {
         var out: [Document.Word] = []
         out.reserveCapacity(units.count / 5)
+        // The scanner writes a line's words into a scratch buffer (a line of n units holds at most
+        // (n + 1) / 2 words) and they are appended in one copy: appending word by word checked the
+        // array's uniqueness and capacity for every word.
+        let longest = lines.reduce(0) { max($0, $1.count) }
+        let scratch = UnsafeMutablePointer<Document.Word>.allocate(capacity: longest / 2 + 1)
+        defer { scratch.deallocate() }
         units.withUnsafeBufferPointer { u in
-            for line in lines where !line.isEmpty {
-                if Profile.enabled { Profile.count("words: lines") }
-                if !scan(u, line, into: &out) {
-                    if Profile.enabled { Profile.count("words: lines left to ICU (of the words' lines)") }
-                    icu(u, line, locale: locale, into: &out)
+            table.withUnsafeBufferPointer { t in
+                for line in lines where !line.isEmpty {
+                    if Profile.enabled { Profile.count("words: lines") }
+                    let n = scan(u, line, t, into: scratch)
+                    if n >= 0 {
+                        out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
+                    } else {
+                        if Profile.enabled { Profile.count("words: lines left to ICU (of the words' lines)") }
+                        icu(u, line, locale: locale, into: &out)
+                    }
                 }
             }
         }
@@ -52,10 +63,9 @@ public enum WordBreaker {
         case other
     }
 
-    static let limit = 0x20CF
-    /// Classes of units below `limit`.
+    /// Classes of all UTF-16 units (a full table: no range test per unit).
     static let table: [Class] = {
-        var t = [Class](repeating: .none, count: limit)
+        var t = [Class](repeating: .none, count: 0x10000)
         func set(_ r: ClosedRange<Int>, _ c: Class) { for i in r { t[i] = c } }
         set(0x21...0x7E, .other)
         t[0x09] = .other
@@ -96,59 +106,55 @@ public enum WordBreaker {
         return t
     }()
 
-    /// Splits `line` into words when every unit has a class; false (nothing appended) otherwise.
-    static func scan(_ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>, into out: inout [Document.Word]) -> Bool {
-        let mark = out.count
+    /// Splits `line` into words written at `out` and returns their count when every unit has a class;
+    /// -1 otherwise. `out` has room for `(line.count + 1) / 2` words.
+    static func scan(
+        _ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>, _ t: UnsafeBufferPointer<Class>,
+        into out: UnsafeMutablePointer<Document.Word>
+    ) -> Int {
         let end = line.upperBound
-        return table.withUnsafeBufferPointer { t -> Bool in
-            @inline(__always) func cls(_ i: Int) -> Class {
-                let v = Int(u[i])
-                return v < limit ? t[v] : .none
-            }
-            var i = line.lowerBound
-            while i < end {
-                let c = cls(i)
-                switch c {
-                case .none:
-                    out.removeSubrange(mark...)
-                    return false
-                case .space:
-                    var j = i + 1
-                    while j < end && cls(j) == .space { j += 1 }
-                    i = j
-                case .letter, .digit:
-                    var last = c
-                    var j = i + 1
-                    while j < end {
-                        let d = cls(j)
-                        if d == .letter || d == .digit {
-                            last = d
-                            j += 1
-                            continue
-                        }
-                        if d == .none {
-                            out.removeSubrange(mark...)
-                            return false
-                        }
-                        // WB6/7: letters across one `.` `'` `’` `·`; WB11/12: digits across one `.` `,` `;` `'`.
-                        guard j + 1 < end else { break }
-                        let next = cls(j + 1)
-                        if last == .letter && (d == .midLetter || d == .midNumLet) && next == .letter
-                            || last == .digit && (d == .midNum || d == .midNumLet) && next == .digit
-                        {
-                            j += 2
-                            continue
-                        }
-                        break
+        var n = 0
+        @inline(__always) func cls(_ i: Int) -> Class { t[Int(u[i])] }
+        var i = line.lowerBound
+        while i < end {
+            let c = cls(i)
+            switch c {
+            case .none:
+                return -1
+            case .space:
+                var j = i + 1
+                while j < end && cls(j) == .space { j += 1 }
+                i = j
+            case .letter, .digit:
+                var last = c
+                var j = i + 1
+                while j < end {
+                    let d = cls(j)
+                    if d == .letter || d == .digit {
+                        last = d
+                        j += 1
+                        continue
                     }
-                    out.append(Document.Word(range: i..<j, status: last == .letter ? letter : number))
-                    i = j
-                default:
-                    i += 1
+                    if d == .none { return -1 }
+                    // WB6/7: letters across one `.` `'` `’` `·`; WB11/12: digits across one `.` `,` `;` `'`.
+                    guard j + 1 < end else { break }
+                    let next = cls(j + 1)
+                    if last == .letter && (d == .midLetter || d == .midNumLet) && next == .letter
+                        || last == .digit && (d == .midNum || d == .midNumLet) && next == .digit
+                    {
+                        j += 2
+                        continue
+                    }
+                    break
                 }
+                (out + n).initialize(to: Document.Word(range: i..<j, status: last == .letter ? letter : number))
+                n += 1
+                i = j
+            default:
+                i += 1
             }
-            return true
         }
+        return n
     }
 
     /// ICU's words of one line.
