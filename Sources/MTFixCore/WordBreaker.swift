@@ -115,44 +115,53 @@ public enum WordBreaker {
         let end = line.upperBound
         var n = 0
         @inline(__always) func cls(_ i: Int) -> Class { t[Int(u[i])] }
+        @inline(__always) func isAlnum(_ c: Class) -> UInt8 { c.rawValue &- 1 < 2 ? 1 : 0 }
         var i = line.lowerBound
         while i < end {
             let c = cls(i)
-            switch c {
-            case .none:
-                return -1
-            case .space:
-                var j = i + 1
-                while j < end && cls(j) == .space { j += 1 }
-                i = j
-            case .letter, .digit:
-                var last = c
-                var j = i + 1
-                while j < end {
-                    let d = cls(j)
-                    if d == .letter || d == .digit {
-                        last = d
-                        j += 1
-                        continue
-                    }
-                    if d == .none { return -1 }
-                    // WB6/7: letters across one `.` `'` `’` `·`; WB11/12: digits across one `.` `,` `;` `'`.
-                    guard j + 1 < end else { break }
-                    let next = cls(j + 1)
-                    if last == .letter && (d == .midLetter || d == .midNumLet) && next == .letter
-                        || last == .digit && (d == .midNum || d == .midNumLet) && next == .digit
-                    {
-                        j += 2
-                        continue
-                    }
-                    break
-                }
-                (out + n).initialize(to: Document.Word(range: i..<j, status: last == .letter ? letter : number))
-                n += 1
-                i = j
-            default:
+            if isAlnum(c) == 0 {
+                // Spaces and punctuation are segments of their own (a run of spaces is one), never words,
+                // and never join the units around them: each is passed alone.
+                if c == .none { return -1 }
                 i += 1
+                continue
             }
+            // Unit j - 1 is always a letter or a digit here: the word's last one so far.
+            var j = i + 1
+            while j < end {
+                if j + 8 <= end {
+                    // Eight units at a time: the run of letters and digits ends at the first zero bit of a
+                    // mask, instead of a branch per unit (mispredicted at every word's end).
+                    var mask: UInt32 = 0
+                    for k in 0..<8 { mask |= UInt32(isAlnum(cls(j + k))) << UInt32(k) }
+                    let run = (~mask).trailingZeroBitCount
+                    j += run
+                    if run == 8 { continue }
+                } else if isAlnum(cls(j)) != 0 {
+                    j += 1
+                    continue
+                }
+                let d = cls(j)
+                // A space or other punctuation ends the word (the common case, tested first).
+                if d.rawValue >= Class.space.rawValue { break }
+                if d == .none { return -1 }
+                // WB6/7: letters across one `.` `'` `’` `·`; WB11/12: digits across one `.` `,` `;` `'`.
+                guard j + 1 < end else { break }
+                let last = cls(j - 1)
+                let next = cls(j + 1)
+                if last == .letter && (d == .midLetter || d == .midNumLet) && next == .letter
+                    || last == .digit && (d == .midNum || d == .midNumLet) && next == .digit
+                {
+                    j += 2
+                    continue
+                }
+                break
+            }
+            let status = cls(j - 1) == .letter ? letter : number
+            (out + n).initialize(to: Document.Word(range: i..<j, status: status))
+            n += 1
+            // Unit j (if any) is not a letter or digit and was checked not to be unknown: pass it too.
+            i = j + 1
         }
         return n
     }

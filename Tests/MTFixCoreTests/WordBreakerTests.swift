@@ -50,11 +50,14 @@ struct WordBreakerTests {
 
     /// Random text over an alphabet weighted to the characters the scanner handles, with a few it must
     /// leave to ICU; a fixed seed, so a failure repeats.
-    /// The first alphabet holds only characters the scanner handles, so every line goes through it.
+    /// The first alphabet holds only characters the scanner handles, so every line goes through it; the last
+    /// makes long words.
     @Test(arguments: [
         "aaaaeeeooonnttsLLMMZZ1234567890ÀéßñçÆØþĀőŒſƒǅȘЖжЁёЇїҐ...,,;;''’’‘·:@      -—–«»\"!?()/&%€$\u{2009}\u{00A0}\tªº",
         "aaaaeeeooonnttsLLMMZZ1234567890ÀéßñçÆØþĀőŒſƒǅȘЖжЁёЇїҐ...,,;;''’’‘·:@      -—–«»\"!?()/&%€$"
             + "\u{2009}\u{00A0}\u{202F}\t_\u{00AD}\u{0301}\u{200B}\u{200D}\r中カ😀ªº",
+        // Mostly letters and digits: long runs, and joiners at every place of the scanner's 8-unit steps.
+        "aaaaaaaaeeeeeeooooonnnnttttssLLMMZZÀéЖж11223344556677889900.'’·,; ",
     ])
     func randomTextAgreesWithICU(_ characters: String) {
         let alphabet = Array(characters)
