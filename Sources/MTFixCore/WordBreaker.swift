@@ -27,19 +27,26 @@ public enum WordBreaker {
         let longest = lines.reduce(0) { max($0, $1.count) }
         let scratch = UnsafeMutablePointer<Document.Word>.allocate(capacity: longest / 2 + 1)
         defer { scratch.deallocate() }
+        // Counted per document: a count per line cost the profile more than the scan it counted.
+        var scanned = 0
+        var left = 0
         units.withUnsafeBufferPointer { u in
             table.withUnsafeBufferPointer { t in
                 for line in lines where !line.isEmpty {
-                    if Profile.enabled { Profile.count("words: lines") }
                     let n = scan(u, line, t, into: scratch)
                     if n >= 0 {
+                        scanned += 1
                         out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
                     } else {
-                        if Profile.enabled { Profile.count("words: lines left to ICU (of the words' lines)") }
+                        left += 1
                         icu(u, line, locale: locale, into: &out)
                     }
                 }
             }
+        }
+        if Profile.enabled {
+            Profile.count("words: lines", scanned + left)
+            Profile.count("words: lines left to ICU (of the words' lines)", left)
         }
         return out
     }
