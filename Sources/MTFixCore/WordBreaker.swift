@@ -136,22 +136,35 @@ public enum WordBreaker {
             // Unit j - 1 is always a letter or a digit here: the word's last one so far.
             var j = i + 1
             while j < end {
+                // The class of unit j, the first that is not a letter or digit.
+                let dr: UInt8
                 if j + 8 <= end {
                     // Eight units at a time: the run of letters and digits ends at the first zero bit of a
-                    // mask, instead of a branch per unit (mispredicted at every word's end).
+                    // mask, instead of a branch per unit (mispredicted at every word's end). The classes are
+                    // kept, so the one ending the run is not looked up again.
                     var mask: UInt32 = 0
-                    for k in 0..<8 { mask |= UInt32(isAlnum(cls(j + k))) << UInt32(k) }
+                    var classes: UInt64 = 0
+                    for k in 0..<8 {
+                        let c = cls(j + k)
+                        mask |= UInt32(isAlnum(c)) << UInt32(k)
+                        classes |= UInt64(c.rawValue) << UInt64(8 * k)
+                    }
                     let run = (~mask).trailingZeroBitCount
                     j += run
                     if run == 8 { continue }
-                } else if isAlnum(cls(j)) != 0 {
-                    j += 1
-                    continue
+                    dr = UInt8(truncatingIfNeeded: classes >> UInt64(8 * run))
+                } else {
+                    let c = cls(j)
+                    dr = c.rawValue
+                    if isAlnum(c) != 0 {
+                        j += 1
+                        continue
+                    }
                 }
-                let d = cls(j)
                 // A space or other punctuation ends the word (the common case, tested first).
-                if d.rawValue >= Class.space.rawValue { break }
-                if d == .none { return -1 }
+                if dr >= Class.space.rawValue { break }
+                if dr == Class.none.rawValue { return -1 }
+                let d = Class(rawValue: dr) ?? .none
                 // WB6/7: letters across one `.` `'` `’` `·`; WB11/12: digits across one `.` `,` `;` `'`.
                 guard j + 1 < end else { break }
                 let last = cls(j - 1)
