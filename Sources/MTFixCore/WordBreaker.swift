@@ -32,16 +32,25 @@ public enum WordBreaker {
         var left = 0
         units.withUnsafeBufferPointer { u in
             table.withUnsafeBufferPointer { t in
+                // Consecutive lines the scanner leaves (a Korean or Persian article is all such lines) go
+                // to ICU in one call: its words never cross the line terminators between them (WB3a/b),
+                // and a call per line cost more than the segmentation of a short line.
+                var pending: Range<Int>?
                 for line in lines where !line.isEmpty {
                     let n = scan(u, line, t, into: scratch)
                     if n >= 0 {
                         scanned += 1
+                        if let p = pending {
+                            icu(u, p, locale: locale, into: &out)
+                            pending = nil
+                        }
                         out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
                     } else {
                         left += 1
-                        icu(u, line, locale: locale, into: &out)
+                        pending = (pending?.lowerBound ?? line.lowerBound)..<line.upperBound
                     }
                 }
+                if let p = pending { icu(u, p, locale: locale, into: &out) }
             }
         }
         if Profile.enabled {
@@ -186,7 +195,7 @@ public enum WordBreaker {
         return n
     }
 
-    /// ICU's words of one line.
+    /// ICU's words of one line, or of consecutive lines with their terminators.
     static func icu(_ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>, locale: String, into out: inout [Document.Word]) {
         let slice = UnsafeBufferPointer(rebasing: u[line])
         let b = (try? Segmenter.boundaries(.word, locale: locale, in: slice)) ?? []
