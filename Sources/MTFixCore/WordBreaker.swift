@@ -21,14 +21,41 @@ public enum WordBreaker {
     public static func words(_ units: [UInt16], lines: [Range<Int>], locale: String) -> [Document.Word] {
         var out: [Document.Word] = []
         out.reserveCapacity(units.count / 5)
+        // The scanner writes a line's words into a scratch buffer (a line of n units holds at most
+        // (n + 1) / 2 words) and they are appended in one copy: appending word by word checked the
+        // array's uniqueness and capacity for every word.
+        let longest = lines.reduce(0) { max($0, $1.count) }
+        let scratch = UnsafeMutablePointer<Document.Word>.allocate(capacity: longest / 2 + 1)
+        defer { scratch.deallocate() }
+        // Counted per document: a count per line cost the profile more than the scan it counted.
+        var scanned = 0
+        var left = 0
         units.withUnsafeBufferPointer { u in
-            for line in lines where !line.isEmpty {
-                if Profile.enabled { Profile.count("words: lines") }
-                if !scan(u, line, into: &out) {
-                    if Profile.enabled { Profile.count("words: lines left to ICU (of the words' lines)") }
-                    icu(u, line, locale: locale, into: &out)
+            table.withUnsafeBufferPointer { t in
+                // Consecutive lines the scanner leaves (a Korean or Persian article is all such lines) go
+                // to ICU in one call: its words never cross the line terminators between them (WB3a/b),
+                // and a call per line cost more than the segmentation of a short line.
+                var pending: Range<Int>?
+                for line in lines where !line.isEmpty {
+                    let n = scan(u, line, t, into: scratch)
+                    if n >= 0 {
+                        scanned += 1
+                        if let p = pending {
+                            icu(u, p, locale: locale, into: &out)
+                            pending = nil
+                        }
+                        out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
+                    } else {
+                        left += 1
+                        pending = (pending?.lowerBound ?? line.lowerBound)..<line.upperBound
+                    }
                 }
+                if let p = pending { icu(u, p, locale: locale, into: &out) }
             }
+        }
+        if Profile.enabled {
+            Profile.count("words: lines", scanned + left)
+            Profile.count("words: lines left to ICU (of the words' lines)", left)
         }
         return out
     }
@@ -52,10 +79,9 @@ public enum WordBreaker {
         case other
     }
 
-    static let limit = 0x20CF
-    /// Classes of units below `limit`.
+    /// Classes of all UTF-16 units (a full table: no range test per unit).
     static let table: [Class] = {
-        var t = [Class](repeating: .none, count: limit)
+        var t = [Class](repeating: .none, count: 0x10000)
         func set(_ r: ClosedRange<Int>, _ c: Class) { for i in r { t[i] = c } }
         set(0x21...0x7E, .other)
         t[0x09] = .other
@@ -96,62 +122,80 @@ public enum WordBreaker {
         return t
     }()
 
-    /// Splits `line` into words when every unit has a class; false (nothing appended) otherwise.
-    static func scan(_ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>, into out: inout [Document.Word]) -> Bool {
-        let mark = out.count
+    /// Splits `line` into words written at `out` and returns their count when every unit has a class;
+    /// -1 otherwise. `out` has room for `(line.count + 1) / 2` words.
+    static func scan(
+        _ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>, _ t: UnsafeBufferPointer<Class>,
+        into out: UnsafeMutablePointer<Document.Word>
+    ) -> Int {
         let end = line.upperBound
-        return table.withUnsafeBufferPointer { t -> Bool in
-            @inline(__always) func cls(_ i: Int) -> Class {
-                let v = Int(u[i])
-                return v < limit ? t[v] : .none
+        var n = 0
+        @inline(__always) func cls(_ i: Int) -> Class { t[Int(u[i])] }
+        @inline(__always) func isAlnum(_ c: Class) -> UInt8 { c.rawValue &- 1 < 2 ? 1 : 0 }
+        var i = line.lowerBound
+        while i < end {
+            let c = cls(i)
+            if isAlnum(c) == 0 {
+                // Spaces and punctuation are segments of their own (a run of spaces is one), never words,
+                // and never join the units around them: each is passed alone.
+                if c == .none { return -1 }
+                i += 1
+                continue
             }
-            var i = line.lowerBound
-            while i < end {
-                let c = cls(i)
-                switch c {
-                case .none:
-                    out.removeSubrange(mark...)
-                    return false
-                case .space:
-                    var j = i + 1
-                    while j < end && cls(j) == .space { j += 1 }
-                    i = j
-                case .letter, .digit:
-                    var last = c
-                    var j = i + 1
-                    while j < end {
-                        let d = cls(j)
-                        if d == .letter || d == .digit {
-                            last = d
-                            j += 1
-                            continue
-                        }
-                        if d == .none {
-                            out.removeSubrange(mark...)
-                            return false
-                        }
-                        // WB6/7: letters across one `.` `'` `’` `·`; WB11/12: digits across one `.` `,` `;` `'`.
-                        guard j + 1 < end else { break }
-                        let next = cls(j + 1)
-                        if last == .letter && (d == .midLetter || d == .midNumLet) && next == .letter
-                            || last == .digit && (d == .midNum || d == .midNumLet) && next == .digit
-                        {
-                            j += 2
-                            continue
-                        }
-                        break
+            // Unit j - 1 is always a letter or a digit here: the word's last one so far.
+            var j = i + 1
+            while j < end {
+                // The class of unit j, the first that is not a letter or digit.
+                let dr: UInt8
+                if j + 8 <= end {
+                    // Eight units at a time: the run of letters and digits ends at the first zero bit of a
+                    // mask, instead of a branch per unit (mispredicted at every word's end). The classes are
+                    // kept, so the one ending the run is not looked up again.
+                    var mask: UInt32 = 0
+                    var classes: UInt64 = 0
+                    for k in 0..<8 {
+                        let c = cls(j + k)
+                        mask |= UInt32(isAlnum(c)) << UInt32(k)
+                        classes |= UInt64(c.rawValue) << UInt64(8 * k)
                     }
-                    out.append(Document.Word(range: i..<j, status: last == .letter ? letter : number))
-                    i = j
-                default:
-                    i += 1
+                    let run = (~mask).trailingZeroBitCount
+                    j += run
+                    if run == 8 { continue }
+                    dr = UInt8(truncatingIfNeeded: classes >> UInt64(8 * run))
+                } else {
+                    let c = cls(j)
+                    dr = c.rawValue
+                    if isAlnum(c) != 0 {
+                        j += 1
+                        continue
+                    }
                 }
+                // A space or other punctuation ends the word (the common case, tested first).
+                if dr >= Class.space.rawValue { break }
+                if dr == Class.none.rawValue { return -1 }
+                let d = Class(rawValue: dr) ?? .none
+                // WB6/7: letters across one `.` `'` `’` `·`; WB11/12: digits across one `.` `,` `;` `'`.
+                guard j + 1 < end else { break }
+                let last = cls(j - 1)
+                let next = cls(j + 1)
+                if last == .letter && (d == .midLetter || d == .midNumLet) && next == .letter
+                    || last == .digit && (d == .midNum || d == .midNumLet) && next == .digit
+                {
+                    j += 2
+                    continue
+                }
+                break
             }
-            return true
+            let status = cls(j - 1) == .letter ? letter : number
+            (out + n).initialize(to: Document.Word(range: i..<j, status: status))
+            n += 1
+            // Unit j (if any) is not a letter or digit and was checked not to be unknown: pass it too.
+            i = j + 1
         }
+        return n
     }
 
-    /// ICU's words of one line.
+    /// ICU's words of one line, or of consecutive lines with their terminators.
     static func icu(_ u: UnsafeBufferPointer<UInt16>, _ line: Range<Int>, locale: String, into out: inout [Document.Word]) {
         let slice = UnsafeBufferPointer(rebasing: u[line])
         let b = (try? Segmenter.boundaries(.word, locale: locale, in: slice)) ?? []

@@ -39,6 +39,7 @@ struct WordBreakerTests {
             "“Kovalenko,” he said — Коваленко’s «mot» €5 5€ 3½ x² aªb µm × ÷ § ¶ a…b",
             "tab\there  two  spaces\u{2009}thin\u{00A0}nbsp\u{202F}narrow a_b _x x_ soft\u{00AD}hyphen",
             "e\u{0301}cole, CR\ralone, Ⅷ, ﬁ, Ǆ, ɐ, ʼn, ʹ, ˆ, ҂, Ԁ, ӏ, 漢字 かな カナ 한국",
+            "漢字 a\r\n\r\nかな_b\n\nx\u{0301}y\rz\nplain words\n한국 1.5\u{2028}a_1\u{000B}b\u{00AD}c",
             "", "\n", "\r\n\r\n", "x", ".", "a\n\nb\r\nc'\nd",
         ]
         for text in cases {
@@ -50,11 +51,14 @@ struct WordBreakerTests {
 
     /// Random text over an alphabet weighted to the characters the scanner handles, with a few it must
     /// leave to ICU; a fixed seed, so a failure repeats.
-    /// The first alphabet holds only characters the scanner handles, so every line goes through it.
+    /// The first alphabet holds only characters the scanner handles, so every line goes through it; the last
+    /// makes long words.
     @Test(arguments: [
         "aaaaeeeooonnttsLLMMZZ1234567890ÀéßñçÆØþĀőŒſƒǅȘЖжЁёЇїҐ...,,;;''’’‘·:@      -—–«»\"!?()/&%€$\u{2009}\u{00A0}\tªº",
         "aaaaeeeooonnttsLLMMZZ1234567890ÀéßñçÆØþĀőŒſƒǅȘЖжЁёЇїҐ...,,;;''’’‘·:@      -—–«»\"!?()/&%€$"
             + "\u{2009}\u{00A0}\u{202F}\t_\u{00AD}\u{0301}\u{200B}\u{200D}\r中カ😀ªº",
+        // Mostly letters and digits: long runs, and joiners at every place of the scanner's 8-unit steps.
+        "aaaaaaaaeeeeeeooooonnnnttttssLLMMZZÀéЖж11223344556677889900.'’·,; ",
     ])
     func randomTextAgreesWithICU(_ characters: String) {
         let alphabet = Array(characters)
