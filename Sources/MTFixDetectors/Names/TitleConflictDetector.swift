@@ -150,8 +150,10 @@ public struct TitleConflictDetector: Rule {
         mentionsChange(doc, lower, at: m.mentions[m.chains[t.chain].members.lowerBound].range.lowerBound)
     }
 
-    /// Whether a sentence naming the person of `intro` without a title says they changed office: any
-    /// chain outside `person` whose surname spells the intro's.
+    /// Whether a mention of the person of `intro` without a title says they changed office: a change
+    /// marker among the few words right after it (`Lammy, who became deputy prime minister`), in any
+    /// chain outside `person` whose surname spells the intro's. Only those words: elsewhere in the
+    /// sentence a marker may be about something else (`Milei habló de una nueva etapa`).
     private func untitledMentionsChange(
         of intro: TitledMention, _ person: [TitledMention], _ doc: Document, _ lower: [UInt16], _ m: NameMentions,
         _ keys: NameKeyMaker
@@ -163,9 +165,33 @@ public struct TitleConflictDetector: Rule {
         for (c, chain) in m.chains.enumerated() where !titledChains.contains(c) {
             let last = key(chain.members.last!)
             guard last == surname || last.matches(surname) else { continue }
-            if mentionsChange(doc, lower, at: m.mentions[chain.members.lowerBound].range.lowerBound) { return true }
+            if changeFollows(lower, after: m.mentions[chain.members.last!].range.upperBound) { return true }
         }
         return false
+    }
+
+    /// Whether a change marker is one of the four words after `end`, within its sentence.
+    private func changeFollows(_ lower: [UInt16], after end: Int) -> Bool {
+        var words: [String] = []
+        var i = end
+        let limit = min(lower.count, end + 80)
+        while i < limit && words.count < 4 {
+            let c = lower[i]
+            if NarrativeText.isTerminator(c) || c == 0x0A { break }
+            guard UnitProperties.isAlphabetic(c) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < limit && (UnitProperties.isAlphabetic(lower[j]) || lower[j] == 0x2D) { j += 1 }
+            words.append(String(decoding: lower[i..<j], as: UTF16.self))
+            i = j
+        }
+        let text = words.joined(separator: " ")
+        return titles.currentMarkers.contains { marker in
+            marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
+                ? words.contains(marker.lowercased()) : text.contains(marker)
+        }
     }
 
     /// Whether the sentence holding offset `at` says someone changed office (`now`, `became`, `désormais`).
