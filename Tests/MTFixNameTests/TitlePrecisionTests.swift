@@ -57,4 +57,18 @@ struct HyphenatedNameTests {
         #expect(r.findings.count == 1)
         #expect(r.findings.first?.evidence["person"] == "Lee Jae-myung")
     }
+
+    /// A capitalized word right before a title, even at a sentence start, belongs to it (`Economy Minister`,
+    /// `LDP President`): deleting only the title would leave `Economy Macron`, so the repair is for review.
+    @Test func aQualifiedTitleAtASentenceStartIsReviewOnly() {
+        for story in [
+            "President Emil Marot spoke. Marot was economy minister from 2014 to 2016. Economy Minister Marot had pushed a reform law.\n",
+            "Japanese Prime Minister Sana Takai will host the talks. LDP President Takai was elected in October.\n",
+        ] {
+            let r = Names.run(story, "en", only: ["title-conflict-en"])
+            #expect(!r.findings.isEmpty, "\(story)")
+            #expect(r.findings.allSatisfy { $0.safety == .review }, "\(story)")
+            #expect(r.fixed == story)
+        }
+    }
 }

@@ -66,6 +66,8 @@ struct TitleFinder {
             }
             if let (form, fs, fe) = formEnding(at: q) {
                 if hasMarker(options.lowered.modifiers, before: fs) { return nil }
+                // `Vice-Chancellor`, `Vize-Ministerpräsident`: a title joined to a word before it is another office.
+                if cased && fs > 0 && (lower[fs - 1] == 0x2D || isLetter(lower[fs - 1])) { return nil }
                 let (delStart, review) = determiner(before: fs)
                 let bounded =
                     hasMarker(options.lowered.thenMarkers, before: delStart) || inCapacity(before: delStart)
@@ -164,15 +166,13 @@ struct TitleFinder {
         return false
     }
 
-    /// `Bank of Canada Gov. X`, `Federal Reserve Chair X`: a capitalized word right before the title, inside a
-    /// sentence, usually names whose office it is; deleting the title would leave the organization (review only).
+    /// `Bank of Canada Gov. X`, `Federal Reserve Chair X`, `Economy Minister X`: a capitalized word right before
+    /// the title usually names whose office it is; deleting the title would leave it behind (review only).
     private func qualified(before offset: Int) -> Bool {
         guard cased, let w = wordsBefore(offset, limit: 1).first, doc.utf16[w.upperBound - 1] != 0x2E else { return false }
-        guard Unicode.Scalar(doc.utf16[w.lowerBound])?.properties.isUppercase ?? false else { return false }
-        var k = w.lowerBound
-        while k > 0 && Document.isSpaceUnit(doc.utf16[k - 1]) { k -= 1 }
-        // A sentence's first word (`Later President X`) qualifies nothing.
-        return k > 0 && ![0x2E, 0x21, 0x3F, 0x0A, 0x22, 0x201C, 0xAB, 0x2014].contains(doc.utf16[k - 1])
+        // At a sentence start too: `Economy Minister Macron`, `LDP President Takaichi`, `First Deputy Prime
+        // Minister X` would lose only part of their title (`Later President X` goes to review with them).
+        return Unicode.Scalar(doc.utf16[w.lowerBound])?.properties.isUppercase ?? false
     }
 
     /// The whole words before `offset` (letters, hyphens and abbreviation dots) in the same clause, nearest first.
