@@ -63,7 +63,7 @@ struct HyphenatedNameTests {
     @Test func aQualifiedTitleAtASentenceStartIsReviewOnly() {
         for story in [
             "President Emil Marot spoke. Marot was economy minister from 2014 to 2016. Economy Minister Marot had pushed a reform law.\n",
-            "Japanese Prime Minister Sana Takai will host the talks. LDP President Takai was elected in October.\n",
+            "Japanese Prime Minister Sana Takai will host the talks. LDP President Takai leads the party.\n",
         ] {
             let r = Names.run(story, "en", only: ["title-conflict-en"])
             #expect(!r.findings.isEmpty, "\(story)")
