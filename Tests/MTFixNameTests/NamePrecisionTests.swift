@@ -87,4 +87,16 @@ struct NamePrecisionTests {
         }
         #expect(checked > 0)
     }
+
+    /// Two spellings written in one sentence are two people: the repair is for review only.
+    @Test func twoSpellingsInOneSentenceAreTwoPeople() {
+        for story in [
+            "Deputy Chief of Staff Stephen Millar attacked former special counsel Mueller on Monday. Millar said the probe was a hoax. Mueller did not respond.\n",
+            "Former Chancellor Olaf Scholz met former European Parliament President Schulz on Monday. Scholz said they discussed the party. Schulz agreed.\n",
+        ] {
+            let r = Names.run(story, "en", only: ["name-drift-en"])
+            #expect(r.findings.allSatisfy { $0.safety == .review }, "\(story)")
+            #expect(r.fixed == story)
+        }
+    }
 }

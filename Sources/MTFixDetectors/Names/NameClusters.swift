@@ -179,6 +179,19 @@ struct NameClustering {
         {
             cluster.safety = .review
         }
+        // Two spellings in one sentence are two people (`Stephen Miller attacked former special counsel
+        // Mueller`): drift does not write both side by side. Only lines holding both are segmented. (A
+        // names-file spelling is the desk's word and stays safe.)
+        if cluster.reason != "names file", let canon = written.first(where: { $0.stem == cluster.canonical }) {
+            let canonLines = Set(canon.mentions.map { m.mentions[$0].line })
+            let near = written.filter { $0.stem != canon.stem }.flatMap(\.mentions).filter { canonLines.contains(m.mentions[$0].line) }
+            if !near.isEmpty {
+                let canonSentences = Set(canon.mentions.compactMap { doc.sentence(containing: m.mentions[$0].range.lowerBound)?.lowerBound })
+                if near.contains(where: { k in doc.sentence(containing: m.mentions[k].range.lowerBound).map { canonSentences.contains($0.lowerBound) } ?? false }) {
+                    cluster.safety = .review
+                }
+            }
+        }
         // Real surnames differ by one doubled letter (`Philips`/`Phillips`, `Mathews`/`Matthews`): such a
         // variant is only repaired safely when the canonical spelling is also used more often.
         if let canon = written.first(where: { $0.stem == cluster.canonical }),
