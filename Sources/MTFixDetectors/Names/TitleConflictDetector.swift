@@ -150,19 +150,19 @@ public struct TitleConflictDetector: Rule {
         mentionsChange(doc, lower, at: m.mentions[m.chains[t.chain].members.lowerBound].range.lowerBound)
     }
 
-    /// Whether a mention of the person of `intro` without a title says they changed office: a change
-    /// marker among the few words right after it (`Lammy, who became deputy prime minister`), in any
-    /// chain outside `person` whose surname spells the intro's. Only those words: elsewhere in the
-    /// sentence a marker may be about something else (`Milei habló de una nueva etapa`).
+    /// Whether a mention of the person of `intro` says they changed office or held another one: a change,
+    /// former or then marker among the few words right after it (`Lammy, who became deputy prime
+    /// minister`, `Costa, a former Portuguese prime minister`, `Rubio, then a senator`), in any chain
+    /// whose surname spells the intro's. Only those words: elsewhere in the sentence a marker may be
+    /// about something else (`Milei habló de una nueva etapa`).
     private func untitledMentionsChange(
         of intro: TitledMention, _ person: [TitledMention], _ doc: Document, _ lower: [UInt16], _ m: NameMentions,
         _ keys: NameKeyMaker
     ) -> Bool {
-        guard !titles.currentMarkers.isEmpty else { return false }
+        guard !markersAfter.isEmpty else { return false }
         func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
         let surname = key(m.chains[intro.chain].members.last!)
-        let titledChains = Set(person.map(\.chain))
-        for (c, chain) in m.chains.enumerated() where !titledChains.contains(c) {
+        for chain in m.chains {
             let last = key(chain.members.last!)
             guard last == surname || last.matches(surname) else { continue }
             if changeFollows(lower, after: m.mentions[chain.members.last!].range.upperBound) { return true }
@@ -170,7 +170,14 @@ public struct TitleConflictDetector: Rule {
         return false
     }
 
-    /// Whether a change marker is one of the four words after `end`, within its sentence.
+    /// The markers looked for right after a name: change, former and then markers in cased scripts; in CJK
+    /// text, where the "words" after a name are whole clauses and `前`, `原` are common characters, change
+    /// markers only.
+    private var markersAfter: [String] {
+        names.script == .cased ? titles.currentMarkers + titles.formerMarkers + titles.thenMarkers : titles.currentMarkers
+    }
+
+    /// Whether a change, former or then marker is one of the four words after `end`, within its sentence.
     private func changeFollows(_ lower: [UInt16], after end: Int) -> Bool {
         var words: [String] = []
         var i = end
@@ -188,7 +195,7 @@ public struct TitleConflictDetector: Rule {
             i = j
         }
         let text = words.joined(separator: " ")
-        return titles.currentMarkers.contains { marker in
+        return markersAfter.contains { marker in
             marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
                 ? words.contains(marker.lowercased()) : text.contains(marker)
         }
