@@ -42,8 +42,8 @@ public struct TitleConflictDetector: Rule {
                     && offices.filter({ TitleOptions.compatible($0.key, m.office) }).values.reduce(0, +) == 1
             }
             if wrong.isEmpty || person.contains(where: { mentionsChange(document, lower, at: $0, mentions) }) { continue }
-            // `Lammy, who became deputy prime minister in September,`: a mention without a title may say it too.
-            if untitledMentionsChange(of: intro, person, document, lower, mentions, keys) { continue }
+            // `Lammy, who became deputy prime minister in September,`: the words after any mention may say it too.
+            if changeFollowsAMention(of: intro, lower, mentions, keys) { continue }
             for m in wrong {
                 // The name as written (stems lose case endings: `Серг Лавр` for `Сергея Лаврова`).
                 let members = mentions.chains[intro.chain].members
@@ -155,10 +155,7 @@ public struct TitleConflictDetector: Rule {
     /// minister`, `Costa, a former Portuguese prime minister`, `Rubio, then a senator`), in any chain
     /// whose surname spells the intro's. Only those words: elsewhere in the sentence a marker may be
     /// about something else (`Milei habló de una nueva etapa`).
-    private func untitledMentionsChange(
-        of intro: TitledMention, _ person: [TitledMention], _ doc: Document, _ lower: [UInt16], _ m: NameMentions,
-        _ keys: NameKeyMaker
-    ) -> Bool {
+    private func changeFollowsAMention(of intro: TitledMention, _ lower: [UInt16], _ m: NameMentions, _ keys: NameKeyMaker) -> Bool {
         guard !markersAfter.isEmpty else { return false }
         func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
         let surname = key(m.chains[intro.chain].members.last!)
@@ -195,7 +192,13 @@ public struct TitleConflictDetector: Rule {
             i = j
         }
         let text = words.joined(separator: " ")
-        return markersAfter.contains { marker in
+        return TitleConflictDetector.holds(markersAfter, words: Set(words), text: text)
+    }
+
+    /// Whether one of `markers` is among `words` (markers in an alphabet, compared as whole lowercase
+    /// words) or inside `text` (CJK markers, which no space separates).
+    static func holds(_ markers: [String], words: Set<String>, text: String) -> Bool {
+        markers.contains { marker in
             marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
                 ? words.contains(marker.lowercased()) : text.contains(marker)
         }
@@ -222,9 +225,6 @@ public struct TitleConflictDetector: Rule {
         }
         let text = String(decoding: lower[s], as: UTF16.self)
         let words = Set(text.split { !$0.isLetter && $0 != "-" }.map(String.init))
-        return titles.currentMarkers.contains { marker in
-            marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
-                ? words.contains(marker.lowercased()) : text.contains(marker)
-        }
+        return TitleConflictDetector.holds(titles.currentMarkers, words: words, text: text)
     }
 }
