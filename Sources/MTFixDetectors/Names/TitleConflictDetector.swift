@@ -193,11 +193,10 @@ public struct TitleConflictDetector: Rule {
             }
             var j = i
             while j < limit && (UnitProperties.isAlphabetic(lower[j]) || lower[j] == 0x2D) { j += 1 }
-            words.append(String(decoding: lower[i..<j], as: UTF16.self))
+            words.append(TitleMarkers.word(lower[i..<j]))
             i = j
         }
-        let text = words.joined(separator: " ")
-        return markersAfter.held(words: Set(words), text: text)
+        return markersAfter.held(words: Set(words), text: markersAfter.substrings.isEmpty ? "" : words.joined(separator: " "))
     }
 
     /// Whether the sentence holding offset `at` says someone changed office (`now`, `became`, `désormais`).
