@@ -58,14 +58,17 @@ struct NotInDiff {
     var review = 0
     var report = 0
 
-    /// Counts the findings `diff` leaves out: report-only ones, and review ones unless `unsafe`.
+    /// Counts the findings `diff` leaves out: report-only ones, and review ones unless `unsafe`. One
+    /// whose text the diff's own edits already change is settled by the diff, not left out (a split
+    /// sentence offered on a caption line that the caption rule removes).
     mutating func count(_ findings: [Finding], unsafe: Bool) {
-        for f in findings {
-            switch f.safety {
-            case .report: report += 1
-            case .review where !unsafe: review += 1
-            default: break
-            }
+        func isShown(_ f: Finding) -> Bool { f.safety == .safe || (f.safety == .review && unsafe) }
+        var shownEdits: [Range<Int>]? = nil
+        for f in findings where !isShown(f) {
+            if shownEdits == nil { shownEdits = findings.filter(isShown).flatMap { $0.edits.map(\.range) } }
+            let spans = f.edits.isEmpty ? [f.range] : f.edits.map(\.range)
+            if spans.contains(where: { s in shownEdits!.contains { $0.overlaps(s) } }) { continue }
+            if f.safety == .report { report += 1 } else { review += 1 }
         }
     }
 

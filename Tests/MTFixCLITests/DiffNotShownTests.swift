@@ -26,6 +26,17 @@ struct DiffNotShownTests {
         #expect(try mtfix(["diff", "--no-config", "--unsafe-fixes", "-"], stdin: fragment).stderr.contains("2 report only"))
     }
 
+    /// A review finding on text the diff removes anyway (a caption line without a full stop, which also
+    /// looks like a sentence split across paragraphs) is settled by the diff: nothing to point at.
+    @Test func findingsTheDiffSettlesAreNotCounted() throws {
+        let text = "【大阪共同】知事は３日、記者会見した。\n\n記者団の取材に応じる知事＝３日午後、府庁\n\n会見は短かった。\n"
+        let check = try mtfix(["check", "--no-config", "-"], stdin: text)
+        #expect(check.stdout.contains("(review)") && check.stdout.contains("(safe)"), "\(check.stdout)")
+        let r = try mtfix(["diff", "--no-config", "-"], stdin: text)
+        #expect(r.status == 1 && r.stdout.contains("-記者団の取材に応じる知事"))
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+    }
+
     @Test func quietAndCleanInputSayNothing() throws {
         #expect(try mtfix(["diff", "--no-config", "--quiet", "-"], stdin: split).stderr.isEmpty)
         let clean = try mtfix(["diff", "--no-config", "-"], stdin: "Plants line the highway.\n")
