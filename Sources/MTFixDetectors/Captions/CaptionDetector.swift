@@ -28,6 +28,8 @@ struct CaptionDetector: Rule {
     let openers: [[UInt16]]
     let maxTagWords: Int
     let maxTagCJKChars: Int
+    /// Longest CJK tag line written without spaces (`中俄外长会谈`); 0 takes none (see `isUnspacedTag`).
+    let maxUnspacedTagCJKChars: Int
     /// Words (or CJK characters) a caption line has before its credit.
     let minDescriptionWords: Int
     let minDescriptionCJKChars: Int
@@ -59,6 +61,7 @@ struct CaptionDetector: Rule {
         openers = (options["openers"]?.strings ?? []).map { Array($0.utf16) }
         maxTagWords = options.int("max_tag_words", default: 8)
         maxTagCJKChars = options.int("max_tag_cjk_chars", default: 30)
+        maxUnspacedTagCJKChars = options.int("max_unspaced_tag_cjk_chars", default: 0)
         minDescriptionWords = options.int("min_description_words", default: 5)
         minDescriptionCJKChars = options.int("min_description_cjk_chars", default: 8)
         if credit == nil && agencyCredit == nil && openers.isEmpty {
@@ -79,6 +82,12 @@ struct CaptionDetector: Rule {
                 guard let kind = caption(u, lines[li], literals: literals) else { continue }
                 var first = li
                 while first > p.lineIndices.lowerBound && isTag(u, lines[first - 1]) { first -= 1 }
+                // An unspaced CJK keyword line is a tag only as the head of a block with a photo caption.
+                if first == li && kind != .agencyCredit && li - 1 == p.lineIndices.lowerBound
+                    && isUnspacedTag(u, lines[li - 1])
+                {
+                    first = li - 1
+                }
                 if kind == .agencyCredit && first == li { continue }
                 let removed = removal(document, first: first, last: li)
                 let block = lines[first].lowerBound..<lines[li].upperBound
@@ -154,18 +163,6 @@ struct CaptionDetector: Rule {
             i += 1
         }
         return false
-    }
-
-    /// A short keyword line (`Kazakhstan United States Central Asia`, `熊本 菊陽町 ノースブリッジ`).
-    func isTag(_ u: [UInt16], _ line: Range<Int>) -> Bool {
-        let t = NarrativeText.trimmed(u, line)
-        guard let lastChar = t.last, let firstChar = t.first else { return false }
-        if t.contains(where: { NarrativeText.isTerminator(u[$0]) || u[$0] == 0x3A || u[$0] == 0x2C || u[$0] == 0x3001 }) {
-            return false
-        }
-        if NarrativeText.isClosingQuote(u[lastChar]) { return false }
-        if NarrativeText.isMostlyCJK(u, t) { return t.count <= maxTagCJKChars && t.contains { u[$0] == 0x20 || u[$0] == 0x3000 } }
-        return NarrativeText.isUpper(u[firstChar]) && NarrativeText.wordCount(u, t, limit: maxTagWords + 1) <= maxTagWords
     }
 
     /// The lines `first...last` with their terminators, plus one blank separator (after, else before) so
