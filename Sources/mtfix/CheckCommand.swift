@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var run = try DocumentRun(common: common, pipeline: pipeline)
+        var run = try DocumentRun(common: common, pipeline: pipeline, records: jsonl.jsonl)
         if jsonl.jsonl { try run.runRecords(jsonl, rewrite: false) }
         var first = true
         // Read once: an `@Option`'s value goes through the argument parser's storage on every access.

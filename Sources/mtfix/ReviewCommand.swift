@@ -30,7 +30,8 @@ struct ReviewCommand: ParsableCommand {
             Terminal.error("review needs files to review (stdin is where the answers come from)")
             throw ExitCode(2)
         }
-        let runner = try Runner(options: common)
+        // Interactive: binary files are dropped while walking, with their notes before the first question.
+        let runner = try Runner(options: common, sniff: true)
         runner.reportSetup()
         var status = ExitStatus()
         if !runner.errors.isEmpty { status.raise(2) }
