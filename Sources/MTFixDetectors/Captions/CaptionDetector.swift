@@ -18,6 +18,10 @@ struct CaptionDetector: Rule {
     /// Likewise for agency credits (`(Reuters)`, `（共同）`), which also close stories and paragraphs: a line
     /// ending in one is a caption only below a tag line.
     let agencyCredit: ICURegex?
+    /// What a line ending in an agency credit must also hold to be a caption (nil: nothing more): a
+    /// year in cased scripts (`…, Jan. 2, 2024. (Kyodo)`). A subheading above a body paragraph that
+    /// closes with the agency's name looks like a tag line and a caption otherwise.
+    let agencyCaptionMark: ICURegex?
     /// Units a credit can end with; a handful, so an array.
     let creditEnds: [UInt16]
     /// For credits that end in a name (`AP Photo/Rebecca Blackwell`), a literal each must contain.
@@ -43,6 +47,7 @@ struct CaptionDetector: Rule {
         }
         credit = try anchored(credits)
         agencyCredit = try anchored(agencyCredits)
+        agencyCaptionMark = try options["agency_caption_mark"]?.string.map { try ICURegex($0) }
         var ends: Set<UInt16> = []
         var literals: [[UInt16]] = []
         var ungated = false
@@ -138,7 +143,9 @@ struct CaptionDetector: Rule {
                 NarrativeText.isMostlyCJK(u, described)
                 ? described.count >= minDescriptionCJKChars
                 : NarrativeText.wordCount(u, described, limit: minDescriptionWords) >= minDescriptionWords
-            if enough { return evidence }
+            guard enough else { continue }
+            if evidence == .agencyCredit, let mark = agencyCaptionMark, mark.firstMatch(in: Array(u[described])) == nil { continue }
+            return evidence
         }
         return nil
     }
