@@ -51,6 +51,14 @@ struct EchoFragmentDetector: Rule {
                 guard j < line.upperBound, NarrativeText.isLower(u[j]) else { continue }
                 // After the lowercase test: it rejects nearly every sentence end without building a string.
                 if endsAbbreviation(dot: i, in: u, lineStart: line.lowerBound) { continue }
+                if u[i] == 0x2E && sentenceEnd == i + 1, let end = restartEnd(u, dot: i, from: j, line: line) {
+                    out.append(
+                        Finding(
+                            descriptor: descriptor, range: i..<end, replacement: "",
+                            evidence: ["fragment": NarrativeText.string(u, j..<end)]))
+                    i = end - 1
+                    continue
+                }
                 guard let fragmentEnd = fragment(u, from: j, line: line) else { continue }
                 let words = NarrativeText.words(u, j..<fragmentEnd)
                 guard !words.isEmpty, words.count <= maxWords else { continue }
