@@ -43,7 +43,9 @@ extension EchoFragmentDetector {
             let same = (0..<n).allSatisfy { m in u[before[n - 1 - m]].elementsEqual(u[after[m]]) }
             guard same else { continue }
             let end = after[n - 1].upperBound
+            // A capital inside the repeat is a name that starts lowercase (`de Gaulle`, `von der Leyen`).
             guard after[0..<n].reduce(0, { $0 + $1.count }) >= Self.minRestartChars,
+                !after[0..<n].contains(where: { w in w.contains { NarrativeText.isUpper(u[$0]) } }),
                 end + 1 < line.upperBound, u[end] == 0x20,
                 NarrativeText.isLower(u[end + 1]) || NarrativeText.isDigit(u[end + 1])
             else { return nil }
