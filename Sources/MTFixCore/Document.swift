@@ -81,22 +81,13 @@ public final class Document: @unchecked Sendable {
     }
 
     /// A word from ICU word segmentation (letters, numbers, kana or ideographs; not spaces or punctuation).
-    ///
-    /// Stored in 12 bytes (offsets as `UInt32`), not the 24 of a `Range<Int>` and a status: a document has
-    /// tens of thousands of words, and the name rules walk them all, so half the memory is half the traffic.
     public struct Word: Sendable, Hashable {
-        private let start: UInt32
-        private let end: UInt32
+        public let range: Range<Int>
         /// ICU rule status: 100..<200 number, 200..<300 letter, 300..<400 kana, 400..<500 ideographic.
         public let status: Int32
 
-        public var range: Range<Int> { Int(start)..<Int(end) }
-
-        /// `range` must end below 2³² (no document is 4 G UTF-16 units, 8 GB, long).
-        @inline(__always)
         public init(range: Range<Int>, status: Int32) {
-            start = UInt32(range.lowerBound)
-            end = UInt32(range.upperBound)
+            self.range = range
             self.status = status
         }
     }
