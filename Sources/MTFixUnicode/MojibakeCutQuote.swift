@@ -58,10 +58,25 @@ struct MojibakeCutQuote {
     /// Cut-short closing quotes in `line`, each with the codec index and the `”` it stands for.
     func repairs(_ u: [UInt16], line: Range<Int>) -> [(range: Range<Int>, codec: Int)] {
         var out: [(range: Range<Int>, codec: Int)] = []
-        for form in forms {
+        for form in forms where Self.holds(form.cut, u, line) {
             out += repairs(u, line: line, form: form)
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Whether the two units of `cut` stand together somewhere in `line`. Most lines with a lead character
+    /// hold no cut at all (every Cyrillic line has leads): they are passed over without reading quotes.
+    private static func holds(_ cut: [UInt16], _ u: [UInt16], _ line: Range<Int>) -> Bool {
+        guard line.count > 1 else { return false }
+        let (a, b) = (cut[0], cut[1])
+        return u.withUnsafeBufferPointer { p in
+            var i = line.lowerBound + 1
+            while i < line.upperBound {
+                if p[i] == b && p[i - 1] == a { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     private enum Waiting { case none, curly, low }

@@ -29,6 +29,9 @@ public struct MojibakeDetector: Rule {
     let leadClasses: UnicodeCensus.Classes
     /// Closing quotes cut short by a stripped control (`â€` before a space).
     let cutQuote: MojibakeCutQuote
+    /// The census classes of the second character of each cut quote (`€` of `â€`): a line without one
+    /// holds no cut quote (it is rare; the first, `â`, is in every line of accented Latin text).
+    let cutClasses: UnicodeCensus.Classes
 
     /// One codec as configured in the rule file.
     struct CodecSetting {
@@ -57,6 +60,7 @@ public struct MojibakeDetector: Rule {
         }
         self.codecs = codecs
         cutQuote = MojibakeCutQuote(tables: codecs.map(\.table))
+        cutClasses = cutQuote.forms.reduce([]) { $0.union(UnicodeCensus.classes(ofRange: $1.cut[1]...$1.cut[1])) }
         supportedScore = Int(options["supported_score"]?.number ?? 1)
         spaceJoins = Set(options["space_joins"]?.strings ?? [])
         guard codecs.count <= 32 else { throw MojibakeOptionError.tooManyCodecs(codecs.count) }
@@ -184,7 +188,7 @@ public struct MojibakeDetector: Rule {
         }
         let candidates = self.candidates(u, paragraphs: document.paragraphRanges, scanning: stretches)
         var cut: [Repair] = []
-        for (k, line) in document.lines.enumerated() where census.line(k, has: leadClasses) {
+        for (k, line) in document.lines.enumerated() where census.line(k, has: leadClasses) && census.line(k, has: cutClasses) {
             cut += cutQuote.repairs(u, line: line).map { Repair(range: $0.range, text: [0x201D], codec: $0.codec, score: 0) }
         }
         if candidates.isEmpty && cut.isEmpty { return [] }

@@ -56,6 +56,8 @@ struct CaptionDetector: Rule {
                 ends.formUnion(units)
             } else if let literal = RequiredLiteral.derive(c, options: []) {
                 literals.append(Array(literal.utf16))
+            } else if let lead = CaptionDetector.leadingUnit(of: c) {
+                literals.append([lead])
             } else {
                 ungated = true
             }
@@ -104,6 +106,33 @@ struct CaptionDetector: Rule {
             }
         }
         return out
+    }
+
+    /// The character every match of `pattern` starts with, when it is a rare one (not ASCII) standing
+    /// for itself, once, with no alternation at the top level (`＝…`, the ja credit-less form): a
+    /// literal of one unit is too short for the prefilter's `RequiredLiteral`, but enough to skip the
+    /// lines without it (without one, the expression ran on every line of every document).
+    static func leadingUnit(of pattern: String) -> UInt16? {
+        let units = Array(pattern.utf16)
+        guard units.count > 1, units[0] >= 0x80, !(0xD800..<0xE000).contains(units[0]) else { return nil }
+        // A quantifier after it could make it optional.
+        if [0x3F, 0x2A, 0x7B].contains(units[1]) { return nil }
+        var depth = 0
+        var escaped = false
+        var inClass = false
+        for c in units {
+            if escaped { escaped = false; continue }
+            switch c {
+            case 0x5C: escaped = true
+            case 0x5B: inClass = true
+            case 0x5D: inClass = false
+            case 0x28 where !inClass: depth += 1
+            case 0x29 where !inClass: depth -= 1
+            case 0x7C where !inClass && depth == 0: return nil
+            default: break
+            }
+        }
+        return units[0]
     }
 
     /// Longest credit looked for (UTF-16 units from the line end).
