@@ -36,7 +36,7 @@ public struct TitleConflictDetector: Rule {
             let intro = person[introIndex]
             var offices: [String: Int] = [:]
             for m in person { offices[m.office, default: 0] += 1 }
-            let wrong = person[(introIndex + 1)...].filter { m in
+            var wrong = person[(introIndex + 1)...].filter { m in
                 // A title the story repeats for this person is its own claim, not a slip.
                 m.direct && !m.former && !TitleOptions.compatible(intro.office, m.office)
                     && offices.filter({ TitleOptions.compatible($0.key, m.office) }).values.reduce(0, +) == 1
@@ -44,6 +44,8 @@ public struct TitleConflictDetector: Rule {
             if wrong.isEmpty || person.contains(where: { mentionsChange(document, lower, at: $0, mentions) }) { continue }
             // `Lammy, who became deputy prime minister in September,`: the words after any mention may say it too.
             if changeFollowsAMention(of: intro, lower, mentions, keys) { continue }
+            // `Steinmeier, who was foreign minister from 2013 to 2017, …`: the story itself gives that office.
+            wrong.removeAll { storyAttributes($0.office, to: intro, lower, mentions, keys) }
             for m in wrong {
                 // The name as written (stems lose case endings: `Серг Лавр` for `Сергея Лаврова`).
                 let members = mentions.chains[intro.chain].members
@@ -176,21 +178,7 @@ public struct TitleConflictDetector: Rule {
 
     /// Whether a change, former or then marker is one of the four words after `end`, within its sentence.
     private func changeFollows(_ lower: [UInt16], after end: Int) -> Bool {
-        var words: [String] = []
-        var i = end
-        let limit = min(lower.count, end + 80)
-        while i < limit && words.count < 4 {
-            let c = lower[i]
-            if NarrativeText.isTerminator(c) || c == 0x0A { break }
-            guard UnitProperties.isAlphabetic(c) else {
-                i += 1
-                continue
-            }
-            var j = i
-            while j < limit && (UnitProperties.isAlphabetic(lower[j]) || lower[j] == 0x2D) { j += 1 }
-            words.append(String(decoding: lower[i..<j], as: UTF16.self))
-            i = j
-        }
+        let words = TitleConflictDetector.words(lower, after: end, count: 4).map { String(decoding: lower[$0], as: UTF16.self) }
         let text = words.joined(separator: " ")
         return TitleConflictDetector.holds(markersAfter, words: Set(words), text: text)
     }

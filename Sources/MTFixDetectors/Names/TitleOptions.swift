@@ -36,6 +36,8 @@ struct TitleOptions: Sendable {
     var capacityMarkerUnits: [[UInt16]]? = nil
     /// `now`, `désormais`: the story itself says the person changed office.
     var currentMarkers: [String] = []
+    /// `was`, `был`, `wurde`: after a name, a word that gives the person the office named next; lowercase.
+    var predicateMarkers: [String] = []
     /// When every current marker is plain ASCII (letters, digits, hyphens, apostrophes, spaces): the units each is looked for as (lowercased for word markers, as
     /// written for the others), so a sentence without them needs no word split. Nil otherwise.
     var asciiMarkerUnits: [[UInt16]]? = nil
@@ -107,6 +109,7 @@ struct TitleOptions: Sendable {
             capacityMarkerUnits = capacityMarkers.sorted().map { Array($0.utf16) }
         }
         currentMarkers = config["current_markers"]?.strings ?? []
+        predicateMarkers = (config["predicate_markers"]?.strings ?? []).map { $0.lowercased() }
         inflection = Int(config["inflection"]?.number ?? 0)
         lowered = Lowered(self)
         // Only characters no other character is canonically equivalent to, so comparing units is exact.

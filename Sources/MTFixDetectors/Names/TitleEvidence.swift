@@ -1,0 +1,104 @@
+import MTFixCore
+
+/// The story's own words about a person's offices: a title that contradicts the introduction is no slip when
+/// the text says the person holds or held that office (`Steinmeier, who was foreign minister from 2013`,
+/// `Путин был премьер-министром`, `Il a été nommé Premier ministre`).
+extension TitleConflictDetector {
+    /// Whether the text says someone of the intro's surname holds or held `office`: a predicate marker
+    /// (`was`, `is`, `был`, `wurde`) or a change marker among the three words after a mention, followed
+    /// within four words by a form of the office that titles no one else. A change marker says it
+    /// anywhere (`Il a été nommé Premier ministre mardi`: the subject may be a pronoun). Cased scripts only:
+    /// in CJK text the words after a name are whole clauses.
+    func storyAttributes(
+        _ office: String, to intro: TitledMention, _ lower: [UInt16],
+        _ m: NameMentions, _ keys: NameKeyMaker
+    ) -> Bool {
+        guard names.script == .cased else { return false }
+        let markers = Set(titles.predicateMarkers + titles.currentMarkers.map { $0.lowercased() })
+        guard !markers.isEmpty else { return false }
+        func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
+        let surname = key(m.chains[intro.chain].members.last!)
+        for chain in m.chains {
+            let last = key(chain.members.last!)
+            guard last == surname || last.matches(surname) else { continue }
+            let words = TitleConflictDetector.words(
+                lower, after: m.mentions[chain.members.last!].range.upperBound, count: 7)
+            for (i, w) in words.prefix(3).enumerated()
+            where markers.contains(String(decoding: lower[w], as: UTF16.self)) {
+                if namesOffice(office, in: words[(i + 1)...].prefix(4), lower, m) { return true }
+            }
+        }
+        // Change markers anywhere: only whole words in an alphabet are looked for.
+        for marker in titles.currentMarkers {
+            let units = Array(marker.lowercased().utf16)
+            guard let first = units.first, UnitProperties.isAlphabetic(first), units.count < lower.count
+            else { continue }
+            var i = 0
+            while i + units.count <= lower.count {
+                defer { i += 1 }
+                guard lower[i] == first, lower[i..<(i + units.count)].elementsEqual(units) else { continue }
+                let e = i + units.count
+                if i > 0 && UnitProperties.isAlphabetic(lower[i - 1]) { continue }
+                if e < lower.count && UnitProperties.isAlphabetic(lower[e]) { continue }
+                let words = TitleConflictDetector.words(lower, after: e, count: 4)
+                if namesOffice(office, in: words[...], lower, m) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether the first title form starting at one of `words` (the longest there: `deputy prime minister`,
+    /// not `prime minister`) is of `office` and titles no one else (`… by Prime Minister Ana Lott`, `the
+    /// prime minister’s aide`).
+    private func namesOffice(
+        _ office: String, in words: ArraySlice<Range<Int>>, _ lower: [UInt16],
+        _ m: NameMentions
+    ) -> Bool {
+        for w in words {
+            guard let (form, end) = formStarting(at: w.lowerBound, lower) else { continue }
+            var k = end
+            if k < lower.count && (lower[k] == 0x2019 || lower[k] == 0x27) { return false }
+            while k < lower.count && lower[k] == 0x20 { k += 1 }
+            if k > end && m.mentions.contains(where: { $0.range.lowerBound == k }) { return false }
+            return TitleOptions.compatible(form.office, office)
+        }
+        return false
+    }
+
+    /// The longest title form starting at `s`, with up to `inflection` letters after it, ending on a word boundary.
+    private func formStarting(at s: Int, _ lower: [UInt16]) -> (TitleOptions.Form, Int)? {
+        for form in titles.forms where !form.units.isEmpty && s + form.units.count <= lower.count {
+            guard lower[s..<(s + form.units.count)].elementsEqual(form.units) else { continue }
+            var e = s + form.units.count
+            let limit = min(lower.count, e + titles.inflection)
+            while e < limit && UnitProperties.isAlphabetic(lower[e]) { e += 1 }
+            if e < lower.count && UnitProperties.isAlphabetic(lower[e])
+                && UnitProperties.isAlphabetic(form.units.last!)
+            {
+                continue
+            }
+            return (form, e)
+        }
+        return nil
+    }
+
+    /// The first `count` words (letters and inner hyphens) after `end`, within its sentence and line.
+    static func words(_ lower: [UInt16], after end: Int, count: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = end
+        let limit = min(lower.count, end + 20 * count)
+        while i < limit && out.count < count {
+            let c = lower[i]
+            if NarrativeText.isTerminator(c) || c == 0x0A { break }
+            guard UnitProperties.isAlphabetic(c) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < limit && (UnitProperties.isAlphabetic(lower[j]) || lower[j] == 0x2D) { j += 1 }
+            out.append(i..<j)
+            i = j
+        }
+        return out
+    }
+}
