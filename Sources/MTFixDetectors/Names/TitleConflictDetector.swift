@@ -38,7 +38,7 @@ public struct TitleConflictDetector: Rule {
             for m in person { offices[m.office, default: 0] += 1 }
             var wrong = person[(introIndex + 1)...].filter { m in
                 // A title the story repeats for this person is its own claim, not a slip.
-                m.direct && !m.former && !TitleOptions.compatible(intro.office, m.office)
+                m.direct && !m.former && !titles.mayHoldBoth(intro.office, m.office)
                     && offices.filter({ TitleOptions.compatible($0.key, m.office) }).values.reduce(0, +) == 1
             }
             if wrong.isEmpty || person.contains(where: { mentionsChange(document, lower, at: $0, mentions) }) { continue }

@@ -38,6 +38,9 @@ struct TitleOptions: Sendable {
     var currentMarkers: [String] = []
     /// `was`, `был`, `wurde`: after a name, a word that gives the person the office named next; lowercase.
     var predicateMarkers: [String] = []
+    /// Pairs of offices one person commonly holds at once (a deputy prime minister who is also foreign
+    /// minister): two such titles are no contradiction.
+    var coHeld: [(String, String)] = []
     /// When every current marker is plain ASCII (letters, digits, hyphens, apostrophes, spaces): the units each is looked for as (lowercased for word markers, as
     /// written for the others), so a sentence without them needs no word split. Nil otherwise.
     var asciiMarkerUnits: [[UInt16]]? = nil
@@ -110,6 +113,10 @@ struct TitleOptions: Sendable {
         }
         currentMarkers = config["current_markers"]?.strings ?? []
         predicateMarkers = (config["predicate_markers"]?.strings ?? []).map { $0.lowercased() }
+        coHeld = (config["co_held"]?.list ?? []).compactMap { pair in
+            guard let p = pair.strings, p.count == 2 else { return nil }
+            return (p[0], p[1])
+        }
         inflection = Int(config["inflection"]?.number ?? 0)
         lowered = Lowered(self)
         // Only characters no other character is canonically equivalent to, so comparing units is exact.
@@ -137,6 +144,16 @@ struct TitleOptions: Sendable {
     /// Offices are compatible when equal or one refines the other (`minister` / `minister.foreign`).
     static func compatible(_ a: String, _ b: String) -> Bool {
         a == b || a.hasPrefix(b + ".") || b.hasPrefix(a + ".")
+    }
+
+    /// Whether one person may hold both offices at once: compatible, or a `co_held` pair (either way round,
+    /// each office or a refinement of it).
+    func mayHoldBoth(_ a: String, _ b: String) -> Bool {
+        TitleOptions.compatible(a, b)
+            || coHeld.contains { x, y in
+                (TitleOptions.compatible(a, x) && TitleOptions.compatible(b, y))
+                    || (TitleOptions.compatible(a, y) && TitleOptions.compatible(b, x))
+            }
     }
 
     /// Per-unit lowercase (length-preserving, so offsets stay valid).
