@@ -33,6 +33,20 @@ struct TitlePrecisionTests {
         #expect(r.findings.isEmpty, "\(r.findings.map(\.message))")
     }
 
+    /// A surname spelled once, unlike the person's, under another title may be another person of a similar
+    /// name (`Sen. Krane` beside `Gen. Dan Crane`): review only. Drift repeats itself, so a variant written
+    /// twice (`Okafol` in `TitleConflictTests`) is still repaired.
+    @Test(arguments: [
+        "Defense Secretary Paul Hargrove met with Gen. Dan Crane. Sen. Krane criticized the plan. Crane briefed reporters.\n",
+        "Mayor Lena Fischer opened the bridge on Monday. Later, Gov. Fisher praised the work.\n",
+    ])
+    func aLoneVariantUnderAnotherTitleIsReviewOnly(_ story: String) {
+        let r = Names.run(story, "en", only: ["title-conflict-en"])
+        #expect(!r.findings.isEmpty)
+        #expect(r.findings.allSatisfy { $0.safety == .review }, "\(r.findings.map(\.message))")
+        #expect(r.fixed == story)
+    }
+
     @Test func aTitleAfterAnOrganizationNameIsReviewOnly() {
         let story = "Foreign Minister Ann Pike arrived. She met the Bank of Canada Governor Pike later.\n"
         let r = Names.run(story, "en", only: ["title-conflict-en"])

@@ -44,7 +44,7 @@ public struct TitleConflictDetector: Rule {
             if wrong.isEmpty || person.contains(where: { mentionsChange(document, lower, at: $0, mentions) }) { continue }
             // `Lammy, who became deputy prime minister in September,`: the words after any mention may say it too.
             if changeFollowsAMention(of: intro, lower, mentions, keys) { continue }
-            // `Steinmeier, who was foreign minister from 2013 to 2017, …`: the story itself gives that office.
+            // `Wollner, who was foreign minister from 2013 to 2017, …`: the story itself gives that office.
             wrong.removeAll { storyAttributes($0.office, to: intro, lower, mentions, keys) }
             for m in wrong {
                 // The name as written (stems lose case endings: `Серг Лавр` for `Сергея Лаврова`).
@@ -54,7 +54,7 @@ public struct TitleConflictDetector: Rule {
                 out.append(
                     Finding(
                         rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
-                        safety: m.reviewOnly ? .review : descriptor.safety,
+                        safety: m.reviewOnly || loneVariant(m, of: intro, mentions) ? .review : descriptor.safety,
                         message: "“\(m.title(in: document))” contradicts how the document introduced \(who) (“\(intro.title(in: document))”, line \(introLine))",
                         range: m.deletion, edits: [Edit(range: m.deletion, replacement: "")],
                         evidence: [
@@ -64,6 +64,15 @@ public struct TitleConflictDetector: Rule {
             }
         }
         return out
+    }
+
+    /// Whether `t`'s surname is spelled unlike the intro's and written nowhere else (`Sen. Krane` beside
+    /// `Gen. Dan Crane`): transliteration drift repeats itself, as one engine renders a name the same way
+    /// each time, so a lone variant under another title may well be another person (review only).
+    private func loneVariant(_ t: TitledMention, of intro: TitledMention, _ m: NameMentions) -> Bool {
+        let surname = m.mentions[m.chains[t.chain].members.last!]
+        guard !surname.hasSameStem(as: m.mentions[m.chains[intro.chain].members.last!]) else { return false }
+        return m.mentions.lazy.filter { $0.hasSameStem(as: surname) }.count == 1
     }
 
     /// Titled mentions grouped by person, in text order. A later mention joins an earlier person when
