@@ -128,6 +128,13 @@ public struct TitleConflictDetector: Rule {
                 }
                 if !known.isEmpty && !others.isEmpty { continue }
             }
+            // The other way round, a full name joining a person known by a bare surname only (`ベルツ大統領` …
+            // `アンナ・ベルズ知事`): when another first name goes with that surname (`カール・ベルツ`), the
+            // bare one may be that person.
+            if members.count > 1, let only = fits.first, people[only].spellings.allSatisfy({ $0.parts < 2 }) {
+                let others = (firstNames[last.skeletonHash] ?? []).filter { f in f.map { !same($0, first) } ?? true }
+                if !others.isEmpty { continue }
+            }
             let p: Int
             if let only = fits.first {
                 p = only
