@@ -1,8 +1,8 @@
 import MTFixCore
 
 /// The story's own words about a person's offices: a title that contradicts the introduction is no slip when
-/// the text says the person holds or held that office (`Steinmeier, who was foreign minister from 2013`,
-/// `Путин был премьер-министром`, `Il a été nommé Premier ministre`).
+/// the text says the person holds or held that office (`Wollner, who was foreign minister from 2013`,
+/// `Громов был премьер-министром`, `Il a été nommé Premier ministre`).
 extension TitleConflictDetector {
     /// Whether the text says someone of the intro's surname holds or held `office`: a predicate marker
     /// (`was`, `is`, `был`, `wurde`) or a change marker among the three words after a mention, followed
