@@ -110,6 +110,17 @@ public struct TitleConflictDetector: Rule {
                 }
             }
         }
+        // Where case endings are stripped once (`Петров` → `Петр`, `Петровым` → `Петров`), an inflected full
+        // name (`с мэром Олегом Петровым`) is listed by its root too, so that it also makes a bare surname
+        // ambiguous (stripping twice finds one root; it only ever holds a title back).
+        var firstNamesByRoot: [String: [NameKey]] = [:]
+        if !names.caseSuffixes.isEmpty {
+            let roots = Set(titled.map { names.stripCase(m.mentions[m.chains[$0.chain].members.last!].stem) })
+            for chain in m.chains where chain.members.count > 1 {
+                let root = names.stripCase(m.mentions[chain.members.last!].stem)
+                if roots.contains(root) { firstNamesByRoot[root, default: []].append(key(chain.members.first!)) }
+            }
+        }
         for t in titled {
             let members = m.chains[t.chain].members
             let first = key(members.first!)
@@ -122,7 +133,8 @@ public struct TitleConflictDetector: Rule {
             if fits.count > 1 { continue }
             if members.count == 1, let only = fits.first {
                 let known = people[only].spellings.filter { $0.parts > 1 }.map(\.first)
-                let others = (firstNames[last.skeletonHash] ?? []).filter { f in
+                let root = names.caseSuffixes.isEmpty ? [] : firstNamesByRoot[names.stripCase(m.mentions[members.last!].stem)] ?? []
+                let others = ((firstNames[last.skeletonHash] ?? []) + root).filter { f in
                     guard let f else { return true }
                     return !known.contains { same($0, f) }
                 }
