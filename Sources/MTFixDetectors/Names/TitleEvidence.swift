@@ -102,3 +102,23 @@ extension TitleConflictDetector {
         return out
     }
 }
+
+extension TitleFinder {
+    /// Whether a year, introduced by one of the `year_markers` (`in`, `en`), stands right before `offset`
+    /// (a comma, or one lowercase word such as a verb in German word order, between allowed): `In 2019, Sen.
+    /// Krane had sponsored a bill`, `Im Jahr 2017 hatte Außenminister X` name the office held that year.
+    func dated(before offset: Int) -> Bool {
+        guard cased, !options.lowered.yearMarkers.isEmpty else { return false }
+        var e = offset
+        while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
+        if let w = wordsBefore(e, limit: 1).first, !w.isEmpty, lower[w].elementsEqual(doc.utf16[w]), !lower[w].contains(0x2E) {
+            e = w.lowerBound
+            while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
+        }
+        if e > 0 && lower[e - 1] == 0x2C { e -= 1 }
+        var s = e
+        while s > 0 && lower[s - 1] >= 0x30 && lower[s - 1] <= 0x39 { s -= 1 }
+        guard e - s == 4, s > 0, lower[s - 1] == 0x20 else { return false }
+        return hasMarker(options.lowered.yearMarkers, before: s - 1)
+    }
+}

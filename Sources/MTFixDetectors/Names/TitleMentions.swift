@@ -71,7 +71,7 @@ struct TitleFinder {
                 let (delStart, review) = determiner(before: fs)
                 let bounded =
                     hasMarker(options.lowered.thenMarkers, before: delStart) || inCapacity(before: delStart)
-                    || hasPhrase(options.lowered.thenAfter, after: end)
+                    || hasPhrase(options.lowered.thenAfter, after: end) || dated(before: delStart)
                 var m = TitledMention(
                     chain: chain, office: form.office, titleRange: fs..<fe, deletion: delStart..<start, direct: true,
                     former: bounded || hasMarker(options.lowered.formerMarkers, before: delStart),
@@ -176,7 +176,7 @@ struct TitleFinder {
     }
 
     /// The whole words before `offset` (letters, hyphens and abbreviation dots) in the same clause, nearest first.
-    private func wordsBefore(_ offset: Int, limit: Int) -> [Range<Int>] {
+    func wordsBefore(_ offset: Int, limit: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var e = offset
         while out.count < limit {
@@ -207,7 +207,7 @@ struct TitleFinder {
     }
 
     /// Whether the text just before `offset` (spaces skipped) ends with one of `words` on a word boundary.
-    private func hasMarker(_ words: [[UInt16]], before offset: Int) -> Bool {
+    func hasMarker(_ words: [[UInt16]], before offset: Int) -> Bool {
         var e = offset
         while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
         for wu in words {

@@ -29,6 +29,8 @@ struct TitleOptions: Sendable {
     var thenMarkers: [String] = []
     /// `as he then was`: a phrase after the name (past a comma) that puts the title before it in the past.
     var thenAfter: [String] = []
+    /// `in`, `en`: a word before a year that, right before a title, dates it (`In 2019, Sen. X`).
+    var yearMarkers: [String] = []
     /// `as`, `als`: a word that puts a later title in the past (`As Bank of Canada Gov. X, he …`); lowercase.
     var capacityMarkers: Set<String> = []
     /// The same as units, when every marker is simple units none of which decomposes (`as`, `будучи`): then
@@ -60,6 +62,7 @@ struct TitleOptions: Sendable {
         var formerMarkers: [[UInt16]] = []
         var thenMarkers: [[UInt16]] = []
         var thenAfter: [[UInt16]] = []
+        var yearMarkers: [[UInt16]] = []
         var reviewBefore: [[UInt16]] = []
         /// With the space that separates each from the title, unless it ends in an apostrophe (`l’`).
         var determiners: [[UInt16]] = []
@@ -73,6 +76,7 @@ struct TitleOptions: Sendable {
             formerMarkers = low(o.formerMarkers)
             thenMarkers = low(o.thenMarkers)
             thenAfter = low(o.thenAfter)
+            yearMarkers = low(o.yearMarkers)
             reviewBefore = low(o.reviewBefore)
             determiners = o.determiners.map { d in
                 let du = TitleOptions.lower(Array(d.utf16))
@@ -104,6 +108,7 @@ struct TitleOptions: Sendable {
         formerMarkers = config["former_markers"]?.strings ?? []
         thenMarkers = config["then_markers"]?.strings ?? []
         thenAfter = config["then_after"]?.strings ?? []
+        yearMarkers = config["year_markers"]?.strings ?? []
         capacityMarkers = Set((config["capacity_markers"]?.strings ?? []).map { $0.lowercased() })
         if capacityMarkers.allSatisfy({ m in
             m.utf16.allSatisfy(TitleOptions.isSimpleUnit)
