@@ -121,4 +121,15 @@ extension TitleFinder {
         guard e - s == 4, s > 0, lower[s - 1] == 0x20 else { return false }
         return hasMarker(options.lowered.yearMarkers, before: s - 1)
     }
+
+    /// Whether the name ending at `end` is followed by a word that makes its last part a given name: a
+    /// patronymic particle (`Abdullah bin …`) or a regnal number (`King Abdullah II`). Such a name says
+    /// nothing about the person a bare `Abdullah` elsewhere is, so its title is left out.
+    func givenNameOnly(end: Int) -> Bool {
+        guard !options.givenNameMarks.isEmpty, end + 1 < doc.utf16.count, doc.utf16[end] == 0x20 else { return false }
+        var e = end + 1
+        while e < doc.utf16.count && isLetter(doc.utf16[e]) { e += 1 }
+        guard e > end + 1 else { return false }
+        return options.givenNameMarks.contains(String(decoding: doc.utf16[(end + 1)..<e], as: UTF16.self))
+    }
 }

@@ -36,13 +36,17 @@ struct TitleFinder {
         for (c, chain) in names.chains.enumerated() {
             let start = names.mentions[chain.members.first!].range.lowerBound
             let end = names.mentions[chain.members.last!].range.upperBound
+            let found: TitledMention?
             if options.before, let m = before(chain: c, start: start, end: end) {
-                out.append(m)
+                found = m
             } else if options.after, let m = after(chain: c, start: start, end: end) {
-                out.append(m)
+                found = m
             } else if script == .cased, chain.members.count >= 2, let m = appositive(chain: c, start: start) {
-                out.append(m)
+                found = m
+            } else {
+                found = nil
             }
+            if let m = found, !givenNameOnly(end: end) { out.append(m) }
         }
         return out
     }
