@@ -70,8 +70,13 @@ struct TitleFinder {
             }
             if let (form, fs, fe) = formEnding(at: q) {
                 if hasMarker(options.lowered.modifiers, before: fs) { return nil }
-                // `Vice-Chancellor`, `Vize-Ministerpräsident`: a title joined to a word before it is another office.
-                if cased && fs > 0 && (lower[fs - 1] == 0x2D || isLetter(lower[fs - 1])) { return nil }
+                // `Vice-Chancellor`, `Vize-Ministerpräsident`: a title joined to a word before it is another office
+                // (but `then-Foreign Minister` is the office, held then).
+                if cased && fs > 0 && (lower[fs - 1] == 0x2D || isLetter(lower[fs - 1])),
+                    !hasMarker(options.lowered.thenMarkers.filter { $0.last == 0x2D }, before: fs)
+                {
+                    return nil
+                }
                 let (delStart, review) = determiner(before: fs)
                 let bounded =
                     hasMarker(options.lowered.thenMarkers, before: delStart) || inCapacity(before: delStart)
