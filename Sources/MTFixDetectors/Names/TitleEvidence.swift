@@ -27,6 +27,13 @@ extension TitleConflictDetector {
             where markers.contains(String(decoding: lower[w], as: UTF16.self)) {
                 if namesOffice(office, in: words[(i + 1)...].prefix(4), lower, m) { return true }
             }
+            // The marker before the name where the verb comes second (`Zuvor war Kling Finanzminister`).
+            let start = m.mentions[chain.members.first!].range.lowerBound
+            if TitleConflictDetector.words(lower, before: start, count: 2).contains(where: {
+                markers.contains(String(decoding: lower[$0], as: UTF16.self))
+            }), namesOffice(office, in: words.prefix(4)[...], lower, m) {
+                return true
+            }
         }
         // Change markers anywhere: only whole words in an alphabet are looked for.
         for marker in titles.currentMarkers {
@@ -80,6 +87,27 @@ extension TitleConflictDetector {
             return (form, e)
         }
         return nil
+    }
+
+    /// The last `count` words (letters and inner hyphens) before `start`, within its sentence and line,
+    /// nearest first.
+    static func words(_ lower: [UInt16], before start: Int, count: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = start
+        let limit = max(0, start - 20 * count)
+        while i > limit && out.count < count {
+            let c = lower[i - 1]
+            if NarrativeText.isTerminator(c) || c == 0x0A { break }
+            guard UnitProperties.isAlphabetic(c) else {
+                i -= 1
+                continue
+            }
+            var j = i
+            while j > limit && (UnitProperties.isAlphabetic(lower[j - 1]) || lower[j - 1] == 0x2D) { j -= 1 }
+            out.append(j..<i)
+            i = j
+        }
+        return out
     }
 
     /// The first `count` words (letters and inner hyphens) after `end`, within its sentence and line.
