@@ -34,6 +34,7 @@ extension TitleConflictDetector {
             }), namesOffice(office, in: words.prefix(4)[...], lower, m) {
                 return true
             }
+            if frontedOffice(office, before: start, lower, m) { return true }
         }
         // Change markers anywhere: only whole words in an alphabet are looked for.
         for marker in titles.currentMarkers {
@@ -52,6 +53,28 @@ extension TitleConflictDetector {
             }
         }
         return false
+    }
+
+    /// Whether the clause before `start` (past `, `) opens with the office, or a capacity marker and the
+    /// office, and names no one (`As foreign minister, Kling had …`, `Ministre des Armées de 2017 à 2022,
+    /// Lamotte …`).
+    private func frontedOffice(_ office: String, before start: Int, _ lower: [UInt16], _ m: NameMentions) -> Bool {
+        guard start >= 2, lower[start - 1] == 0x20, lower[start - 2] == 0x2C else { return false }
+        let comma = start - 2
+        var s = comma
+        while s > 0 && comma - s < 120 {
+            let c = lower[s - 1]
+            if NarrativeText.isTerminator(c) || c == 0x0A || c == 0x2C { break }
+            s -= 1
+        }
+        var clause = TitleConflictDetector.words(lower, after: s, count: 2)
+        guard let first = clause.first, first.upperBound <= comma else { return false }
+        if titles.capacityMarkers.contains(String(decoding: lower[first], as: UTF16.self)) { clause.removeFirst() }
+        guard let w = clause.first, w.upperBound <= comma, let (form, end) = formStarting(at: w.lowerBound, lower),
+            TitleOptions.compatible(form.office, office)
+        else { return false }
+        // `As Prime Minister Ana Lott, …` or `The prime minister, Ben Ortiz, …` name someone else.
+        return !m.mentions.contains { $0.range.lowerBound >= end && $0.range.upperBound <= comma }
     }
 
     /// Whether the first title form starting at one of `words` (the longest there: `deputy prime minister`,
