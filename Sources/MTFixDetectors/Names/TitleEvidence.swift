@@ -181,6 +181,6 @@ extension TitleFinder {
         var e = end + 1
         while e < doc.utf16.count && isLetter(doc.utf16[e]) { e += 1 }
         guard e > end + 1 else { return false }
-        return options.givenNameMarks.contains(String(decoding: doc.utf16[(end + 1)..<e], as: UTF16.self))
+        return options.givenNameMarks.contains { doc.utf16[(end + 1)..<e].elementsEqual($0) }
     }
 }

@@ -31,8 +31,9 @@ struct TitleOptions: Sendable {
     var thenAfter: [String] = []
     /// `in`, `en`: a word before a year that, right before a title, dates it (`In 2019, Sen. X`).
     var yearMarkers: [String] = []
-    /// `bin`, `ibn`, `II`: a word after a name that makes its last part a given name (case as written).
-    var givenNameMarks: Set<String> = []
+    /// `bin`, `ibn`, `II`: a word after a name that makes its last part a given name (units as written:
+    /// compared without building a string after every titled name).
+    var givenNameMarks: [[UInt16]] = []
     /// `as`, `als`: a word that puts a later title in the past (`As Bank of Canada Gov. X, he …`); lowercase.
     var capacityMarkers: Set<String> = []
     /// The same as units, when every marker is simple units none of which decomposes (`as`, `будучи`): then
@@ -111,7 +112,7 @@ struct TitleOptions: Sendable {
         thenMarkers = config["then_markers"]?.strings ?? []
         thenAfter = config["then_after"]?.strings ?? []
         yearMarkers = config["year_markers"]?.strings ?? []
-        givenNameMarks = Set(config["given_name_marks"]?.strings ?? [])
+        givenNameMarks = (config["given_name_marks"]?.strings ?? []).map { Array($0.utf16) }
         capacityMarkers = Set((config["capacity_markers"]?.strings ?? []).map { $0.lowercased() })
         if capacityMarkers.allSatisfy({ m in
             m.utf16.allSatisfy(TitleOptions.isSimpleUnit)
