@@ -208,7 +208,10 @@ public struct TitleConflictDetector: Rule {
     private func changeFollows(_ lower: [UInt16], after end: Int) -> Bool {
         let words = TitleConflictDetector.words(lower, after: end, count: 4).map { String(decoding: lower[$0], as: UTF16.self) }
         let text = words.joined(separator: " ")
-        return TitleConflictDetector.holds(markersAfter, words: Set(words), text: text)
+        // `Lamotte, ex-ministre des Armées`: a marker written onto the next word (`ex-`, `then-`) counts too.
+        var set = Set(words)
+        for w in words { if let h = w.firstIndex(of: "-") { set.insert(String(w[...h])) } }
+        return TitleConflictDetector.holds(markersAfter, words: set, text: text)
     }
 
     /// Whether one of `markers` is among `words` (markers in an alphabet, compared as whole lowercase
