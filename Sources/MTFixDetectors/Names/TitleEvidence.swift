@@ -22,8 +22,9 @@ extension TitleConflictDetector {
             let last = key(chain.members.last!)
             guard last == surname || last.matches(surname) else { continue }
             let words = TitleConflictDetector.words(
-                lower, after: m.mentions[chain.members.last!].range.upperBound, count: 7)
-            for (i, w) in words.prefix(3).enumerated()
+                lower, after: m.mentions[chain.members.last!].range.upperBound, count: 12)
+            // Past an apposition too (`Lott, the nation's top law officer, was previously a judge`).
+            for (i, w) in words.prefix(8).enumerated()
             where markers.contains(String(decoding: lower[w], as: UTF16.self)) {
                 if namesOffice(office, in: words[(i + 1)...].prefix(4), lower, m) { return true }
             }
