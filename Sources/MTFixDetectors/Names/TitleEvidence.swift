@@ -13,7 +13,7 @@ extension TitleConflictDetector {
         _ office: String, to intro: TitledMention, _ lower: [UInt16],
         _ m: NameMentions, _ keys: NameKeyMaker
     ) -> Bool {
-        guard names.script == .cased else { return false }
+        guard names.script == .cased else { return runAttributes(office, to: intro, lower, m, keys) }
         let markers = Set(titles.predicateMarkers + titles.currentMarkers.map { $0.lowercased() })
         guard !markers.isEmpty else { return false }
         func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
@@ -51,6 +51,35 @@ extension TitleConflictDetector {
                 if e < lower.count && UnitProperties.isAlphabetic(lower[e]) { continue }
                 let words = TitleConflictDetector.words(lower, after: e, count: 4)
                 if namesOffice(office, in: words[...], lower, m) { return true }
+            }
+        }
+        return false
+    }
+
+    /// `storyAttributes` where no space separates words (Japanese, Chinese): a predicate marker (`担任`,
+    /// `務め`) and a form of the office in the clause after a mention of the person (`沃尔科娃此前担任外长`,
+    /// `ベルツ氏は2010年から首相を務めた`).
+    private func runAttributes(
+        _ office: String, to intro: TitledMention, _ lower: [UInt16], _ m: NameMentions, _ keys: NameKeyMaker
+    ) -> Bool {
+        let markers = titles.predicateMarkers.map { Array($0.utf16) }
+        guard !markers.isEmpty else { return false }
+        let forms = titles.forms.filter { !$0.units.isEmpty && TitleOptions.compatible($0.office, office) }
+        func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
+        let surname = key(m.chains[intro.chain].members.last!)
+        for chain in m.chains {
+            let last = key(chain.members.last!)
+            guard last == surname || last.matches(surname) else { continue }
+            let start = m.mentions[chain.members.last!].range.upperBound
+            var end = start
+            while end < min(lower.count, start + 40) && !NarrativeText.isTerminator(lower[end]) && lower[end] != 0x0A {
+                end += 1
+            }
+            let clause = lower[start..<end]
+            if markers.contains(where: { TitleConflictDetector.contains(clause, $0) }),
+                forms.contains(where: { TitleConflictDetector.contains(clause, $0.units) })
+            {
+                return true
             }
         }
         return false
