@@ -47,6 +47,15 @@ struct TitlePrecisionTests {
         #expect(r.fixed == story)
     }
 
+    /// With a full title word (no abbreviation stop to make name-drift wary), name-drift must not respell the
+    /// lone variant either: title-conflict would then see one spelling and delete the title in the next pass.
+    @Test func aLoneVariantAfterATitleWordIsLeftForReviewByBothRules() {
+        let story = "Defense Secretary Paul Hargrove met with General Dan Crane. Senator Krane criticized the plan. Crane briefed reporters.\n"
+        let r = Names.run(story, "en")
+        #expect(r.fixed == story)
+        #expect(r.findings.allSatisfy { $0.safety == .review }, "\(r.findings.map(\.message))")
+    }
+
     @Test func aTitleAfterAnOrganizationNameIsReviewOnly() {
         let story = "Foreign Minister Ann Pike arrived. She met the Bank of Canada Governor Pike later.\n"
         let r = Names.run(story, "en", only: ["title-conflict-en"])
