@@ -112,14 +112,21 @@ public struct TitleConflictDetector: Rule {
         }
         // Where case endings are stripped once (`Петров` → `Петр`, `Петровым` → `Петров`), an inflected full
         // name (`с мэром Олегом Петровым`) is listed by its root too, so that it also makes a bare surname
-        // ambiguous (stripping twice finds one root; it only ever holds a title back).
-        var firstNamesByRoot: [String: [NameKey]] = [:]
-        if !names.caseSuffixes.isEmpty {
-            let roots = Set(titled.map { names.stripCase(m.mentions[m.chains[$0.chain].members.last!].stem) })
-            for chain in m.chains where chain.members.count > 1 {
-                let root = names.stripCase(m.mentions[chain.members.last!].stem)
-                if roots.contains(root) { firstNamesByRoot[root, default: []].append(key(chain.members.first!)) }
+        // ambiguous (stripping twice finds one root; it only ever holds a title back). Listed when first asked
+        // (a bare surname joining a full-named person), as stripping costs string work.
+        var byRoot: [String: [NameKey]]? = nil
+        func firstNamesByRoot(_ k: Int) -> [NameKey] {
+            guard !names.caseSuffixes.isEmpty else { return [] }
+            if byRoot == nil {
+                var list: [String: [NameKey]] = [:]
+                let roots = Set(titled.map { names.stripCase(m.mentions[m.chains[$0.chain].members.last!].stem) })
+                for chain in m.chains where chain.members.count > 1 {
+                    let root = names.stripCase(m.mentions[chain.members.last!].stem)
+                    if roots.contains(root) { list[root, default: []].append(key(chain.members.first!)) }
+                }
+                byRoot = list
             }
+            return byRoot![names.stripCase(m.mentions[k].stem)] ?? []
         }
         for t in titled {
             let members = m.chains[t.chain].members
@@ -133,12 +140,13 @@ public struct TitleConflictDetector: Rule {
             if fits.count > 1 { continue }
             if members.count == 1, let only = fits.first {
                 let known = people[only].spellings.filter { $0.parts > 1 }.map(\.first)
-                let root = names.caseSuffixes.isEmpty ? [] : firstNamesByRoot[names.stripCase(m.mentions[members.last!].stem)] ?? []
-                let others = ((firstNames[last.skeletonHash] ?? []) + root).filter { f in
-                    guard let f else { return true }
-                    return !known.contains { same($0, f) }
+                if !known.isEmpty {
+                    let others = ((firstNames[last.skeletonHash] ?? []) + firstNamesByRoot(members.last!).map { $0 }).filter { f in
+                        guard let f else { return true }
+                        return !known.contains { same($0, f) }
+                    }
+                    if !others.isEmpty { continue }
                 }
-                if !known.isEmpty && !others.isEmpty { continue }
             }
             // The other way round, a full name joining a person known by a bare surname only (`ベルツ大統領` …
             // `アンナ・ベルズ知事`): when another first name goes with that surname (`カール・ベルツ`), the
