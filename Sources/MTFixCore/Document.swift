@@ -64,6 +64,8 @@ public final class Document: @unchecked Sendable {
     private var byteStartsCache: [Int]?
     private let wordsLock = NSLock()
     private var wordsCache: [Word]?
+    /// Where the words of an engine pass's output come from, until they are asked for.
+    private var wordsSource: InheritedWords?
     private let structureLock = NSLock()
     private var paragraphCache: [Paragraph]?
     private var sentenceCache: [Range<Int>]?
@@ -269,10 +271,29 @@ public final class Document: @unchecked Sendable {
         defer { wordsLock.unlock() }
         if let w = wordsCache { return w }
         let out = Profile.measure("(document: words, within the first rule asking)") {
-            WordBreaker.words(utf16, lines: lines, locale: language)
+            if let source = wordsSource, let old = source.previous.knownWords {
+                return source.words(of: self, old: old)
+            }
+            return WordBreaker.words(utf16, lines: lines, locale: language)
         }
         wordsCache = out
+        wordsSource = nil
         return out
+    }
+
+    /// The words, if they were asked for already (nil: not segmented yet).
+    var knownWords: [Word]? {
+        wordsLock.lock()
+        defer { wordsLock.unlock() }
+        return wordsCache
+    }
+
+    /// Lets this snapshot, made by applying `edits` (sorted, non-overlapping) to `previous`, take the
+    /// words of its unchanged lines from `previous` when they are asked for (see `InheritedWords`).
+    func inheritWords(from previous: Document, edits: [Edit]) {
+        wordsLock.lock()
+        defer { wordsLock.unlock() }
+        if wordsCache == nil { wordsSource = InheritedWords(previous: previous, edits: edits) }
     }
 
     /// Words inside `range`.

@@ -123,7 +123,9 @@ public struct Engine: Sendable {
             applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
             map.push(edits)
             if Transcode.same(next, current.utf16) { break }
+            let previous = current
             current = Profile.measure("(engine: new snapshots)") { Document(utf16: next, language: language) }
+            current.inheritWords(from: previous, edits: edits)
             touched = Engine.landing(of: edits)
         }
         reported.sort(by: Engine.textOrder)

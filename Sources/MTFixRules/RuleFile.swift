@@ -25,7 +25,7 @@ public enum RuleFile {
             RuleFileError(file: file, line: node?.line ?? root.line, message: message)
         }
         func scalar(_ key: String, required: Bool = true) throws -> String? {
-            guard let n = root[key] else {
+            guard let n = root.field(key) else {
                 if required { throw fail(nil, "missing '\(key)'") }
                 return nil
             }
@@ -44,29 +44,29 @@ public enum RuleFile {
         }
         let id = try scalar("id")!
         let stem = file.split(separator: "/").last.map { $0.hasSuffix(".yml") ? String($0.dropLast(4)) : String($0) } ?? id
-        if id != stem { throw fail(root["id"], "id '\(id)' must equal the file name '\(stem)'") }
+        if id != stem { throw fail(root.field("id"), "id '\(id)' must equal the file name '\(stem)'") }
         let catName = try scalar("category")!
         guard let category = Category(rawValue: catName) else {
             let hint = Suggest.closest(catName, in: Category.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw fail(root["category"], "unknown category '\(catName)'\(hint)")
+            throw fail(root.field("category"), "unknown category '\(catName)'\(hint)")
         }
         let safetyName = try scalar("safety")!
-        guard let safety = Safety(rawValue: safetyName) else { throw fail(root["safety"], "safety must be safe, review or report") }
+        guard let safety = Safety(rawValue: safetyName) else { throw fail(root.field("safety"), "safety must be safe, review or report") }
         let severityName = try scalar("severity", required: false) ?? "warning"
-        guard let severity = Severity(rawValue: severityName) else { throw fail(root["severity"], "severity must be error, warning or info") }
+        guard let severity = Severity(rawValue: severityName) else { throw fail(root.field("severity"), "severity must be error, warning or info") }
         let kind = try scalar("kind")!
         guard kinds.contains(kind) else {
-            throw fail(root["kind"], "unknown kind '\(kind)'; one of: \(kinds.joined(separator: ", "))")
+            throw fail(root.field("kind"), "unknown kind '\(kind)'; one of: \(kinds.joined(separator: ", "))")
         }
         var languages: [String] = []
-        if let l = root["languages"] {
+        if let l = root.field("languages") {
             guard let list = YAMLTree.value(l).strings else { throw fail(l, "'languages' must be a list of language codes") }
             languages = list
         }
-        let fixes = try examples(root["fixes"], file: file, withOutput: true)
-        let keeps = try examples(root["keeps"], file: file, withOutput: false)
-        let reports = try examples(root["reports"], file: file, withOutput: false)
-        let known = try examples(root["known_failures"], file: file, withOutput: true)
+        let fixes = try examples(root.field("fixes"), file: file, withOutput: true)
+        let keeps = try examples(root.field("keeps"), file: file, withOutput: false)
+        let reports = try examples(root.field("reports"), file: file, withOutput: false)
+        let known = try examples(root.field("known_failures"), file: file, withOutput: true)
         let reportOnly = safety == .report || kind == "forbid"
         if reportOnly {
             if fixes.isEmpty && reports.isEmpty { throw fail(nil, "a report-only rule needs at least one 'reports' example") }
@@ -75,7 +75,7 @@ public enum RuleFile {
         }
         if keeps.isEmpty { throw fail(nil, "a rule needs at least one 'keeps' example") }
         var skipped: [String] = []
-        if let n = root["skip_perturbations"] {
+        if let n = root.field("skip_perturbations") {
             skipped = YAMLTree.value(n).strings ?? []
             for p in skipped where !perturbations.contains(p) {
                 throw fail(n, "unknown perturbation '\(p)'; one of: \(perturbations.joined(separator: ", "))")
@@ -86,9 +86,9 @@ public enum RuleFile {
             message: try scalar("message")!, languages: languages, fixes: fixes, keeps: keeps, knownFailures: known,
             location: SourceLocation(file: file, line: 1), reports: reports)
         descriptor.skippedPerturbations = skipped
-        let flags = root["flags"].map { YAMLTree.value($0).strings ?? [] } ?? []
+        let flags = root.field("flags").map { YAMLTree.value($0).strings ?? [] } ?? []
         var prefilter: [String]? = nil
-        if let n = root["prefilter"] {
+        if let n = root.field("prefilter") {
             let v = YAMLTree.value(n)
             if v.string == "none" {
                 prefilter = []
@@ -100,7 +100,7 @@ public enum RuleFile {
         }
         switch kind {
         case "pattern", "forbid":
-            guard let pNode = root["pattern"], let p = pNode.string else { throw fail(nil, "missing 'pattern'") }
+            guard let pNode = root.field("pattern"), let p = pNode.string else { throw fail(nil, "missing 'pattern'") }
             var options: ICURegexOptions = []
             for f in flags {
                 switch f {
@@ -108,7 +108,7 @@ public enum RuleFile {
                 case "multiline": options.insert(.multiline)
                 case "dot-all": options.insert(.dotAll)
                 case "comments": options.insert(.comments)
-                default: throw fail(root["flags"], "unknown flag '\(f)' (case-insensitive, multiline, dot-all, comments)")
+                default: throw fail(root.field("flags"), "unknown flag '\(f)' (case-insensitive, multiline, dot-all, comments)")
                 }
             }
             let replacement = kind == "forbid" ? nil : try scalar("replacement")
@@ -119,7 +119,7 @@ public enum RuleFile {
                 throw fail(pNode, e.message)
             }
         case "substitute":
-            guard let t = root["table"], case .mapping(let m) = t else { throw fail(root["table"], "'table' must map text to its replacement") }
+            guard let t = root.field("table"), case .mapping(let m) = t else { throw fail(root.field("table"), "'table' must map text to its replacement") }
             let table = m.compactMap { k, v -> (String, String)? in
                 guard let a = k.string, let b = v.string else { return nil }
                 return (a, b)
@@ -130,9 +130,9 @@ public enum RuleFile {
             let name = try scalar("detector")!
             guard let factory = detectors[name] else {
                 let hint = Suggest.closest(name, in: Array(detectors.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                throw fail(root["detector"], "unknown detector '\(name)'\(hint)")
+                throw fail(root.field("detector"), "unknown detector '\(name)'\(hint)")
             }
-            let options = root["options"].map(YAMLTree.value) ?? .map([])
+            let options = root.field("options").map(YAMLTree.value) ?? .map([])
             do {
                 let rule = try factory(descriptor, options)
                 guard let prefilter, !prefilter.isEmpty else { return rule }
@@ -140,7 +140,7 @@ public enum RuleFile {
             } catch let e as RuleFileError {
                 throw e
             } catch {
-                throw fail(root["options"], "detector '\(name)': \(error)")
+                throw fail(root.field("options"), "detector '\(name)': \(error)")
             }
         }
     }
@@ -158,15 +158,15 @@ public enum RuleFile {
                     throw RuleFileError(file: file, line: k.line, message: "unknown example key '\(k.string ?? "")' (in, out, lang)")
                 }
             }
-            let lang = item["lang"]?.string
+            let lang = item.field("lang")?.string
             if withOutput {
-                guard let i = item["in"]?.string, let o = item["out"]?.string else {
+                guard let i = item.field("in")?.string, let o = item.field("out")?.string else {
                     throw RuleFileError(file: file, line: item.line, message: "a 'fixes' example needs 'in' and 'out'")
                 }
                 return RuleExample(input: i, output: o, location: loc, language: lang)
             }
             if let s = item.string { return RuleExample(input: s, output: nil, location: loc) }
-            if let s = item["in"]?.string { return RuleExample(input: s, output: nil, location: loc, language: lang) }
+            if let s = item.field("in")?.string { return RuleExample(input: s, output: nil, location: loc, language: lang) }
             throw RuleFileError(file: file, line: item.line, message: "an example must be text or have 'in'")
         }
     }

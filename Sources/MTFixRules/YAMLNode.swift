@@ -72,5 +72,11 @@ extension Node {
     /// 1-based line of the node in its file.
     var line: Int { (mark?.line ?? 0) }
 
-    func child(_ key: String) -> Node? { self[key] }
+    /// The value of `key` in a mapping (nil: not a mapping, or no such key). Compares the keys' text:
+    /// Yams' own subscript compares nodes, resolving both tags with regular expressions for every key it
+    /// passes, which was most of the time spent loading the rules at start-up.
+    func field(_ key: String) -> Node? {
+        guard case .mapping(let m) = self else { return nil }
+        return m.first { $0.key.string == key }?.value
+    }
 }

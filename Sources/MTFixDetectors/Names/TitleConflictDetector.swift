@@ -10,6 +10,12 @@ public struct TitleConflictDetector: Rule {
     let keyCache: NameKeyCache
     /// Word-list analysis of capitalized words (with their name keys), shared by every document this rule checks.
     let wordCache: NameWordCache
+    /// Change markers (`now`, `became`), read in a titled mention's sentence.
+    let currentMarkers: TitleMarkers
+    /// The markers looked for right after a name: change, former and then markers in cased scripts; in CJK
+    /// text, where the "words" after a name are whole clauses and `前`, `原` are common characters, change
+    /// markers only.
+    let markersAfter: TitleMarkers
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -19,6 +25,9 @@ public struct TitleConflictDetector: Rule {
         names = n
         keyCache = NameKeyCache(folds: n.keyFolds)
         wordCache = NameWordCache(keys: keyCache)
+        markersAfter = TitleMarkers(
+            n.script == .cased ? titles.currentMarkers + titles.formerMarkers + titles.thenMarkers : titles.currentMarkers)
+        currentMarkers = TitleMarkers(titles.currentMarkers)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -198,37 +207,23 @@ public struct TitleConflictDetector: Rule {
         func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
         let surname = key(m.chains[intro.chain].members.last!)
         for chain in m.chains {
-            let last = key(chain.members.last!)
+            // Equal and matching keys share a skeleton: most chains are ruled out by its hash, without their key.
+            let k = chain.members.last!
+            guard (m.mentions[k].knownSkeleton?.hash ?? key(k).skeletonHash) == surname.skeletonHash else { continue }
+            let last = key(k)
             guard last == surname || last.matches(surname) else { continue }
             if changeFollows(lower, after: m.mentions[chain.members.last!].range.upperBound) { return true }
         }
         return false
     }
 
-    /// The markers looked for right after a name: change, former and then markers in cased scripts; in CJK
-    /// text, where the "words" after a name are whole clauses and `前`, `原` are common characters, change
-    /// markers only.
-    private var markersAfter: [String] {
-        names.script == .cased ? titles.currentMarkers + titles.formerMarkers + titles.thenMarkers : titles.currentMarkers
-    }
-
     /// Whether a change, former or then marker is one of the four words after `end`, within its sentence.
     private func changeFollows(_ lower: [UInt16], after end: Int) -> Bool {
-        let words = TitleConflictDetector.words(lower, after: end, count: 4).map { String(decoding: lower[$0], as: UTF16.self) }
-        let text = words.joined(separator: " ")
+        let words = TitleConflictDetector.words(lower, after: end, count: 4).map { TitleMarkers.word(lower[$0]) }
         // `Lamotte, ex-ministre des Armées`: a marker written onto the next word (`ex-`, `then-`) counts too.
         var set = Set(words)
         for w in words { if let h = w.firstIndex(of: "-") { set.insert(String(w[...h])) } }
-        return TitleConflictDetector.holds(markersAfter, words: set, text: text)
-    }
-
-    /// Whether one of `markers` is among `words` (markers in an alphabet, compared as whole lowercase
-    /// words) or inside `text` (CJK markers, which no space separates).
-    static func holds(_ markers: [String], words: Set<String>, text: String) -> Bool {
-        markers.contains { marker in
-            marker.unicodeScalars.first.map { $0.properties.isAlphabetic && $0.value < 0x3000 } == true
-                ? words.contains(marker.lowercased()) : text.contains(marker)
-        }
+        return markersAfter.held(words: set, text: markersAfter.substrings.isEmpty ? "" : words.joined(separator: " "))
     }
 
     /// Whether the sentence holding offset `at` says someone changed office (`now`, `became`, `désormais`).
@@ -252,6 +247,6 @@ public struct TitleConflictDetector: Rule {
         }
         let text = String(decoding: lower[s], as: UTF16.self)
         let words = Set(text.split { !$0.isLetter && $0 != "-" }.map(String.init))
-        return TitleConflictDetector.holds(titles.currentMarkers, words: words, text: text)
+        return currentMarkers.held(words: words, text: text)
     }
 }
