@@ -14,46 +14,56 @@ extension TitleConflictDetector {
         _ m: NameMentions, _ keys: NameKeyMaker
     ) -> Bool {
         guard names.script == .cased else { return runAttributes(office, to: intro, lower, m, keys) }
-        let markers = Set(titles.predicateMarkers + titles.currentMarkers.map { $0.lowercased() })
+        let markers = titles.statementWords
         guard !markers.isEmpty else { return false }
-        func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
-        let surname = key(m.chains[intro.chain].members.last!)
-        for chain in m.chains {
-            let last = key(chain.members.last!)
-            guard last == surname || last.matches(surname) else { continue }
+        for chain in personChains(of: intro, m, keys) {
             let words = TitleConflictDetector.words(
                 lower, after: m.mentions[chain.members.last!].range.upperBound, count: 12)
             // Past an apposition too (`Lott, the nation's top law officer, was previously a judge`).
-            for (i, w) in words.prefix(8).enumerated()
-            where markers.contains(String(decoding: lower[w], as: UTF16.self)) {
+            for (i, w) in words.prefix(8).enumerated() where markers.contains(TitleMarkers.word(lower[w])) {
                 if namesOffice(office, in: words[(i + 1)...].prefix(4), lower, m) { return true }
             }
             // The marker before the name where the verb comes second (`Zuvor war Kling Finanzminister`).
             let start = m.mentions[chain.members.first!].range.lowerBound
             if TitleConflictDetector.words(lower, before: start, count: 2).contains(where: {
-                markers.contains(String(decoding: lower[$0], as: UTF16.self))
+                markers.contains(TitleMarkers.word(lower[$0]))
             }), namesOffice(office, in: words.prefix(4)[...], lower, m) {
                 return true
             }
             if frontedOffice(office, before: start, lower, m) { return true }
         }
-        // Change markers anywhere: only whole words in an alphabet are looked for.
-        for marker in titles.currentMarkers {
-            let units = Array(marker.lowercased().utf16)
-            guard let first = units.first, UnitProperties.isAlphabetic(first), units.count < lower.count
-            else { continue }
-            var i = 0
-            while i + units.count <= lower.count {
-                defer { i += 1 }
-                guard lower[i] == first, lower[i..<(i + units.count)].elementsEqual(units) else { continue }
-                let e = i + units.count
-                if i > 0 && UnitProperties.isAlphabetic(lower[i - 1]) { continue }
-                if e < lower.count && UnitProperties.isAlphabetic(lower[e]) { continue }
-                let words = TitleConflictDetector.words(lower, after: e, count: 4)
-                if namesOffice(office, in: words[...], lower, m) { return true }
+        // Change markers anywhere, as whole words: one pass over the words of the document.
+        let change = titles.changeWordUnits
+        guard !change.isEmpty else { return false }
+        var i = 0
+        while i < lower.count {
+            guard UnitProperties.isAlphabetic(lower[i]) else {
+                i += 1
+                continue
             }
+            var e = i + 1
+            while e < lower.count && UnitProperties.isAlphabetic(lower[e]) { e += 1 }
+            if change.contains(where: { $0.count == e - i && lower[i..<e].elementsEqual($0) }),
+                namesOffice(office, in: TitleConflictDetector.words(lower, after: e, count: 4)[...], lower, m)
+            {
+                return true
+            }
+            i = e
         }
         return false
+    }
+
+    /// The chains whose surname spells the intro's (equal or matching keys share a skeleton: most chains
+    /// are ruled out by its hash, without their key).
+    private func personChains(of intro: TitledMention, _ m: NameMentions, _ keys: NameKeyMaker) -> [NameChain] {
+        func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
+        let surname = key(m.chains[intro.chain].members.last!)
+        return m.chains.filter { chain in
+            let k = chain.members.last!
+            guard (m.mentions[k].knownSkeleton?.hash ?? key(k).skeletonHash) == surname.skeletonHash else { return false }
+            let last = key(k)
+            return last == surname || last.matches(surname)
+        }
     }
 
     /// `storyAttributes` where no space separates words (Japanese, Chinese): a predicate marker (`担任`,
@@ -65,11 +75,7 @@ extension TitleConflictDetector {
         let markers = titles.predicateMarkers.map { Array($0.utf16) }
         guard !markers.isEmpty else { return false }
         let forms = titles.forms.filter { !$0.units.isEmpty && TitleOptions.compatible($0.office, office) }
-        func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
-        let surname = key(m.chains[intro.chain].members.last!)
-        for chain in m.chains {
-            let last = key(chain.members.last!)
-            guard last == surname || last.matches(surname) else { continue }
+        for chain in personChains(of: intro, m, keys) {
             let start = m.mentions[chain.members.last!].range.upperBound
             var end = start
             while end < min(lower.count, start + 40) && !NarrativeText.isTerminator(lower[end]) && lower[end] != 0x0A {
@@ -192,8 +198,12 @@ extension TitleFinder {
         guard cased, !options.lowered.yearMarkers.isEmpty else { return false }
         var e = offset
         while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
-        if let w = wordsBefore(e, limit: 1).first, !w.isEmpty, lower[w].elementsEqual(doc.utf16[w]), !lower[w].contains(0x2E) {
-            e = w.lowerBound
+        // Read in place: this runs before every title.
+        if e > 0 && isLetter(lower[e - 1]) {
+            var s = e
+            while s > 0 && (isLetter(lower[s - 1]) || lower[s - 1] == 0x2D) { s -= 1 }
+            guard lower[s..<e].elementsEqual(doc.utf16[s..<e]) else { return false }
+            e = s
             while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
         }
         if e > 0 && lower[e - 1] == 0x2C { e -= 1 }

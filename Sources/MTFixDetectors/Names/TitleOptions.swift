@@ -43,6 +43,10 @@ struct TitleOptions: Sendable {
     var currentMarkers: [String] = []
     /// `was`, `был`, `wurde`: after a name, a word that gives the person the office named next; lowercase.
     var predicateMarkers: [String] = []
+    /// Predicate and change markers as lowercase words, made once (the words after a name are compared).
+    var statementWords: Set<String> = []
+    /// Change markers written in an alphabet, lowercased units: looked for as whole words in a whole document.
+    var changeWordUnits: [[UInt16]] = []
     /// Pairs of offices one person commonly holds at once (a deputy prime minister who is also foreign
     /// minister): two such titles are no contradiction.
     var coHeld: [(String, String)] = []
@@ -122,6 +126,10 @@ struct TitleOptions: Sendable {
         }
         currentMarkers = config["current_markers"]?.strings ?? []
         predicateMarkers = (config["predicate_markers"]?.strings ?? []).map { $0.lowercased() }
+        statementWords = Set(predicateMarkers + currentMarkers.map { $0.lowercased() })
+        changeWordUnits = currentMarkers.map { Array($0.lowercased().utf16) }.filter { w in
+            w.first.map(UnitProperties.isAlphabetic) == true && w.allSatisfy(UnitProperties.isAlphabetic)
+        }
         coHeld = (config["co_held"]?.list ?? []).compactMap { pair in
             guard let p = pair.strings, p.count == 2 else { return nil }
             return (p[0], p[1])
