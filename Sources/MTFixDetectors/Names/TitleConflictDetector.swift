@@ -54,7 +54,7 @@ public struct TitleConflictDetector: Rule {
             // `Lammy, who became deputy prime minister in September,`: the words after any mention may say it too.
             if changeFollowsAMention(of: intro, lower, mentions, keys) { continue }
             // `Wollner, who was foreign minister from 2013 to 2017, …`: the story itself gives that office.
-            wrong.removeAll { storyAttributes($0.office, to: intro, lower, mentions, keys) }
+            wrong.removeAll { storyAttributes($0, to: intro, document, lower, mentions, keys) }
             for m in wrong {
                 // The name as written (stems lose case endings: `Серг Лавр` for `Сергея Лаврова`).
                 let members = mentions.chains[intro.chain].members

@@ -4,15 +4,17 @@ import MTFixCore
 /// the text says the person holds or held that office (`Wollner, who was foreign minister from 2013`,
 /// `Громов был премьер-министром`, `Il a été nommé Premier ministre`).
 extension TitleConflictDetector {
-    /// Whether the text says someone of the intro's surname holds or held `office`: a predicate marker
+    /// Whether the text says someone of the intro's surname holds or held `title`'s office: a predicate marker
     /// (`was`, `is`, `был`, `wurde`) or a change marker among the three words after a mention, followed
     /// within four words by a form of the office that titles no one else. A change marker says it
-    /// anywhere (`Il a été nommé Premier ministre mardi`: the subject may be a pronoun). Cased scripts only:
+    /// anywhere between the intro and the title (`Il a été nommé Premier ministre mardi`: the subject may
+    /// be a pronoun). Cased scripts only:
     /// in CJK text the words after a name are whole clauses.
     func storyAttributes(
-        _ office: String, to intro: TitledMention, _ lower: [UInt16],
+        _ title: TitledMention, to intro: TitledMention, _ document: Document, _ lower: [UInt16],
         _ m: NameMentions, _ keys: NameKeyMaker
     ) -> Bool {
+        let office = title.office
         guard names.script == .cased else { return runAttributes(office, to: intro, lower, m, keys) }
         let markers = titles.statementWords
         guard !markers.isEmpty else { return false }
@@ -32,17 +34,20 @@ extension TitleConflictDetector {
             }
             if frontedOffice(office, before: start, lower, m) { return true }
         }
-        // Change markers anywhere, as whole words: one pass over the words of the document.
+        // Change markers, as whole words, in the lines from the intro to the title (the story tells the change
+        // before it uses the new title): one pass over their words.
         let change = titles.changeWordUnits
         guard !change.isEmpty else { return false }
-        var i = 0
-        while i < lower.count {
+        let lines = document.lines
+        var i = lines[m.chains[intro.chain].line].lowerBound
+        let limit = min(lower.count, lines[document.lineIndex(at: title.deletion.lowerBound)].upperBound)
+        while i < limit {
             guard UnitProperties.isAlphabetic(lower[i]) else {
                 i += 1
                 continue
             }
             var e = i + 1
-            while e < lower.count && UnitProperties.isAlphabetic(lower[e]) { e += 1 }
+            while e < limit && UnitProperties.isAlphabetic(lower[e]) { e += 1 }
             if change.contains(where: { $0.count == e - i && lower[i..<e].elementsEqual($0) }),
                 namesOffice(office, in: TitleConflictDetector.words(lower, after: e, count: 4)[...], lower, m)
             {

@@ -57,7 +57,10 @@ extension TitleConflictDetector {
                 var list: [String: [NameKey]] = [:]
                 let roots = Set(titled.map { names.stripCase(m.mentions[m.chains[$0.chain].members.last!].stem) })
                 for chain in m.chains where chain.members.count > 1 {
-                    let root = names.stripCase(m.mentions[chain.members.last!].stem)
+                    // Only a stem that starts with a root can strip to it: most are ruled out by their units.
+                    let stem = m.mentions[chain.members.last!].stem
+                    guard roots.contains(where: { stem.utf16.starts(with: $0.utf16) }) else { continue }
+                    let root = names.stripCase(stem)
                     if roots.contains(root) { list[root, default: []].append(key(chain.members.first!)) }
                 }
                 byRoot = list
