@@ -219,8 +219,8 @@ extension TitleFinder {
     }
 
     /// Whether the name ending at `end` is followed by a word that makes its last part a given name: a
-    /// patronymic particle (`Abdullah bin …`) or a regnal number (`King Abdullah II`). Such a name says
-    /// nothing about the person a bare `Abdullah` elsewhere is, so its title is left out.
+    /// patronymic particle (`Hamad bin …`) or a regnal number (`King Hamad II`). Such a name says
+    /// nothing about the person a bare `Hamad` elsewhere is, so its title is left out.
     func givenNameOnly(end: Int) -> Bool {
         guard !options.givenNameMarks.isEmpty, end + 1 < doc.utf16.count, doc.utf16[end] == 0x20 else { return false }
         var e = end + 1
