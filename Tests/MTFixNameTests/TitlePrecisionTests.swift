@@ -12,6 +12,10 @@ struct TitlePrecisionTests {
         ("en", "Prime Minister Mark Carney unveiled a budget. As Bank of Canada Gov. Carney, he steered the country."),
         ("de", "Der damalige Finanzminister Scholz war 2018 nach Berlin gewechselt. Bundeskanzler Scholz hatte die Vorwürfe zurückgewiesen."),
         ("de", "Der ehemalige Finanzminister Olaf Scholz sprach. Bundeskanzler Scholz hatte die Vorwürfe zurückgewiesen."),
+        // The story itself gives the person that office (`was`, `был`, `nommé`).
+        ("en", "President Emil Marot spoke. Marot was economy minister from 2014 to 2016. Economy Minister Marot had pushed a reform law."),
+        ("en", "Foreign Minister Ivo Kral, who served as trade minister until 2020, arrived. Trade Minister Kral had signed the deal."),
+        ("ru", "Президент Олег Громов выступил. Громов был премьер-министром. Премьер-министр Громов тогда провел реформу."),
     ])
     func pastOfficesAreNoConflict(_ lang: String, _ story: String) {
         let r = Names.run(story, lang, only: ["title-conflict-\(lang)"])
@@ -27,6 +31,29 @@ struct TitlePrecisionTests {
     func aBareSurnameSharedByTwoPeopleIsNoConflict(_ story: String) {
         let r = Names.run(story, "en", only: ["title-conflict-en"])
         #expect(r.findings.isEmpty, "\(r.findings.map(\.message))")
+    }
+
+    /// A surname spelled once, unlike the person's, under another title may be another person of a similar
+    /// name (`Sen. Krane` beside `Gen. Dan Crane`): review only. Drift repeats itself, so a variant written
+    /// twice (`Okafol` in `TitleConflictTests`) is still repaired.
+    @Test(arguments: [
+        "Defense Secretary Paul Hargrove met with Gen. Dan Crane. Sen. Krane criticized the plan. Crane briefed reporters.\n",
+        "Mayor Lena Fischer opened the bridge on Monday. Later, Gov. Fisher praised the work.\n",
+    ])
+    func aLoneVariantUnderAnotherTitleIsReviewOnly(_ story: String) {
+        let r = Names.run(story, "en", only: ["title-conflict-en"])
+        #expect(!r.findings.isEmpty)
+        #expect(r.findings.allSatisfy { $0.safety == .review }, "\(r.findings.map(\.message))")
+        #expect(r.fixed == story)
+    }
+
+    /// With a full title word (no abbreviation stop to make name-drift wary), name-drift must not respell the
+    /// lone variant either: title-conflict would then see one spelling and delete the title in the next pass.
+    @Test func aLoneVariantAfterATitleWordIsLeftForReviewByBothRules() {
+        let story = "Defense Secretary Paul Hargrove met with General Dan Crane. Senator Krane criticized the plan. Crane briefed reporters.\n"
+        let r = Names.run(story, "en")
+        #expect(r.fixed == story)
+        #expect(r.findings.allSatisfy { $0.safety == .review }, "\(r.findings.map(\.message))")
     }
 
     @Test func aTitleAfterAnOrganizationNameIsReviewOnly() {
@@ -62,7 +89,7 @@ struct HyphenatedNameTests {
     /// `LDP President`): deleting only the title would leave `Economy Macron`, so the repair is for review.
     @Test func aQualifiedTitleAtASentenceStartIsReviewOnly() {
         for story in [
-            "President Emil Marot spoke. Marot was economy minister from 2014 to 2016. Economy Minister Marot had pushed a reform law.\n",
+            "President Emil Marot spoke on Monday. Economy Minister Marot had pushed a reform law.\n",
             "Japanese Prime Minister Sana Takai will host the talks. LDP President Takai leads the party.\n",
         ] {
             let r = Names.run(story, "en", only: ["title-conflict-en"])

@@ -50,7 +50,12 @@ public struct NameDriftDetector: Rule {
                     let loneAtStart = member.mentions.count == 1 && options.script == .cased
                         && member.stem.count <= NameDriftDetector.shortWordLength
                         && NameDriftDetector.startsSentence(document.utf16, at: mention.range.lowerBound)
-                    let safety: Safety = inner || loneAtStart ? .review : cluster.safety
+                    // Or right after a title (`Senator Krane` beside `General Dan Crane`): another holder of a
+                    // similar name, as likely as a slip.
+                    let loneTitled = member.mentions.count == 1 && options.script == .cased
+                        && member.stem.count <= NameDriftDetector.shortWordLength
+                        && NameDriftDetector.followsTitle(document.utf16, at: mention.range.lowerBound, options.titleWords)
+                    let safety: Safety = inner || loneAtStart || loneTitled ? .review : cluster.safety
                     out.append(
                         Finding(
                             rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
@@ -82,6 +87,16 @@ public struct NameDriftDetector: Rule {
             return NarrativeText.isTerminator(c) || c == 0x3A
         }
         return true
+    }
+
+    /// Whether the word right before `offset` (one space between, a final full stop dropped) is a title word.
+    static func followsTitle(_ u: [UInt16], at offset: Int, _ titles: Set<String>) -> Bool {
+        guard offset >= 2, u[offset - 1] == 0x20 else { return false }
+        var e = offset - 1
+        if u[e - 1] == 0x2E { e -= 1 }
+        var s = e
+        while s > 0 && UnitProperties.isAlphabetic(u[s - 1]) { s -= 1 }
+        return s < e && titles.contains(String(decoding: u[s..<e], as: UTF16.self))
     }
 
     /// A names-file spelling in another script (`Kovalenko` for `Коваленко`) is not a repair.

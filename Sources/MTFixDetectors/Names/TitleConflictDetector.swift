@@ -45,14 +45,16 @@ public struct TitleConflictDetector: Rule {
             let intro = person[introIndex]
             var offices: [String: Int] = [:]
             for m in person { offices[m.office, default: 0] += 1 }
-            let wrong = person[(introIndex + 1)...].filter { m in
+            var wrong = person[(introIndex + 1)...].filter { m in
                 // A title the story repeats for this person is its own claim, not a slip.
-                m.direct && !m.former && !TitleOptions.compatible(intro.office, m.office)
+                m.direct && !m.former && !titles.mayHoldBoth(intro.office, m.office)
                     && offices.filter({ TitleOptions.compatible($0.key, m.office) }).values.reduce(0, +) == 1
             }
             if wrong.isEmpty || person.contains(where: { mentionsChange(document, lower, at: $0, mentions) }) { continue }
             // `Lammy, who became deputy prime minister in September,`: the words after any mention may say it too.
             if changeFollowsAMention(of: intro, lower, mentions, keys) { continue }
+            // `Wollner, who was foreign minister from 2013 to 2017, …`: the story itself gives that office.
+            wrong.removeAll { storyAttributes($0, to: intro, document, lower, mentions, keys) }
             for m in wrong {
                 // The name as written (stems lose case endings: `Серг Лавр` for `Сергея Лаврова`).
                 let members = mentions.chains[intro.chain].members
@@ -61,7 +63,7 @@ public struct TitleConflictDetector: Rule {
                 out.append(
                     Finding(
                         rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
-                        safety: m.reviewOnly ? .review : descriptor.safety,
+                        safety: m.reviewOnly || loneVariant(m, of: intro, mentions) ? .review : descriptor.safety,
                         message: "“\(m.title(in: document))” contradicts how the document introduced \(who) (“\(intro.title(in: document))”, line \(introLine))",
                         range: m.deletion, edits: [Edit(range: m.deletion, replacement: "")],
                         evidence: [
@@ -71,75 +73,6 @@ public struct TitleConflictDetector: Rule {
             }
         }
         return out
-    }
-
-    /// Titled mentions grouped by person, in text order. A later mention joins an earlier person when
-    /// its surname spells the same name and any first names agree; one that fits two people joins none.
-    /// People are bucketed by the surname's skeleton and compared by their distinct spellings only,
-    /// so a long document stays near-linear.
-    private func persons(_ titled: [TitledMention], _ m: NameMentions, _ keys: NameKeyMaker, _ u: [UInt16]) -> [[TitledMention]] {
-        struct Person {
-            var mentions: [TitledMention] = []
-            var spellings: [(first: NameKey, last: NameKey, parts: Int)] = []
-        }
-        var people: [Person] = []
-        // By the skeleton's hash: a bucket mixing skeletons (a collision) fits no one more, as `same` compares them.
-        var bySurname: [Int: [Int]] = [:]
-        func same(_ a: NameKey, _ b: NameKey) -> Bool { a == b || a.matches(b) }
-        // The scan gave most mentions their key already.
-        func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
-        // Every surname written with a first name (or after a middle initial, `George W. Bush`, whose first
-        // name the scan does not link), so that a bare surname is given to one person only when no other
-        // person of that surname is named in the document (`Jeb Bush` and `George W. Bush`).
-        var firstNames: [Int: [NameKey?]] = [:]
-        // Read without copying the key when the scan knew it.
-        func skeletonHash(_ k: Int) -> Int { m.mentions[k].knownSkeleton?.hash ?? key(k).skeletonHash }
-        // Only titled people's surnames are looked up: other chains need not be listed (most of them).
-        let wanted = titled.map { skeletonHash(m.chains[$0.chain].members.last!) }
-        for chain in m.chains {
-            let last = skeletonHash(chain.members.last!)
-            guard wanted.contains(last) else { continue }
-            if chain.members.count > 1 {
-                firstNames[last, default: []].append(key(chain.members.first!))
-            } else {
-                let s = m.mentions[chain.members.first!].range.lowerBound
-                if s >= 4, u[s - 1] == 0x20, u[s - 2] == 0x2E, UnitProperties.isUppercase(u[s - 3]), u[s - 4] == 0x20 {
-                    firstNames[last, default: []].append(nil)
-                }
-            }
-        }
-        for t in titled {
-            let members = m.chains[t.chain].members
-            let first = key(members.first!)
-            let last = key(members.last!)
-            let fits = (bySurname[last.skeletonHash] ?? []).filter { p in
-                people[p].spellings.contains { s in
-                    same(s.last, last) && (s.parts < 2 || members.count < 2 || same(s.first, first))
-                }
-            }
-            if fits.count > 1 { continue }
-            if members.count == 1, let only = fits.first {
-                let known = people[only].spellings.filter { $0.parts > 1 }.map(\.first)
-                let others = (firstNames[last.skeletonHash] ?? []).filter { f in
-                    guard let f else { return true }
-                    return !known.contains { same($0, f) }
-                }
-                if !known.isEmpty && !others.isEmpty { continue }
-            }
-            let p: Int
-            if let only = fits.first {
-                p = only
-            } else {
-                p = people.count
-                people.append(Person())
-                bySurname[last.skeletonHash, default: []].append(p)
-            }
-            people[p].mentions.append(t)
-            if !people[p].spellings.contains(where: { $0.first == first && $0.last == last && $0.parts == members.count }) {
-                people[p].spellings.append((first, last, members.count))
-            }
-        }
-        return people.map(\.mentions).filter { $0.count > 1 }
     }
 
     /// Whether `units` holds `needle` somewhere.
@@ -181,22 +114,11 @@ public struct TitleConflictDetector: Rule {
 
     /// Whether a change, former or then marker is one of the four words after `end`, within its sentence.
     private func changeFollows(_ lower: [UInt16], after end: Int) -> Bool {
-        var words: [String] = []
-        var i = end
-        let limit = min(lower.count, end + 80)
-        while i < limit && words.count < 4 {
-            let c = lower[i]
-            if NarrativeText.isTerminator(c) || c == 0x0A { break }
-            guard UnitProperties.isAlphabetic(c) else {
-                i += 1
-                continue
-            }
-            var j = i
-            while j < limit && (UnitProperties.isAlphabetic(lower[j]) || lower[j] == 0x2D) { j += 1 }
-            words.append(TitleMarkers.word(lower[i..<j]))
-            i = j
-        }
-        return markersAfter.held(words: Set(words), text: markersAfter.substrings.isEmpty ? "" : words.joined(separator: " "))
+        let words = TitleConflictDetector.words(lower, after: end, count: 4).map { TitleMarkers.word(lower[$0]) }
+        // `Lamotte, ex-ministre des Armées`: a marker written onto the next word (`ex-`, `then-`) counts too.
+        var set = Set(words)
+        for w in words { if let h = w.firstIndex(of: "-") { set.insert(String(w[...h])) } }
+        return markersAfter.held(words: set, text: markersAfter.substrings.isEmpty ? "" : words.joined(separator: " "))
     }
 
     /// Whether the sentence holding offset `at` says someone changed office (`now`, `became`, `désormais`).

@@ -36,13 +36,17 @@ struct TitleFinder {
         for (c, chain) in names.chains.enumerated() {
             let start = names.mentions[chain.members.first!].range.lowerBound
             let end = names.mentions[chain.members.last!].range.upperBound
+            let found: TitledMention?
             if options.before, let m = before(chain: c, start: start, end: end) {
-                out.append(m)
+                found = m
             } else if options.after, let m = after(chain: c, start: start, end: end) {
-                out.append(m)
+                found = m
             } else if script == .cased, chain.members.count >= 2, let m = appositive(chain: c, start: start) {
-                out.append(m)
+                found = m
+            } else {
+                found = nil
             }
+            if let m = found, !givenNameOnly(end: end) { out.append(m) }
         }
         return out
     }
@@ -66,12 +70,17 @@ struct TitleFinder {
             }
             if let (form, fs, fe) = formEnding(at: q) {
                 if hasMarker(options.lowered.modifiers, before: fs) { return nil }
-                // `Vice-Chancellor`, `Vize-Ministerpräsident`: a title joined to a word before it is another office.
-                if cased && fs > 0 && (lower[fs - 1] == 0x2D || isLetter(lower[fs - 1])) { return nil }
+                // `Vice-Chancellor`, `Vize-Ministerpräsident`: a title joined to a word before it is another office
+                // (but `then-Foreign Minister` is the office, held then).
+                if cased && fs > 0 && (lower[fs - 1] == 0x2D || isLetter(lower[fs - 1])),
+                    !hasMarker(options.lowered.thenMarkers.filter { $0.last == 0x2D }, before: fs)
+                {
+                    return nil
+                }
                 let (delStart, review) = determiner(before: fs)
                 let bounded =
                     hasMarker(options.lowered.thenMarkers, before: delStart) || inCapacity(before: delStart)
-                    || hasPhrase(options.lowered.thenAfter, after: end)
+                    || hasPhrase(options.lowered.thenAfter, after: end) || dated(before: delStart)
                 var m = TitledMention(
                     chain: chain, office: form.office, titleRange: fs..<fe, deletion: delStart..<start, direct: true,
                     former: bounded || hasMarker(options.lowered.formerMarkers, before: delStart),
@@ -176,7 +185,7 @@ struct TitleFinder {
     }
 
     /// The whole words before `offset` (letters, hyphens and abbreviation dots) in the same clause, nearest first.
-    private func wordsBefore(_ offset: Int, limit: Int) -> [Range<Int>] {
+    func wordsBefore(_ offset: Int, limit: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var e = offset
         while out.count < limit {
@@ -207,7 +216,7 @@ struct TitleFinder {
     }
 
     /// Whether the text just before `offset` (spaces skipped) ends with one of `words` on a word boundary.
-    private func hasMarker(_ words: [[UInt16]], before offset: Int) -> Bool {
+    func hasMarker(_ words: [[UInt16]], before offset: Int) -> Bool {
         var e = offset
         while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
         for wu in words {

@@ -29,6 +29,11 @@ struct TitleOptions: Sendable {
     var thenMarkers: [String] = []
     /// `as he then was`: a phrase after the name (past a comma) that puts the title before it in the past.
     var thenAfter: [String] = []
+    /// `in`, `en`: a word before a year that, right before a title, dates it (`In 2019, Sen. X`).
+    var yearMarkers: [String] = []
+    /// `bin`, `ibn`, `II`: a word after a name that makes its last part a given name (units as written:
+    /// compared without building a string after every titled name).
+    var givenNameMarks: [[UInt16]] = []
     /// `as`, `als`: a word that puts a later title in the past (`As Bank of Canada Gov. X, he …`); lowercase.
     var capacityMarkers: Set<String> = []
     /// The same as units, when every marker is simple units none of which decomposes (`as`, `будучи`): then
@@ -36,6 +41,15 @@ struct TitleOptions: Sendable {
     var capacityMarkerUnits: [[UInt16]]? = nil
     /// `now`, `désormais`: the story itself says the person changed office.
     var currentMarkers: [String] = []
+    /// `was`, `был`, `wurde`: after a name, a word that gives the person the office named next; lowercase.
+    var predicateMarkers: [String] = []
+    /// Predicate and change markers as lowercase words, made once (the words after a name are compared).
+    var statementWords: Set<String> = []
+    /// Change markers written in an alphabet, lowercased units: looked for as whole words in a whole document.
+    var changeWordUnits: [[UInt16]] = []
+    /// Pairs of offices one person commonly holds at once (a deputy prime minister who is also foreign
+    /// minister): two such titles are no contradiction.
+    var coHeld: [(String, String)] = []
     /// When every current marker is plain ASCII (letters, digits, hyphens, apostrophes, spaces): the units each is looked for as (lowercased for word markers, as
     /// written for the others), so a sentence without them needs no word split. Nil otherwise.
     var asciiMarkerUnits: [[UInt16]]? = nil
@@ -55,6 +69,7 @@ struct TitleOptions: Sendable {
         var formerMarkers: [[UInt16]] = []
         var thenMarkers: [[UInt16]] = []
         var thenAfter: [[UInt16]] = []
+        var yearMarkers: [[UInt16]] = []
         var reviewBefore: [[UInt16]] = []
         /// With the space that separates each from the title, unless it ends in an apostrophe (`l’`).
         var determiners: [[UInt16]] = []
@@ -68,6 +83,7 @@ struct TitleOptions: Sendable {
             formerMarkers = low(o.formerMarkers)
             thenMarkers = low(o.thenMarkers)
             thenAfter = low(o.thenAfter)
+            yearMarkers = low(o.yearMarkers)
             reviewBefore = low(o.reviewBefore)
             determiners = o.determiners.map { d in
                 let du = TitleOptions.lower(Array(d.utf16))
@@ -99,6 +115,8 @@ struct TitleOptions: Sendable {
         formerMarkers = config["former_markers"]?.strings ?? []
         thenMarkers = config["then_markers"]?.strings ?? []
         thenAfter = config["then_after"]?.strings ?? []
+        yearMarkers = config["year_markers"]?.strings ?? []
+        givenNameMarks = (config["given_name_marks"]?.strings ?? []).map { Array($0.utf16) }
         capacityMarkers = Set((config["capacity_markers"]?.strings ?? []).map { $0.lowercased() })
         if capacityMarkers.allSatisfy({ m in
             m.utf16.allSatisfy(TitleOptions.isSimpleUnit)
@@ -107,6 +125,15 @@ struct TitleOptions: Sendable {
             capacityMarkerUnits = capacityMarkers.sorted().map { Array($0.utf16) }
         }
         currentMarkers = config["current_markers"]?.strings ?? []
+        predicateMarkers = (config["predicate_markers"]?.strings ?? []).map { $0.lowercased() }
+        statementWords = Set(predicateMarkers + currentMarkers.map { $0.lowercased() })
+        changeWordUnits = currentMarkers.map { Array($0.lowercased().utf16) }.filter { w in
+            w.first.map(UnitProperties.isAlphabetic) == true && w.allSatisfy(UnitProperties.isAlphabetic)
+        }
+        coHeld = (config["co_held"]?.list ?? []).compactMap { pair in
+            guard let p = pair.strings, p.count == 2 else { return nil }
+            return (p[0], p[1])
+        }
         inflection = Int(config["inflection"]?.number ?? 0)
         lowered = Lowered(self)
         // Only characters no other character is canonically equivalent to, so comparing units is exact.
@@ -134,6 +161,16 @@ struct TitleOptions: Sendable {
     /// Offices are compatible when equal or one refines the other (`minister` / `minister.foreign`).
     static func compatible(_ a: String, _ b: String) -> Bool {
         a == b || a.hasPrefix(b + ".") || b.hasPrefix(a + ".")
+    }
+
+    /// Whether one person may hold both offices at once: compatible, or a `co_held` pair (either way round,
+    /// each office or a refinement of it).
+    func mayHoldBoth(_ a: String, _ b: String) -> Bool {
+        TitleOptions.compatible(a, b)
+            || coHeld.contains { x, y in
+                (TitleOptions.compatible(a, x) && TitleOptions.compatible(b, y))
+                    || (TitleOptions.compatible(a, y) && TitleOptions.compatible(b, x))
+            }
     }
 
     /// Per-unit lowercase (length-preserving, so offsets stay valid).

@@ -1,0 +1,112 @@
+import MTFixCore
+
+/// Who is who among a document's titled mentions: title-conflict compares titles only within one person.
+extension TitleConflictDetector {
+    /// Whether `t`'s surname is spelled unlike the intro's and written nowhere else (`Sen. Krane` beside
+    /// `Gen. Dan Crane`): transliteration drift repeats itself, as one engine renders a name the same way
+    /// each time, so a lone variant under another title may well be another person (review only).
+    func loneVariant(_ t: TitledMention, of intro: TitledMention, _ m: NameMentions) -> Bool {
+        let surname = m.mentions[m.chains[t.chain].members.last!]
+        guard !surname.hasSameStem(as: m.mentions[m.chains[intro.chain].members.last!]) else { return false }
+        return m.mentions.lazy.filter { $0.hasSameStem(as: surname) }.count == 1
+    }
+
+    /// Titled mentions grouped by person, in text order. A later mention joins an earlier person when
+    /// its surname spells the same name and any first names agree; one that fits two people joins none.
+    /// People are bucketed by the surname's skeleton and compared by their distinct spellings only,
+    /// so a long document stays near-linear.
+    func persons(_ titled: [TitledMention], _ m: NameMentions, _ keys: NameKeyMaker, _ u: [UInt16]) -> [[TitledMention]] {
+        struct Person {
+            var mentions: [TitledMention] = []
+            var spellings: [(first: NameKey, last: NameKey, parts: Int)] = []
+        }
+        var people: [Person] = []
+        // By the skeleton's hash: a bucket mixing skeletons (a collision) fits no one more, as `same` compares them.
+        var bySurname: [Int: [Int]] = [:]
+        func same(_ a: NameKey, _ b: NameKey) -> Bool { a == b || a.matches(b) }
+        // The scan gave most mentions their key already.
+        func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
+        // Every surname written with a first name (or after a middle initial, `George W. Bush`, whose first
+        // name the scan does not link), so that a bare surname is given to one person only when no other
+        // person of that surname is named in the document (`Jeb Bush` and `George W. Bush`).
+        var firstNames: [Int: [NameKey?]] = [:]
+        // Read without copying the key when the scan knew it.
+        func skeletonHash(_ k: Int) -> Int { m.mentions[k].knownSkeleton?.hash ?? key(k).skeletonHash }
+        // Only titled people's surnames are looked up: other chains need not be listed (most of them).
+        let wanted = titled.map { skeletonHash(m.chains[$0.chain].members.last!) }
+        for chain in m.chains {
+            let last = skeletonHash(chain.members.last!)
+            guard wanted.contains(last) else { continue }
+            if chain.members.count > 1 {
+                firstNames[last, default: []].append(key(chain.members.first!))
+            } else {
+                let s = m.mentions[chain.members.first!].range.lowerBound
+                if s >= 4, u[s - 1] == 0x20, u[s - 2] == 0x2E, UnitProperties.isUppercase(u[s - 3]), u[s - 4] == 0x20 {
+                    firstNames[last, default: []].append(nil)
+                }
+            }
+        }
+        // Where case endings are stripped once (`Петров` → `Петр`, `Петровым` → `Петров`), an inflected full
+        // name (`с мэром Олегом Петровым`) is listed by its root too, so that it also makes a bare surname
+        // ambiguous (stripping twice finds one root; it only ever holds a title back). Listed when first asked
+        // (a bare surname joining a full-named person), as stripping costs string work.
+        var byRoot: [String: [NameKey]]? = nil
+        func firstNamesByRoot(_ k: Int) -> [NameKey] {
+            guard !names.caseSuffixes.isEmpty else { return [] }
+            if byRoot == nil {
+                var list: [String: [NameKey]] = [:]
+                let roots = Set(titled.map { names.stripCase(m.mentions[m.chains[$0.chain].members.last!].stem) })
+                for chain in m.chains where chain.members.count > 1 {
+                    // Only a stem that starts with a root can strip to it: most are ruled out by their units.
+                    let stem = m.mentions[chain.members.last!].stem
+                    guard roots.contains(where: { stem.utf16.starts(with: $0.utf16) }) else { continue }
+                    let root = names.stripCase(stem)
+                    if roots.contains(root) { list[root, default: []].append(key(chain.members.first!)) }
+                }
+                byRoot = list
+            }
+            return byRoot![names.stripCase(m.mentions[k].stem)] ?? []
+        }
+        for t in titled {
+            let members = m.chains[t.chain].members
+            let first = key(members.first!)
+            let last = key(members.last!)
+            let fits = (bySurname[last.skeletonHash] ?? []).filter { p in
+                people[p].spellings.contains { s in
+                    same(s.last, last) && (s.parts < 2 || members.count < 2 || same(s.first, first))
+                }
+            }
+            if fits.count > 1 { continue }
+            if members.count == 1, let only = fits.first {
+                let known = people[only].spellings.filter { $0.parts > 1 }.map(\.first)
+                if !known.isEmpty {
+                    let others = ((firstNames[last.skeletonHash] ?? []) + firstNamesByRoot(members.last!).map { $0 }).filter { f in
+                        guard let f else { return true }
+                        return !known.contains { same($0, f) }
+                    }
+                    if !others.isEmpty { continue }
+                }
+            }
+            // The other way round, a full name joining a person known by a bare surname only (`ベルツ大統領` …
+            // `アンナ・ベルズ知事`): when another first name goes with that surname (`カール・ベルツ`), the
+            // bare one may be that person.
+            if members.count > 1, let only = fits.first, people[only].spellings.allSatisfy({ $0.parts < 2 }) {
+                let others = (firstNames[last.skeletonHash] ?? []).filter { f in f.map { !same($0, first) } ?? true }
+                if !others.isEmpty { continue }
+            }
+            let p: Int
+            if let only = fits.first {
+                p = only
+            } else {
+                p = people.count
+                people.append(Person())
+                bySurname[last.skeletonHash, default: []].append(p)
+            }
+            people[p].mentions.append(t)
+            if !people[p].spellings.contains(where: { $0.first == first && $0.last == last && $0.parts == members.count }) {
+                people[p].spellings.append((first, last, members.count))
+            }
+        }
+        return people.map(\.mentions).filter { $0.count > 1 }
+    }
+}
