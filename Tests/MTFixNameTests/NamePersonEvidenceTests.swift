@@ -27,7 +27,7 @@ struct NamePersonEvidenceTests {
             "Dog trainer Cesar Millan opened a school. Millan said dogs need walks. Millan smiled.\n\nThe school is in Milan, Italy.\n",
             "en")
         reviewOnly(
-            "Die Schauspielerin Anna Bremmen erhält einen Preis. Bremmen ist 73 Jahre alt. Bremmen sagte, sie sei dankbar.\n\nDie Verleihung findet im März in Bremen statt.\n",
+            "Die Schauspielerin Anna Rosstock erhält einen Preis. Rosstock ist 73 Jahre alt. Rosstock sagte, sie sei dankbar.\n\nDie Verleihung findet im März in Rostock statt.\n",
             "de")
         reviewOnly(
             "Актриса Анна Куррск получит премию. Куррск сказала, что благодарна. Куррск уехала домой.\n\nЦеремония пройдет в городе Курск в марте.\n",
