@@ -90,6 +90,12 @@ struct NamePersonEvidenceTests {
         #expect(!Names.run(same, "en", only: ["name-drift-en"]).findings.isEmpty)
     }
 
+    /// `To Lam`: a capitalized stopword inside a sentence is the first name of another person.
+    @Test func aCapitalizedWordTheScanDidNotLinkIsAnotherFirstName() {
+        let story = "Vietnam's top leader To Lam met economist Anna Lamm in Hanoi. Lamm praised the reforms. Lamm said growth would top 7 percent.\n"
+        #expect(Names.run(story, "en", only: ["name-drift-en"]).findings.isEmpty)
+    }
+
     /// The two halves of one hyphenated surname are two parts of one name, never one part misspelled.
     @Test func hyphenatedSurnameHalvesAreOneName() {
         for (story, lang) in [

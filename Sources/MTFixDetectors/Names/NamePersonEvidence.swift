@@ -73,6 +73,14 @@ struct NamePersonEvidence: Sendable {
             let p = doc.string(prev).lowercased()
             if titles.contains(p) { return .person }
             if determiners.contains(p) || locatives.contains(p) { return .thing }
+            // `To Lam`: a capitalized word inside a sentence that the scan did not link to the mention (a
+            // stopword, `To`) is a first name of its own, unless it is a place.
+            let prevWord = doc.string(prev)
+            if Unicode.Scalar(u[prev.lowerBound])?.properties.isUppercase == true, !places.contains(prevWord),
+                !NameDriftDetector.startsSentence(u, at: prev.lowerBound)
+            {
+                return .otherPerson(prevWord)
+            }
             // `the first Scot`, `in downtown Houston`, `в городе Курск`: one lowercase word between.
             if NamePersonEvidence.isLower(u[prev.lowerBound]), prev.lowerBound > 0,
                 u[prev.lowerBound - 1] == 0x20,
@@ -125,14 +133,14 @@ struct NamePersonEvidence: Sendable {
         return .unknown
     }
 
-    /// The letters (and inner apostrophes or hyphens) of the word ending just before `end`, or nil.
+    /// The letters and digits of the word ending just before `end`, or nil.
     static func word(_ u: [UInt16], endingAt end: Int) -> Range<Int>? {
         var k = end
         while k > 0, isLetter(u[k - 1]) { k -= 1 }
         return k < end ? k..<end : nil
     }
 
-    /// The letters of the word starting at `start`, or nil.
+    /// The letters and digits of the word starting at `start`, or nil.
     static func word(_ u: [UInt16], startingAt start: Int) -> Range<Int>? {
         var k = start
         while k < u.count, isLetter(u[k]) { k += 1 }
