@@ -190,6 +190,13 @@ int32_t mtf_translit_trans(mtf_translit *translit, uint16_t *text, int32_t *leng
     *status = err;
     return *length;
 }
+int32_t mtf_translit_rules(mtf_translit *translit, uint16_t *dest, int32_t capacity, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n = utrans_toRules((const UTransliterator *)translit, 0, (UChar *)dest, capacity, &err);
+    if (err == U_STRING_NOT_TERMINATED_WARNING || err == U_BUFFER_OVERFLOW_ERROR) err = U_ZERO_ERROR;
+    *status = err;
+    return n;
+}
 
 /* ---- Spoof checking ---- */
 

@@ -4,15 +4,15 @@ import MTFixCore
 /// them in reverse video, and a line under each hunk header naming its rules, categories and reasons.
 /// The output is for eyes only (escape codes and label lines make it no longer a patch).
 public enum DiffPainter {
-    static let reset = "\u{1B}[0m"
-    static let bold = "\u{1B}[1m"
-    static let dim = "\u{1B}[2m"
-    static let red = "\u{1B}[31m"
-    static let green = "\u{1B}[32m"
-    static let cyan = "\u{1B}[36m"
-    static let yellow = "\u{1B}[33m"
-    static let reverse = "\u{1B}[7m"
-    static let noReverse = "\u{1B}[27m"
+    public static let reset = "\u{1B}[0m"
+    public static let bold = "\u{1B}[1m"
+    public static let dim = "\u{1B}[2m"
+    public static let red = "\u{1B}[31m"
+    public static let green = "\u{1B}[32m"
+    public static let cyan = "\u{1B}[36m"
+    public static let yellow = "\u{1B}[33m"
+    public static let reverse = "\u{1B}[7m"
+    public static let noReverse = "\u{1B}[27m"
 
     /// The whole diff of one file, painted.
     public static func paint(_ diff: LabelledDiff) -> String {

@@ -32,11 +32,15 @@ public final class ReviewSession {
         n - do not apply this hunk
         e - edit the hunk's new text, then apply it
         a - apply this hunk and every later hunk made only by the same rule(s)
-        s - skip the rest of this file (hunks accepted so far are applied)
+        d - do not apply this hunk or any later hunk in this file (hunks accepted so far are applied)
         q - quit; apply what was accepted so far and review no more files
         ? - print help
+        (as in git add -p, d leaves the rest of the file; there is no s: each hunk is one repair, use e to change part of it)
 
         """
+
+    /// Said when `s` is typed: in `git add -p` it splits the hunk, which a repair hunk cannot be.
+    public static let noSplit = "No split here: each hunk is one repair. Use e to change part of it, or d to leave the rest of the file.\n"
 
     private let input: () -> String?
     private let output: (String) -> Void
@@ -72,7 +76,7 @@ public final class ReviewSession {
             }
             output(color ? DiffPainter.paint(hunk) : hunk.text + labelLines(hunk))
             while true {
-                output("(\(k + 1)/\(total)) Apply this hunk [y,n,e,a,s,q,?]? ")
+                output("(\(k + 1)/\(total)) Apply this hunk [y,n,e,a,d,q,?]? ")
                 guard let answer = input()?.trimmingCharacters(in: .whitespaces).lowercased() else {
                     output("\n")
                     result.quit = true
@@ -96,9 +100,14 @@ public final class ReviewSession {
                     patch.hunks[k] = edited
                     chosen.append(edited)
                     result.accepted += 1
-                case "s":
+                case "d":
                     result.rejected += total - k
                     break hunks
+                case "s":
+                    // `git add -p` users type `s` to split; skipping the rest of the file instead would
+                    // silently drop their answers for every later hunk.
+                    output(Self.noSplit)
+                    continue
                 case "q":
                     result.rejected += total - k
                     result.quit = true

@@ -30,6 +30,19 @@ public final class Transliterator {
             return String(decoding: buf[..<Int(length)], as: UTF16.self)
         }
     }
+
+    /// The rules as ICU's source text (for tests that check what a transliterator can do).
+    public var rules: String {
+        var capacity = 1 << 16
+        while true {
+            var out = [UInt16](repeating: 0, count: capacity)
+            var status: Int32 = 0
+            let n = out.withUnsafeMutableBufferPointer { mtf_translit_rules(handle, $0.baseAddress, Int32(capacity), &status) }
+            if Int(n) > capacity { capacity = Int(n); continue }
+            if status > 0 { return "" }
+            return String(decoding: out[..<Int(n)], as: UTF16.self)
+        }
+    }
 }
 
 /// ICU's UTS #39 spoof checker: confusable skeletons.

@@ -4,10 +4,12 @@ import MTFixCore
 public struct HTMLEntityDetector: Rule {
     public let descriptor: RuleDescriptor
     let skipMarkupLines: Bool
+    let mention: HTMLEntityMention
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
         skipMarkupLines = options["skip_markup_lines"]?.bool ?? true
+        mention = HTMLEntityMention(options: options)
     }
 
     public var scope: RuleScope { .line }
@@ -19,12 +21,13 @@ public struct HTMLEntityDetector: Rule {
         // A reference is ASCII without line breaks: each line with a `&` is read on its own.
         for line in census.lines(of: document, having: .ampersand) {
             if skipMarkupLines && HTMLEntityDetector.looksLikeMarkup(u[line]) { continue }
-            references(u, line, &out)
+            references(document, line, &out)
         }
         return out
     }
 
-    private func references(_ u: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) {
+    private func references(_ document: Document, _ line: Range<Int>, _ out: inout [Finding]) {
+        let u = document.utf16
         var i = line.lowerBound
         while i < line.upperBound {
             guard u[i] == 0x26 /* & */ else {
@@ -52,7 +55,12 @@ public struct HTMLEntityDetector: Rule {
                 break
             }
             pending.removeAll()
-            if var d = decoded {
+            if decoded != nil,
+                mention.isMention(u, line: line, reference: i..<end, sentence: { Self.sentence(in: document, around: i, line: line) })
+            {
+                // Written on purpose, as in an explainer about markup: the text means the reference.
+                i = end
+            } else if var d = decoded {
                 // An escaped BOM is never the file's own: decoded at the start it would become one.
                 if d == "\u{FEFF}" { d = "" }
                 out.append(Finding(descriptor: descriptor, range: i..<end, replacement: d))
@@ -61,6 +69,19 @@ public struct HTMLEntityDetector: Rule {
                 i += 1
             }
         }
+    }
+
+    /// The sentence holding `offset`, or its line when the segmenter gives none.
+    static func sentence(in document: Document, around offset: Int, line: Range<Int>) -> Range<Int> {
+        let sentences = document.sentences
+        var lo = 0
+        var hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < sentences.count, sentences[lo].contains(offset) { return sentences[lo] }
+        return line
     }
 
     /// A line with an HTML tag (`<p>`, `</a>`, `<br/>`) is markup, where entities are intended.

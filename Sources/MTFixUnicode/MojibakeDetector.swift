@@ -27,6 +27,8 @@ public struct MojibakeDetector: Rule {
     let spaceLeadBits: [UInt32]
     /// Census classes of every lead character: a line without one (ASCII, CJK) is not scanned.
     let leadClasses: UnicodeCensus.Classes
+    /// Closing quotes cut short by a stripped control (`â€` before a space).
+    let cutQuote: MojibakeCutQuote
 
     /// One codec as configured in the rule file.
     struct CodecSetting {
@@ -54,6 +56,7 @@ public struct MojibakeDetector: Rule {
                     evidence: MojibakeEvidence(strongLeads: Array(Set(leads.utf16)).sorted())))
         }
         self.codecs = codecs
+        cutQuote = MojibakeCutQuote(tables: codecs.map(\.table))
         supportedScore = Int(options["supported_score"]?.number ?? 1)
         spaceJoins = Set(options["space_joins"]?.strings ?? [])
         guard codecs.count <= 32 else { throw MojibakeOptionError.tooManyCodecs(codecs.count) }
@@ -180,11 +183,20 @@ public struct MojibakeDetector: Rule {
             }
         }
         let candidates = self.candidates(u, paragraphs: document.paragraphRanges, scanning: stretches)
-        if candidates.isEmpty { return [] }
+        var cut: [Repair] = []
+        for (k, line) in document.lines.enumerated() where census.line(k, has: leadClasses) {
+            cut += cutQuote.repairs(u, line: line).map { Repair(range: $0.range, text: [0x201D], codec: $0.codec, score: 0) }
+        }
+        if candidates.isEmpty && cut.isEmpty { return [] }
         var repairs = accept(candidates, u, supported: supportedCodecs(candidates, u))
         let enclosed = enclosedWords(between: repairs, u)
         if !enclosed.isEmpty { repairs = (repairs + enclosed).sorted { $0.range.lowerBound < $1.range.lowerBound } }
         peelLayers(&repairs, u, lines: document.lines)
+        if !cut.isEmpty {
+            // A cut quote inside a run repaired on its own evidence is that run's business.
+            cut.removeAll { c in repairs.contains { $0.range.overlaps(c.range) } }
+            repairs = (repairs + cut).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
         // Most findings share a codec and a score: their evidence is built once (a dictionary each was
         // a good part of the rule's time on long documents).
         var evidenceCache: [Int: [String: String]] = [:]

@@ -166,6 +166,7 @@ struct MojibakeEvidence {
         // single lost byte inside a word (`MONTREÌ�AL`) is still read as a sequence.
         // A symbol followed by nothing but lost bytes (`«�`) is read as a lead byte on the U+FFFD's word
         // alone, and the repair would only delete the symbol: the U+FFFD stays either way.
+        let count = seqs.count
         if seqs.allSatisfy(\.onlyLost) && !MojibakeEvidence.isLetter(MojibakeEvidence.kind(at: start, in: u)) { return false }
         if start > 0, seqs.allSatisfy(\.onlyLost), !strongLeads.contains(u[start]),
             seqs.count > 1 || seqs[0].byteCount > 2 || !MojibakeEvidence.isLetter(MojibakeEvidence.kind(at: end, in: u))
@@ -179,10 +180,15 @@ struct MojibakeEvidence {
                 return false
             }
         }
+        // A lead read with a flattened no-break space right after an accented letter that is no sequence of
+        // its own (`ÆØÅ to`): text whose other accented letters survived was not mangled, and only the plain
+        // space after the last one made it a sequence (`Å` + U+00A0 would be `Š`).
+        if seqs[count - 1].usedSpace, let p = prev, p.value >= 0xC0, MojibakeEvidence.isLetter(MojibakeEvidence.kind(p)) {
+            return false
+        }
         // Letters of scripts other than Latin and Greek, per script: a run rarely holds more than two
         // scripts, so a short list (no dictionary per candidate; this runs for every one).
         var foreignLetters: [(script: Script, count: Int)] = []
-        let count = seqs.count
         for k in 0..<count {
             let s = seqs[k].scalar
             // A C1 control is fine as the middle step of double encoding (`â€\u{9D}` on the way to `”`).

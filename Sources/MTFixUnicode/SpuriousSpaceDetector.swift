@@ -1,7 +1,7 @@
 import MTFixCore
 
 /// Lint: spaces machine translation puts between the words of Chinese or Japanese sentences
-/// (`首相 は バイデン 大統領 と 会談 し 、`). Format: removed. A sentence is only touched when spaces
+/// (`首相 は バイデン 大統領 と 会談 し 、`). Format: removed, every gap of a line in one finding. A sentence is only touched when spaces
 /// between CJK characters are its habit (several of them, for a good share of its characters), so a
 /// single deliberate space (`（记者 赵磊）`) and spaces next to Latin words stay; Korean, which spaces
 /// its words, is not CJK here.
@@ -56,7 +56,18 @@ public struct SpuriousSpaceDetector: Rule {
             // A spaced list of names (`出席者 石破 茂 高市 早苗`) has the same rhythm; MT spacing also
             // splits off punctuation, particles or function words.
             guard splitsGrammar(u, gaps) else { continue }
-            for g in gaps { out.append(Finding(descriptor: descriptor, range: g, replacement: "")) }
+            // One finding per line, its gaps removed together: the line is spaced as a whole, and a
+            // reader (or a JSON consumer) wants one report of it, not one per space.
+            // It spans the spaced words, from the one before the first gap to the one after the last.
+            var lo = gaps[0].lowerBound
+            while lo > line.lowerBound && CJKText.isCJK(u[lo - 1]) { lo -= 1 }
+            var hi = gaps[gaps.count - 1].upperBound
+            while hi < line.upperBound && CJKText.isCJK(u[hi]) { hi += 1 }
+            out.append(
+                Finding(
+                    rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
+                    safety: descriptor.safety, message: descriptor.message, range: lo..<hi,
+                    edits: gaps.map { Edit(range: $0, replacement: "") }, evidence: ["gaps": String(gaps.count)]))
         }
         return out
     }

@@ -14,7 +14,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Report findings; never writes.",
         discussion: """
-            Text output is one line per finding: path:line:col: severity: message [rule] (safety).
+            Text output is one line per finding: path:line:col: severity: message [rule] (safety); in a \
+            terminal (or with --color always) the position, severity, rule and safety are coloured \
+            (NO_COLOR or --color never turns that off; piped output is plain).
             --format json prints one JSON array of findings; --format jsonl one finding per line (schema in the README).
             With --jsonl the input is JSON Lines: each record is written back unchanged but for an added \
             "mtfix" member with its findings (the --field text itself is left as it is).
@@ -34,16 +36,17 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var run = try DocumentRun(common: common, pipeline: pipeline)
+        var run = try DocumentRun(common: common, pipeline: pipeline, records: jsonl.jsonl)
         if jsonl.jsonl { try run.runRecords(jsonl, rewrite: false) }
         var first = true
         // Read once: an `@Option`'s value goes through the argument parser's storage on every access.
         let format = self.format
+        let color = format == .text && common.useColor(for: FileHandle.standardOutput)
         if format == .json { Terminal.out("[") }
         run.forEachResult { source, result, _ in
             switch format {
             case .text:
-                Terminal.write(Self.textLines(result, display: source.display))
+                Terminal.write(Self.textLines(result, display: source.display, color: color))
             case .json:
                 for f in result.findings {
                     Terminal.out((first ? "\n  " : ",\n  ") + FindingRecord(f, in: result.original, path: source.display).json)
@@ -62,30 +65,63 @@ struct CheckCommand: ParsableCommand {
     /// One line per finding, `path:line:col: severity: message [rule] (safety)`, as UTF-8 bytes for
     /// one write per document. Only the start is printed: the full record (end, bytes, original and
     /// replacement text) was a twentieth of a run over a folder with many findings; bytes rather than
-    /// string interpolation, since this runs for every finding of every file.
-    static func textLines(_ result: EngineResult, display: String) -> [UInt8] {
+    /// string interpolation, since this runs for every finding of every file. With `color`, the
+    /// position is bold, the severity and safety coloured by weight and the rule dim, as compilers do.
+    static func textLines(_ result: EngineResult, display: String, color: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         guard !result.findings.isEmpty else { return out }
-        out.reserveCapacity(result.findings.count * 160)
+        out.reserveCapacity(result.findings.count * (color ? 200 : 160))
         let path = Array(display.utf8)
+        func paint(_ code: String) { if color { out += code.utf8 } }
         for f in result.findings {
             let at = result.original.position(at: f.range.lowerBound)
+            paint(DiffPainter.bold)
             out += path
             out.append(UInt8(ascii: ":"))
             appendDecimal(at.line, to: &out)
             out.append(UInt8(ascii: ":"))
             appendDecimal(at.column, to: &out)
-            out += ": ".utf8
+            out += ":".utf8
+            paint(DiffPainter.reset)
+            out += " ".utf8
+            paint(severityColor(f.severity))
             out += f.severity.rawValue.utf8
-            out += ": ".utf8
+            out += ":".utf8
+            paint(DiffPainter.reset)
+            out += " ".utf8
             out += f.message.utf8
-            out += " [".utf8
+            out += " ".utf8
+            paint(DiffPainter.dim)
+            out += "[".utf8
             out += f.rule.utf8
-            out += "] (".utf8
+            out += "]".utf8
+            paint(DiffPainter.reset)
+            out += " ".utf8
+            paint(safetyColor(f.safety))
+            out += "(".utf8
             out += f.safety.rawValue.utf8
-            out += ")\n".utf8
+            out += ")".utf8
+            paint(DiffPainter.reset)
+            out += "\n".utf8
         }
         return out
+    }
+
+    static func severityColor(_ s: Severity) -> String {
+        switch s {
+        case .error: DiffPainter.bold + DiffPainter.red
+        case .warning: DiffPainter.bold + DiffPainter.yellow
+        case .info: DiffPainter.bold + DiffPainter.cyan
+        }
+    }
+
+    /// Green for what `fix` applies, yellow for what needs `--unsafe-fixes`, cyan for reports.
+    static func safetyColor(_ s: Safety) -> String {
+        switch s {
+        case .safe: DiffPainter.green
+        case .review: DiffPainter.yellow
+        case .report: DiffPainter.cyan
+        }
     }
 
     /// Appends the decimal digits of `n` (not negative).

@@ -33,7 +33,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Skip these rule ids or categories (comma-separated; repeatable).", valueName: "ids"))
     var ignore: [String] = []
 
-    @Flag(name: .long, help: "Also apply edits marked 'review' (never 'report' findings).")
+    @Flag(name: .long, help: "Also apply edits marked 'review' (never 'report' findings). With check: report what such a fix would find and change, including damage a review-level edit uncovers.")
     var unsafeFixes = false
 
     @Flag(name: .long, help: "Decode invalid UTF-8 with U+FFFD instead of refusing the file (a note on stderr says where; fix then writes the U+FFFD characters). Not with diff: its patch could not apply to the original bytes.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MTFix
+import MTFixCore
 
 /// `mtfix diff`: print the unified diff of the repairs.
 struct DiffCommand: ParsableCommand {
@@ -18,6 +19,10 @@ struct DiffCommand: ParsableCommand {
             red and green, the changed words within them highlighted, and under each hunk header one \
             "# rule (category): reason" line per rule. That view is not a patch; piped output (or \
             NO_COLOR set, or --color never) is the plain diff.
+
+            Findings whose edits are not in the diff (review-level ones without --unsafe-fixes, and \
+            report-only ones) still make the exit status 1, as with check; a line on stderr says how \
+            many there are and where to see them (--quiet drops it).
             """)
 
     @OptionGroup var common: CommonOptions
@@ -32,13 +37,52 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var run = try DocumentRun(common: common, pipeline: pipeline)
         let color = common.useColor(for: FileHandle.standardOutput)
+        let unsafe = common.unsafeFixes
+        var notShown = NotInDiff()
         run.forEachResult { source, result, _ in
+            notShown.count(result.findings, unsafe: unsafe)
             guard result.changed else { return }
             let diff = LabelledDiff(result, path: source.diffPath)
             Terminal.out(color ? DiffPainter.paint(diff) : diff.text)
         }
+        if !pipeline.quiet, let line = notShown.line { Terminal.note(line) }
         pipeline.report(run.summary, proposed: true)
         throw ExitCode(run.status.code)
     }
 }
 
+
+/// Findings of a diff run whose edits the diff does not show: without a word on stderr, an empty diff
+/// with exit status 1 looks like a failure.
+struct NotInDiff {
+    var review = 0
+    var report = 0
+
+    /// Counts the findings `diff` leaves out: report-only ones, and review ones unless `unsafe`. One
+    /// whose text the diff's own edits already change is settled by the diff, not left out (a split
+    /// sentence offered on a caption line that the caption rule removes).
+    mutating func count(_ findings: [Finding], unsafe: Bool) {
+        func isShown(_ f: Finding) -> Bool { f.safety == .safe || (f.safety == .review && unsafe) }
+        var shownEdits: [Range<Int>]? = nil
+        for f in findings where !isShown(f) {
+            if shownEdits == nil { shownEdits = findings.filter(isShown).flatMap { $0.edits.map(\.range) } }
+            let spans = f.edits.isEmpty ? [f.range] : f.edits.map(\.range)
+            if spans.contains(where: { s in shownEdits!.contains { $0.overlaps(s) } }) { continue }
+            if f.safety == .report { report += 1 } else { review += 1 }
+        }
+    }
+
+    /// `3 findings not in the diff: 2 need review (--unsafe-fixes adds their edits), 1 report only;
+    /// 'mtfix check' lists them`, or nil when the diff shows every finding.
+    var line: String? {
+        let total = review + report
+        guard total > 0 else { return nil }
+        var parts: [String] = []
+        if review > 0 {
+            parts.append("\(review) need\(review == 1 ? "s" : "") review (--unsafe-fixes adds \(review == 1 ? "its edit" : "their edits"))")
+        }
+        if report > 0 { parts.append("\(report) report only (never edited)") }
+        let noun = total == 1 ? "finding" : "findings"
+        return "\(total) \(noun) not in the diff: " + parts.joined(separator: ", ") + "; 'mtfix check' lists \(total == 1 ? "it" : "them")"
+    }
+}

@@ -22,7 +22,7 @@ struct FixCommand: ParsableCommand {
     @OptionGroup var jsonl: JSONLOptions
 
     func run() throws {
-        var run = try DocumentRun(common: common, pipeline: pipeline)
+        var run = try DocumentRun(common: common, pipeline: pipeline, records: jsonl.jsonl)
         if jsonl.jsonl { try run.runRecords(jsonl, rewrite: true) }
         var filesChanged = 0
         var edits = 0

@@ -9,6 +9,9 @@ struct InputSource {
     var real: String? = nil
     /// Which of the run's checkers (one per config file in effect) reads this input.
     var checker = 0
+    /// The folder (as given) whose walk found this file when it has not been sniffed yet: a NUL byte
+    /// in its first 8 KiB makes it a binary file, skipped with a note when it is read (`BinaryFile`).
+    var walkedFolder: String? = nil
     /// How the input is named in messages and diff headers.
     var display: String { path.map(InputSource.clean) ?? "stdin" }
 
@@ -36,9 +39,16 @@ struct InputError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
+/// A file of a folder walk that turned out binary when read: skipped with a note, no error.
+struct BinaryFile: Error {
+    var note: String
+}
+
 enum Inputs {
     /// Expands paths (directories recursively, hidden entries skipped) into sources in a stable order.
-    static func expand(_ paths: [String], errors: inout [String], notes: inout [String]) -> [InputSource] {
+    /// With `sniff`, binary files found in folders are dropped here (with a note); without, they are
+    /// recognised when read (`read` throws `BinaryFile`), which spares opening every file twice.
+    static func expand(_ paths: [String], sniff: Bool = true, errors: inout [String], notes: inout [String]) -> [InputSource] {
         if paths.isEmpty { return [InputSource(path: nil)] }
         var out: [InputSource] = []
         var stdinSeen = false
@@ -58,12 +68,14 @@ enum Inputs {
                 continue
             }
             let base = p.hasSuffix("/") ? String(p.dropLast()) : p
-            let found = walk(base, notes: &notes)
-            if found.isEmpty { notes.append("\(InputSource.clean(p)): no text files in this folder") }
+            let found = walk(base, sniff: sniff, notes: &notes)
+            if found.isEmpty { notes.append(emptyFolderNote(p)) }
             // A walk follows no symbolic link, so a found file's real path is the folder's plus the rest.
             var real = canonical(p)
             if real == "/" { real = "" }
-            for f in found { out.append(InputSource(path: f, real: real + Substring(f.utf8.dropFirst(base.utf8.count)))) }
+            for f in found {
+                out.append(InputSource(path: f, real: real + Substring(f.utf8.dropFirst(base.utf8.count)), walkedFolder: sniff ? nil : p))
+            }
         }
         // A file named twice (`mtfix diff Corpora .`) is processed once: twice would repeat its hunks
         // in one patch, which then fails to apply.
@@ -74,6 +86,9 @@ enum Inputs {
         }
     }
 
+    /// The note for a folder given as an input with no text file in it.
+    static func emptyFolderNote(_ folder: String) -> String { "\(InputSource.clean(folder)): no text files in this folder" }
+
     /// The path with symbolic links, `.` and `..` resolved (`realpath`), or the path itself when that fails.
     static func canonical(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
@@ -82,9 +97,10 @@ enum Inputs {
     }
 
     /// The regular files under `root`, sorted; hidden entries (`.git`, `.mtfix.yml`) and symbolic links
-    /// are skipped, as are binary files (with a note). `readdir`'s entry types: FileManager's enumerator
-    /// asked `stat` and the extended attributes of every file, a tenth of a run over a folder of articles.
-    private static func walk(_ root: String, notes: inout [String]) -> [String] {
+    /// are skipped, as are binary files (with a note) with `sniff`. `readdir`'s entry types: FileManager's
+    /// enumerator asked `stat` and the extended attributes of every file, a tenth of a run over a folder
+    /// of articles.
+    private static func walk(_ root: String, sniff: Bool, notes: inout [String]) -> [String] {
         var files: [(path: String, binary: Bool)] = []
         var folders = [root]
         // One sniff buffer for the whole walk.
@@ -107,6 +123,8 @@ enum Inputs {
                 }
                 if type == DT_DIR {
                     folders.append(full)
+                } else if type == DT_REG && !sniff {
+                    files.append((full, false))
                 } else if type == DT_REG {
                     // Opened relative to the open folder: the kernel looks up one name, not the whole path.
                     let fd = name.withCString { openat(dirfd(dir), $0, O_RDONLY | O_CLOEXEC) }
@@ -122,7 +140,7 @@ enum Inputs {
         }
     }
 
-    /// How much of a file `looksBinary` reads.
+    /// How much of a file `looksBinary` reads (and `read` looks at for a walked file).
     static let sniffSize = 8192
 
     /// A NUL byte in the first 8 KiB of the open file `fd` (closed here) marks a binary file, as git and
@@ -188,10 +206,14 @@ enum Inputs {
     }
 
     /// As `read(_:lossy:)`; with `lossy`, `note` says where bytes were replaced (nil when none were), so
-    /// the text a user gets back never differs from the file without a word.
+    /// the text a user gets back never differs from the file without a word. A walked file not sniffed yet
+    /// with a NUL byte in its first 8 KiB throws `BinaryFile`, as `looksBinary` would have skipped it.
     static func read(_ source: InputSource, lossy: Bool, note: inout String?) throws -> String {
         var replacedAt: Int? = nil
         func decode(_ raw: UnsafeRawBufferPointer) throws -> String {
+            if source.walkedFolder != nil, firstNUL(UnsafeRawBufferPointer(rebasing: raw.prefix(sniffSize))) != nil {
+                throw BinaryFile(note: "\(source.display): skipped (binary file)")
+            }
             if !lossy, let at = firstNUL(raw) {
                 throw InputError(message: "\(source.display): NUL byte at byte offset \(at); not a text file")
             }

@@ -11,7 +11,9 @@ struct ReviewCommand: ParsableCommand {
             Each hunk of the unified diff (3 lines of context) is shown with the rules that made it and \
             their reasons, then one answer is read: y apply, n skip, e edit the new text ($VISUAL or \
             $EDITOR, or one prompt per changed line), a apply this and every later hunk of the same \
-            rule(s), s skip the rest of the file, q quit (what was accepted is still applied), ? help. \
+            rule(s), d leave this hunk and the rest of the file, q quit (what was accepted is still applied), \
+            ? help. As in git add -p, d and q keep what was accepted; there is no s (split): each hunk is \
+            one repair, so use e to change part of it. \
             Each file is rewritten atomically once its hunks are decided.
 
             review needs a terminal on stdin; in scripts use `mtfix diff`, edit the patch, and `mtfix apply`.
@@ -28,7 +30,8 @@ struct ReviewCommand: ParsableCommand {
             Terminal.error("review needs files to review (stdin is where the answers come from)")
             throw ExitCode(2)
         }
-        let runner = try Runner(options: common)
+        // Interactive: binary files are dropped while walking, with their notes before the first question.
+        let runner = try Runner(options: common, sniff: true)
         runner.reportSetup()
         var status = ExitStatus()
         if !runner.errors.isEmpty { status.raise(2) }

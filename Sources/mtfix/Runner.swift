@@ -8,8 +8,37 @@ struct Outcome {
     let source: InputSource
     let result: EngineResult?
     let error: String?
-    /// Something the user should know about the input that is no error (bytes replaced by `--lossy`).
+    /// Something the user should know about the input that is no error (bytes replaced by `--lossy`,
+    /// a binary file skipped).
     var note: String? = nil
+    /// A file of a folder walk skipped as binary.
+    var binary = false
+}
+
+/// The note for a folder walk whose files all turned out binary, which is known only once they are
+/// read: given after the walk's last file, where the note on an empty folder would stand among the
+/// notes about its files.
+struct BinaryFolderNote {
+    private var folder: String? = nil
+    private var sawText = false
+
+    /// Takes the next outcome in input order; returns the note for the walk it ends, if due.
+    mutating func next(_ outcome: Outcome) -> String? {
+        let note = outcome.source.walkedFolder == folder ? nil : finish()
+        if folder == nil, let f = outcome.source.walkedFolder { folder = f }
+        if !outcome.binary { sawText = true }
+        return note
+    }
+
+    /// After the last outcome: the note for the walk that ends there, if due.
+    mutating func finish() -> String? {
+        defer {
+            folder = nil
+            sawText = false
+        }
+        guard let folder, !sawText else { return nil }
+        return Inputs.emptyFolderNote(folder)
+    }
 }
 
 /// Reads inputs, runs the checker on each, and keeps outcomes in input order.
@@ -23,11 +52,13 @@ struct Runner {
     var errors: [String] = []
     let sources: [InputSource]
 
-    init(options: CommonOptions) throws {
+    /// `sniff`: drop binary files when walking folders (for readers other than `process`, which
+    /// recognises them in the bytes it reads anyway, sparing a second open of every file).
+    init(options: CommonOptions, sniff: Bool = false) throws {
         self.options = options
         var errs: [String] = []
         var notes: [String] = []
-        var sources = Inputs.expand(options.paths, errors: &errs, notes: &notes)
+        var sources = Inputs.expand(options.paths, sniff: sniff, errors: &errs, notes: &notes)
         // Files of one folder share a config: look it up once per folder, load each config once.
         var configOfFolder: [String: URL?] = [:]
         var checkerOfConfig: [String: Int] = [:]
@@ -97,6 +128,8 @@ struct Runner {
             return Outcome(source: source, result: checkers[source.checker].run(text), error: nil, note: note)
         } catch let e as InputError {
             return Outcome(source: source, result: nil, error: e.message)
+        } catch let b as BinaryFile {
+            return Outcome(source: source, result: nil, error: nil, note: b.note, binary: true)
         } catch {
             return Outcome(source: source, result: nil, error: "\(source.display): \(error)")
         }
@@ -117,8 +150,9 @@ struct DocumentRun {
     var status = ExitStatus()
     var summary = RunSummary()
 
-    init(common: CommonOptions, pipeline: RunOptions) throws {
-        runner = try Runner(options: common)
+    /// `records`: the inputs are read as `--jsonl` record streams (`runRecords`), not by `forEachResult`.
+    init(common: CommonOptions, pipeline: RunOptions, records: Bool = false) throws {
+        runner = try Runner(options: common, sniff: records)
         runner.jobs = pipeline.workers
         self.pipeline = pipeline
         runner.reportSetup()
@@ -140,8 +174,10 @@ struct DocumentRun {
     /// on stderr and make the exit status 2. Findings make it at least 1.
     mutating func forEachResult(_ handle: (InputSource, EngineResult, inout DocumentRun) -> Void) {
         let meter = ProgressMeter(enabled: pipeline.showProgress, unit: "files", totalUnits: runner.sources.count)
+        var folderNote = BinaryFolderNote()
         runner.forEach { outcome in
             defer { meter.advance(units: 1, bytes: outcome.result?.original.text.utf8.count ?? 0) }
+            if let note = folderNote.next(outcome) { Terminal.note(note) }
             if let error = outcome.error {
                 fail(error)
                 return
@@ -152,6 +188,7 @@ struct DocumentRun {
             if result.changed || !result.findings.isEmpty { status.raise(1) }
             handle(outcome.source, result, &self)
         }
+        if let note = folderNote.finish() { Terminal.note(note) }
         meter.finish()
         Terminal.flush()
     }

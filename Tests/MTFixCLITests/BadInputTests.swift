@@ -93,6 +93,36 @@ struct BadInputTests {
         #expect(try mtfix(["check", "-j4", f.path]).stdout == (try mtfix(["check", "-j", "4", f.path])).stdout)
     }
 
+    /// Binary files are recognised when read (one open per file), in input order; a folder holding
+    /// nothing else gets the empty folder's note after them, with or without workers.
+    @Test func aFolderOfBinaryFilesGetsNotesInOrder() throws {
+        let dir = try makeTempDir()
+        for sub in ["a", "b"] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        try Data([0x00, 0x01]).write(to: dir.appendingPathComponent("a/x.bin"))
+        // A NUL after the first 8 KiB is no binary file but a text file with a bad byte.
+        try Data(Array(repeating: 0x61, count: 9_000) + [0x00]).write(to: dir.appendingPathComponent("a/y.txt"))
+        try Data([0x78, 0x00]).write(to: dir.appendingPathComponent("b/z.bin"))
+        try Data("Fish &amp; chips\n".utf8).write(to: dir.appendingPathComponent("c.txt"))
+        let a = dir.appendingPathComponent("a").path
+        let b = dir.appendingPathComponent("b").path
+        for jobs in ["1", "3"] {
+            let r = try mtfix(["check", "-j", jobs, a, b, dir.appendingPathComponent("c.txt").path])
+            #expect(r.status == 2)
+            #expect(r.stderr == """
+                mtfix: \(a)/x.bin: skipped (binary file)
+                mtfix: \(a)/y.txt: NUL byte at byte offset 9000; not a text file
+                mtfix: \(b)/z.bin: skipped (binary file)
+                mtfix: \(b): no text files in this folder
+
+                """)
+        }
+        // Records are streams: binary files are dropped while walking, as before.
+        let records = try mtfix(["check", "--jsonl", b])
+        #expect(records.stderr == "mtfix: \(b)/z.bin: skipped (binary file)\nmtfix: \(b): no text files in this folder\n")
+    }
+
     @Test func anEmptyFolderGetsANote() throws {
         let dir = try makeTempDir()
         let r = try mtfix(["check", dir.path])

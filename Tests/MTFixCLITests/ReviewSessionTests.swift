@@ -60,7 +60,7 @@ struct ReviewSessionTests {
         let want = file.diff.fileHeader + file.diff.hunks[0].body.joined() + file.diff.hunks[1].body.joined()
         #expect(stripHeaders(got) == stripHeaders(want))
         #expect(script.transcript.contains(" (broken-attribution): "))
-        #expect(script.transcript.contains("(3/3) Apply this hunk [y,n,e,a,s,q,?]? "))
+        #expect(script.transcript.contains("(3/3) Apply this hunk [y,n,e,a,d,q,?]? "))
     }
 
     @Test func rejectAllLeavesNoText() throws {
@@ -86,10 +86,20 @@ struct ReviewSessionTests {
         #expect(text.contains("Rock & roll – yes.") && text.contains("he said. Added."))
     }
 
-    @Test func skipFileKeepsEarlierAnswers() throws {
-        let r = try Script(["y", "s"]).session().review(try reviewFile(threeHunkArticle))
-        #expect(r.accepted == 1 && !r.quit)
+    @Test func leaveRestOfFileKeepsEarlierAnswers() throws {
+        let r = try Script(["y", "d"]).session().review(try reviewFile(threeHunkArticle))
+        #expect(r.accepted == 1 && r.rejected == 2 && !r.quit)
         #expect(r.text?.contains("he said. Added.") == true && r.text?.contains("Fish & chips.") == true)
+    }
+
+    /// `s` splits a hunk in `git add -p`; here it explains there is no split and asks again, never
+    /// dropping the later hunks behind the user's back.
+    @Test func splitKeyAsksAgain() throws {
+        let script = Script(["s", "y", "y", "y"])
+        let r = try script.session().review(try reviewFile(threeHunkArticle))
+        #expect(r.accepted == 3 && r.rejected == 0)
+        #expect(script.transcript.contains(ReviewSession.noSplit))
+        #expect(script.transcript.components(separatedBy: "(1/3) Apply").count == 3)
     }
 
     @Test func quitAppliesWhatWasAcceptedAndStops() throws {

@@ -11,6 +11,12 @@ struct CombinedRepairTests {
         // A CJK stop before a comma in Latin text: orphan-punctuation drops the stop, fullwidth-punct
         // converts the comma (it used to convert the stop too, leaving `Tokyo.,`).
         ("en", "The rain stopped in Tokyo。，officials said.\n", "The rain stopped in Tokyo, officials said.\n"),
+        // A full-width comma after a space in Latin text: the space goes with it (orphan-punctuation and
+        // fullwidth-punct together), not `rebounds , and`.
+        ("en", "He had 12 rebounds ，and she added 17.\n", "He had 12 rebounds, and she added 17.\n"),
+        // A sentence restarted by repeating its last words, then that comma.
+        ("en", "She had 18 points. had 18 points and 12 rebounds ，and he added 17.\n",
+         "She had 18 points and 12 rebounds, and he added 17.\n"),
         // A BOM opening the text: the first sentence starts after it, and it stays.
         ("fr", "\u{FEFF}Le Belge est troisième à 1 min 05 sec. Le Belge est troisième à 1 min 05 sec.\n",
          "\u{FEFF}Le Belge est troisième à 1 min 05 sec.\n"),

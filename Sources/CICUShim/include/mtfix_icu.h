@@ -100,6 +100,8 @@ void mtf_translit_close(mtf_translit *translit);
 /// Transliterates `text` in place; `*length` is updated; returns the needed length if larger than capacity.
 int32_t mtf_translit_trans(mtf_translit *translit, uint16_t *text, int32_t *length, int32_t capacity,
                            int32_t *status);
+/// The transliterator's rules as source text (`utrans_toRules`); returns the needed length if larger than capacity.
+int32_t mtf_translit_rules(mtf_translit *translit, uint16_t *dest, int32_t capacity, int32_t *status);
 
 /* ---- Spoof (confusable) checking ---------------------------------------------------------- */
 

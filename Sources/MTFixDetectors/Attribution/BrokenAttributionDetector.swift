@@ -63,12 +63,17 @@ struct BrokenAttributionDetector: Rule {
                 var gapStart = start
                 while gapStart > line.lowerBound && NarrativeText.isSpace(u[gapStart - 1]) { gapStart -= 1 }
                 guard gapStart > line.lowerBound else { continue }
-                // A sentence of its own: a terminator before it, possibly followed by a closing quote.
+                // A sentence of its own: a terminator before it, possibly followed by a closing quote (not
+                // an opening one: `said. "Noted. …"` starts a quotation).
                 let prev = u[gapStart - 1]
                 let sentenceEnd =
                     NarrativeText.isTerminator(prev)
-                    || (NarrativeText.isClosingQuote(prev) && endsSentence(u, before: gapStart - 1, lineStart: line.lowerBound))
+                    || (NarrativeText.closesQuote(u, at: gapStart - 1, lineStart: line.lowerBound)
+                        && endsSentence(u, before: gapStart - 1, lineStart: line.lowerBound))
                 guard sentenceEnd else { continue }
+                // A speech verb inside a quotation is the speaker's own word (`"Noted. Overruled," the
+                // judge replied`), not a detached attribution.
+                if BrokenAttributionDetector.insideQuotation(u, at: start, lineStart: line.lowerBound) { continue }
                 let verb = NarrativeText.string(u, start..<(end - 1))
                 guard detached.contains(verb) else { continue }
                 // After the detached verb: end of line or another sentence.
@@ -120,6 +125,15 @@ struct BrokenAttributionDetector: Rule {
             }
         }
         return drop
+    }
+
+    /// Whether `offset` lies inside a quotation opened earlier on the line: after an opening curly,
+    /// angle or corner mark, or after an odd number of straight double quotes.
+    static func insideQuotation(_ u: [UInt16], at offset: Int, lineStart: Int) -> Bool {
+        if NarrativeText.insideQuotation(u, at: offset, lineStart: lineStart) { return true }
+        var straight = 0
+        for k in lineStart..<offset where u[k] == 0x22 { straight += 1 }
+        return straight % 2 == 1
     }
 
     /// Whether a terminator (French style: maybe a space) comes right before offset `quote`.

@@ -18,6 +18,10 @@ struct CaptionDetector: Rule {
     /// Likewise for agency credits (`(Reuters)`, `（共同）`), which also close stories and paragraphs: a line
     /// ending in one is a caption only below a tag line.
     let agencyCredit: ICURegex?
+    /// What a line ending in an agency credit must also hold to be a caption (nil: nothing more): a
+    /// year in cased scripts (`…, Jan. 2, 2024. (Kyodo)`). A subheading above a body paragraph that
+    /// closes with the agency's name looks like a tag line and a caption otherwise.
+    let agencyCaptionMark: ICURegex?
     /// Units a credit can end with; a handful, so an array.
     let creditEnds: [UInt16]
     /// For credits that end in a name (`AP Photo/Rebecca Blackwell`), a literal each must contain.
@@ -28,6 +32,8 @@ struct CaptionDetector: Rule {
     let openers: [[UInt16]]
     let maxTagWords: Int
     let maxTagCJKChars: Int
+    /// Longest CJK tag line written without spaces (`中俄外长会谈`); 0 takes none (see `isUnspacedTag`).
+    let maxUnspacedTagCJKChars: Int
     /// Words (or CJK characters) a caption line has before its credit.
     let minDescriptionWords: Int
     let minDescriptionCJKChars: Int
@@ -41,6 +47,7 @@ struct CaptionDetector: Rule {
         }
         credit = try anchored(credits)
         agencyCredit = try anchored(agencyCredits)
+        agencyCaptionMark = try options["agency_caption_mark"]?.string.map { try ICURegex($0) }
         var ends: Set<UInt16> = []
         var literals: [[UInt16]] = []
         var ungated = false
@@ -59,6 +66,7 @@ struct CaptionDetector: Rule {
         openers = (options["openers"]?.strings ?? []).map { Array($0.utf16) }
         maxTagWords = options.int("max_tag_words", default: 8)
         maxTagCJKChars = options.int("max_tag_cjk_chars", default: 30)
+        maxUnspacedTagCJKChars = options.int("max_unspaced_tag_cjk_chars", default: 0)
         minDescriptionWords = options.int("min_description_words", default: 5)
         minDescriptionCJKChars = options.int("min_description_cjk_chars", default: 8)
         if credit == nil && agencyCredit == nil && openers.isEmpty {
@@ -79,6 +87,12 @@ struct CaptionDetector: Rule {
                 guard let kind = caption(u, lines[li], literals: literals) else { continue }
                 var first = li
                 while first > p.lineIndices.lowerBound && isTag(u, lines[first - 1]) { first -= 1 }
+                // An unspaced CJK keyword line is a tag only as the head of a block with a photo caption.
+                if first == li && kind != .agencyCredit && li - 1 == p.lineIndices.lowerBound
+                    && isUnspacedTag(u, lines[li - 1])
+                {
+                    first = li - 1
+                }
                 if kind == .agencyCredit && first == li { continue }
                 let removed = removal(document, first: first, last: li)
                 let block = lines[first].lowerBound..<lines[li].upperBound
@@ -129,7 +143,9 @@ struct CaptionDetector: Rule {
                 NarrativeText.isMostlyCJK(u, described)
                 ? described.count >= minDescriptionCJKChars
                 : NarrativeText.wordCount(u, described, limit: minDescriptionWords) >= minDescriptionWords
-            if enough { return evidence }
+            guard enough else { continue }
+            if evidence == .agencyCredit, let mark = agencyCaptionMark, mark.firstMatch(in: Array(u[described])) == nil { continue }
+            return evidence
         }
         return nil
     }
@@ -154,18 +170,6 @@ struct CaptionDetector: Rule {
             i += 1
         }
         return false
-    }
-
-    /// A short keyword line (`Kazakhstan United States Central Asia`, `熊本 菊陽町 ノースブリッジ`).
-    func isTag(_ u: [UInt16], _ line: Range<Int>) -> Bool {
-        let t = NarrativeText.trimmed(u, line)
-        guard let lastChar = t.last, let firstChar = t.first else { return false }
-        if t.contains(where: { NarrativeText.isTerminator(u[$0]) || u[$0] == 0x3A || u[$0] == 0x2C || u[$0] == 0x3001 }) {
-            return false
-        }
-        if NarrativeText.isClosingQuote(u[lastChar]) { return false }
-        if NarrativeText.isMostlyCJK(u, t) { return t.count <= maxTagCJKChars && t.contains { u[$0] == 0x20 || u[$0] == 0x3000 } }
-        return NarrativeText.isUpper(u[firstChar]) && NarrativeText.wordCount(u, t, limit: maxTagWords + 1) <= maxTagWords
     }
 
     /// The lines `first...last` with their terminators, plus one blank separator (after, else before) so

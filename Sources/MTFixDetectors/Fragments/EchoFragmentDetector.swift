@@ -50,7 +50,15 @@ struct EchoFragmentDetector: Rule {
                 while j < line.upperBound && NarrativeText.isSpace(u[j]) { j += 1 }
                 guard j < line.upperBound, NarrativeText.isLower(u[j]) else { continue }
                 // After the lowercase test: it rejects nearly every sentence end without building a string.
-                if NarrativeText.isAbbreviation(dot: i, in: u, lineStart: line.lowerBound, known: abbreviations) { continue }
+                if endsAbbreviation(dot: i, in: u, lineStart: line.lowerBound) { continue }
+                if u[i] == 0x2E && sentenceEnd == i + 1, let end = restartEnd(u, dot: i, from: j, line: line) {
+                    out.append(
+                        Finding(
+                            descriptor: descriptor, range: i..<end, replacement: "",
+                            evidence: ["fragment": NarrativeText.string(u, j..<end)]))
+                    i = end - 1
+                    continue
+                }
                 guard let fragmentEnd = fragment(u, from: j, line: line) else { continue }
                 let words = NarrativeText.words(u, j..<fragmentEnd)
                 guard !words.isEmpty, words.count <= maxWords else { continue }
@@ -61,13 +69,17 @@ struct EchoFragmentDetector: Rule {
                 if texts.contains(where: { stopwords.contains($0.lowercased()) }) { continue }
                 // `iPhone`, `eBay`: a lowercase-initial name starts a real sentence.
                 if words.contains(where: { w in w.dropFirst().contains { NarrativeText.isUpper(u[$0]) } }) { continue }
-                // Every word must echo text used shortly before; one of them in this very line.
+                // Every word must echo text used shortly before.
                 // Both look-backs are bounded by the window, so cost stays linear on any line length.
-                let lineFrom = max(line.lowerBound, i - window)
+                // One of them must come from the sentence the fragment was torn from: MT detaches that
+                // sentence's own verb and object. A word that only repeats an earlier sentence is a parallel
+                // sentence read as two (`… im 13. Jhdt. vollendet. … im 15. Jhdt. vollendet.`: verb-final
+                // clauses after an abbreviation the list lacks).
+                let hostFrom = hostStart(before: i, in: u, lineStart: max(line.lowerBound, i - window))
                 let windowFrom = max(0, i - window)
                 let stems = texts.map { NarrativeText.stem($0).utf16.map(NarrativeText.lower) }
                 guard stems.allSatisfy({ EchoFragmentDetector.occurs($0, in: u, windowFrom..<i) }),
-                    stems.contains(where: { EchoFragmentDetector.occurs($0, in: u, lineFrom..<i) })
+                    stems.contains(where: { EchoFragmentDetector.occurs($0, in: u, hostFrom..<i) })
                 else { continue }
                 out.append(
                     Finding(
@@ -97,6 +109,45 @@ struct EchoFragmentDetector: Rule {
         return false
     }
 
+    /// Longest token (in letters) read as a unit after a number or a one-letter abbreviation.
+    static let maxUnitLetters = 3
+
+    /// Whether the full stop at `dot` closes an abbreviation rather than a sentence: a listed one, or
+    /// the shape of one the list lacks. A short token right after a number (`16. Jh.`, `40 Tsd.`, `5 km.`)
+    /// or after a one-letter abbreviation (`v. Chr.`, `n. Chr.`) is a unit or a two-part abbreviation;
+    /// sentences rarely end that way, and deleting the verb that follows costs more than missing an echo.
+    func endsAbbreviation(dot: Int, in u: [UInt16], lineStart: Int) -> Bool {
+        if NarrativeText.isAbbreviation(dot: dot, in: u, lineStart: lineStart, known: abbreviations) { return true }
+        let tok = NarrativeText.token(endingAt: dot, in: u, from: lineStart)
+        guard !tok.isEmpty, tok.count <= EchoFragmentDetector.maxUnitLetters,
+            tok.allSatisfy({ NarrativeText.isLetter(u[$0]) }), tok.lowerBound - 1 > lineStart
+        else { return false }
+        let prev = NarrativeText.token(endingAt: tok.lowerBound - 1, in: u, from: lineStart)
+        guard let last = prev.last else { return false }
+        let number = prev.allSatisfy { NarrativeText.isDigit(u[$0]) || u[$0] == 0x2E || u[$0] == 0x2C }
+        if number && prev.contains(where: { NarrativeText.isDigit(u[$0]) }) { return true }
+        // `v.`: one letter and its full stop.
+        return prev.count == 2 && u[last] == 0x2E && NarrativeText.isLetter(u[prev.lowerBound])
+    }
+
+    /// Start of the sentence that ends at `end`: just after the last sentence end before it on the line
+    /// (a terminator, closing quotes or brackets, then a space; not an abbreviation's full stop).
+    func hostStart(before end: Int, in u: [UInt16], lineStart: Int) -> Int {
+        var k = end - 1
+        while k > lineStart {
+            if NarrativeText.isSpace(u[k]) {
+                var t = k - 1
+                while t > lineStart && (NarrativeText.isClosingQuote(u[t]) || NarrativeText.isClosingBracket(u[t])) {
+                    t -= 1
+                }
+                let abbreviation = u[t] == 0x2E && endsAbbreviation(dot: t, in: u, lineStart: lineStart)
+                if NarrativeText.isTerminator(u[t]) && !abbreviation { return k + 1 }
+            }
+            k -= 1
+        }
+        return lineStart
+    }
+
     /// A question or exclamation mark, half- or full-width.
     static func isAskOrExclaim(_ c: UInt16) -> Bool { c == 0x3F || c == 0x21 || c == 0xFF1F || c == 0xFF01 }
 
@@ -113,7 +164,7 @@ struct EchoFragmentDetector: Rule {
             guard NarrativeText.isSpace(u[end]) else { return nil }
             // The full stop of a title or other abbreviation (`asked Sen. Chuck …`) does not end the
             // fragment: it goes on to the next full stop, so it is judged (and dropped) whole.
-            guard NarrativeText.isAbbreviation(dot: k, in: u, lineStart: from, known: abbreviations) else { break }
+            guard endsAbbreviation(dot: k, in: u, lineStart: from) else { break }
             k = end
         }
         var n = end

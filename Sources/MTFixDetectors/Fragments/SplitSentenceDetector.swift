@@ -48,13 +48,18 @@ struct SplitSentenceDetector: Rule {
             let cjk = NarrativeText.isMostlyCJK(u, lineA)
             let joiner: String
             if cjk {
+                // Words set apart by spaces (`田中 一郎　佐藤 健太`) are a list or table row, not prose.
                 guard NarrativeText.isCJK(u[lastA]), !isCJKPunctuation(u[lastA]), lineA.count >= minCJKChars,
+                    !isSpacedList(u, tail),
                     tail.count >= 8, lineB.count <= maxCJKContinuation,
                     !lineB.dropLast().contains(where: { NarrativeText.isTerminator(u[$0]) })
                 else { continue }
                 joiner = ""
             } else {
-                guard NarrativeText.isLower(u[lastA]), NarrativeText.wordCount(u, lineA, limit: minWords) >= minWords,
+                // A sentence broken mid-way stops on a lowercase word (`in the`); a capitalized one ends a
+                // list of names or a title.
+                guard let lastWord = NarrativeText.words(u, tail).last, NarrativeText.isLower(u[lastWord.lowerBound]),
+                    NarrativeText.isLower(u[lastA]), NarrativeText.wordCount(u, lineA, limit: minWords) >= minWords,
                     NarrativeText.wordCount(u, tail, limit: minTailWords) >= minTailWords,
                     NarrativeText.wordCount(u, lineB, limit: maxContinuationWords + 1) <= maxContinuationWords,
                     !lineB.dropLast().contains(where: { NarrativeText.isTerminator(u[$0]) })
@@ -70,6 +75,15 @@ struct SplitSentenceDetector: Rule {
                     evidence: ["continuation": NarrativeText.string(u, lineB)]))
         }
         return out
+    }
+
+    /// Whether CJK text in `range` has an ideographic space, or a space between two CJK characters.
+    func isSpacedList(_ u: [UInt16], _ range: Range<Int>) -> Bool {
+        range.contains { i in
+            guard u[i] != 0x3000 else { return true }
+            return u[i] == 0x20 && i > range.lowerBound && i + 1 < range.upperBound
+                && NarrativeText.isCJK(u[i - 1]) && NarrativeText.isCJK(u[i + 1])
+        }
     }
 
     func isCJKPunctuation(_ u: UInt16) -> Bool { (u >= 0x3000 && u <= 0x303F) || (u >= 0xFF01 && u <= 0xFF0F) }

@@ -74,7 +74,11 @@ struct StrayFragmentDetector: Rule {
         if NarrativeText.isMostlyCJK(u, frag) {
             return negations.contains(NarrativeText.string(u, frag)) ? frag : nil
         }
-        // Cased scripts: a space must separate it from the sentence end, and every word is lowercase.
+        // Cased scripts: only a full stop ends the sentence here. `!` and `?` close names and titles
+        // that run on in lowercase (`Yahoo! shares`, `"Mamma Mia!" returns`), and `…` trails off.
+        let end = NarrativeText.isTerminator(u[k]) ? u[k] : u[k - 1]
+        guard end == 0x2E || end == 0xFF0E else { return nil }
+        // A space must separate it from the sentence end, and every word is lowercase.
         guard frag.lowerBound > k + 1 else { return nil }
         let words = NarrativeText.words(u, frag)
         guard !words.isEmpty, words.count <= maxWords, words.allSatisfy({ NarrativeText.isLower(u[$0.lowerBound]) }),

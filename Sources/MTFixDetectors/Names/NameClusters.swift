@@ -31,10 +31,21 @@ struct NameCluster: Sendable {
     }
 }
 
+/// A rule's `NameOptions` in a box, so a per-document `NameClustering` holds one reference: copying the
+/// options' many arrays and sets into every document's clustering retained (and released) each of them.
+final class SharedNameOptions: Sendable {
+    let options: NameOptions
+
+    init(_ options: NameOptions) {
+        self.options = options
+    }
+}
+
 /// Groups name mentions into clusters of confusable spellings and picks each cluster's canonical spelling.
 struct NameClustering {
-    let options: NameOptions
+    let shared: SharedNameOptions
     let keys: NameKeyMaker
+    var options: NameOptions { shared.options }
     /// Buckets larger than this are noise (very short skeletons); comparing inside them is skipped.
     static let bucketCap = 64
 
@@ -65,10 +76,11 @@ struct NameClustering {
             members[idx].mentions.append(k)
             if m.headline == mention.line { members[idx].inHeadline = true }
             let inList = listLines.contains(mention.line)
-            let partners = m.partners(of: k)
+            // Partners: other parts of the mention's chain (the mention is one of its members).
+            let hasPartners = m.chains[mention.chain].members.count > 1
             // Where every noun is capitalized, a chain's first word is often a job (`Meteorologin Katrin Möller`).
             let leading = options.capitalizedNouns && m.chains[mention.chain].members.last != k
-            if !partners.isEmpty && !leading {
+            if hasPartners && !leading {
                 members[idx].fullNameScore += inList ? 0.5 : 1
                 if !inList { members[idx].proseFullNames.append(mention.range.lowerBound) }
                 if members[idx].firstFullName == nil { members[idx].firstFullName = k }

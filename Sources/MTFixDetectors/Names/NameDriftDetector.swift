@@ -5,6 +5,8 @@ import MTFixICU
 public struct NameDriftDetector: Rule {
     public let descriptor: RuleDescriptor
     let options: NameOptions
+    /// `options` for the per-document clustering (a reference, not a copy).
+    let sharedOptions: SharedNameOptions
     /// Name keys and place keys, shared by every document this rule checks.
     let keyCache: NameKeyCache
     /// Word-list analysis of capitalized words, shared by every document this rule checks.
@@ -15,6 +17,7 @@ public struct NameDriftDetector: Rule {
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
         self.options = NameOptions(options)
+        sharedOptions = SharedNameOptions(self.options)
         keyCache = NameKeyCache(folds: self.options.keyFolds)
         wordCache = NameWordCache(keys: keyCache)
         evidence = NamePersonEvidence(options, titleWords: self.options.titleWords, places: self.options.places)
@@ -24,7 +27,7 @@ public struct NameDriftDetector: Rule {
         let mentions = NameMentions(document, options: options, words: wordCache)
         guard mentions.mentions.count > 1 || !context.knownNames.isEmpty else { return [] }
         let keys = NameKeyMaker(shared: keyCache)
-        let clustering = NameClustering(options: options, keys: keys)
+        let clustering = NameClustering(shared: sharedOptions, keys: keys)
         // Most documents have no two spellings that could be one name: then there is no evidence to gather.
         var keep: [Bool]? = nil
         if context.knownNames.isEmpty {

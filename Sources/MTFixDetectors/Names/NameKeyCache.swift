@@ -58,6 +58,9 @@ final class NameKeyCache: @unchecked Sendable {
         let ascii: [UInt8]
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
             ascii = Array(s.utf8)
+        } else if let read = HanReadings.bundled.transliterate(s) {
+            // Chinese names: the table gives ICU's letters without compiling its Han-Latin rules.
+            ascii = read
         } else {
             ascii = Array(transliterate(s).utf8)
         }
@@ -72,7 +75,8 @@ final class NameKeyCache: @unchecked Sendable {
 
 /// One `Any-Latin; Latin-ASCII` transliterator for the whole process, used by one caller at a time.
 ///
-/// Its first use of a script compiles that script's rules (Han-Latin alone takes about 0.1 s of CPU), and
+/// Its first use of a script compiles that script's rules (Han-Latin alone takes about 0.1 s of CPU: common
+/// Han characters are read from `HanReadings` instead), and
 /// a transliterator is not thread-safe; calls are rare (keys are cached per spelling), so one shared
 /// instance under a lock costs less than compiling the same rules again in every thread.
 final class TransliteratorPool: @unchecked Sendable {

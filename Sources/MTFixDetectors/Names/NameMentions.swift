@@ -195,9 +195,6 @@ struct NameMentions: Sendable {
             chains.append(NameChain(members: k..<(k + 1), line: mentions[k].line))
         }
     }
-
-    /// The other parts of the chain holding mention `k` (the first names of a surname, and so on).
-    func partners(of k: Int) -> [Int] { chains[mentions[k].chain].members.filter { $0 != k } }
 }
 
 extension Document {
