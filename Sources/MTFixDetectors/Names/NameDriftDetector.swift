@@ -46,7 +46,7 @@ public struct NameDriftDetector: Rule {
                 var p: Set<String> = []
                 for mem in cluster.members where mem.stem == cluster.canonical {
                     for k in mem.mentions {
-                        for j in mentions.partners(of: k) { p.insert(mentions.mentions[j].stem) }
+                        for j in mentions.chains[mentions.mentions[k].chain].members where j != k { p.insert(mentions.mentions[j].stem) }
                         if let n = self.evidence.particleName(document, after: mentions.mentions[k].range.upperBound) { p.insert(n) }
                     }
                 }
