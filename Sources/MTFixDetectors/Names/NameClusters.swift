@@ -102,11 +102,12 @@ struct NameClustering {
                 }
             }
         }
-        return group(members, realCount: realCount).compactMap { decide($0, m, doc) }
+        return group(members, realCount: realCount, m).compactMap { decide($0, m, doc) }
     }
 
-    /// Spellings linked by `NameKey.matches`, compared only inside skeleton buckets.
-    private func group(_ members: [NameCluster.Member], realCount: Int) -> [[NameCluster.Member]] {
+    /// Spellings linked by `NameKey.matches`, compared only inside skeleton buckets. Two spellings written
+    /// in one full name (`Bielle-Biarrey`, `Pearce-Pierce`) are two parts of it, never one part misspelled.
+    private func group(_ members: [NameCluster.Member], realCount: Int, _ m: NameMentions) -> [[NameCluster.Member]] {
         var buckets: [[UInt8]: [Int]] = [:]
         for (i, mem) in members.enumerated() { buckets[mem.key.skeleton, default: []].append(i) }
         var parent = Array(members.indices)
@@ -118,11 +119,15 @@ struct NameClustering {
             }
             return x
         }
+        func chains(_ i: Int) -> Set<Int> {
+            Set(members[i].mentions.compactMap { k in m.chains[m.mentions[k].chain].members.count > 1 ? m.mentions[k].chain : nil })
+        }
         for (_, ids) in buckets where ids.count > 1 && ids.count <= NameClustering.bucketCap {
             for a in 0..<ids.count {
                 for b in (a + 1)..<ids.count
                 where members[ids[a]].key.matches(members[ids[b]].key)
                     && !options.isDeclension(members[ids[a]].stem, members[ids[b]].stem)
+                    && chains(ids[a]).isDisjoint(with: chains(ids[b]))
                 {
                     parent[find(ids[a])] = find(ids[b])
                 }

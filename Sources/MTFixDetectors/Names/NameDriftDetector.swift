@@ -11,6 +11,8 @@ public struct NameDriftDetector: Rule {
     let keyCache: NameKeyCache
     /// Word-list analysis of capitalized words, shared by every document this rule checks.
     let wordCache: NameWordCache
+    /// What a variant's own context says about it being a person.
+    let evidence: NamePersonEvidence
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -18,6 +20,7 @@ public struct NameDriftDetector: Rule {
         sharedOptions = SharedNameOptions(self.options)
         keyCache = NameKeyCache(folds: self.options.keyFolds)
         wordCache = NameWordCache(keys: keyCache)
+        evidence = NamePersonEvidence(options, titleWords: self.options.titleWords, places: self.options.places)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -33,7 +36,23 @@ public struct NameDriftDetector: Rule {
         }
         let clusters = clustering.clusters(document, mentions, knownNames: context.knownNames, keep: keep)
         var out: [Finding] = []
+        let cased = options.script == .cased
         for cluster in clusters {
+            // The names the canonical spelling is known with (`Salah` for `Mohamed`): a variant with a full
+            // name of its own that is not among them (`Mohammed bin Salman`) is someone else.
+            var canonicalPartners: Set<String>? = nil
+            func partners() -> Set<String> {
+                if let p = canonicalPartners { return p }
+                var p: Set<String> = []
+                for mem in cluster.members where mem.stem == cluster.canonical {
+                    for k in mem.mentions {
+                        for j in mentions.chains[mentions.mentions[k].chain].members where j != k { p.insert(mentions.mentions[j].stem) }
+                        if let n = self.evidence.particleName(document, after: mentions.mentions[k].range.upperBound) { p.insert(n) }
+                    }
+                }
+                canonicalPartners = p
+                return p
+            }
             let evidence = [
                 "members": cluster.summary, "canonical": cluster.canonical, "reason": cluster.reason,
             ]
@@ -55,7 +74,17 @@ public struct NameDriftDetector: Rule {
                     let loneTitled = member.mentions.count == 1 && options.script == .cased
                         && member.stem.count <= NameDriftDetector.shortWordLength
                         && NameDriftDetector.followsTitle(document.utf16, at: mention.range.lowerBound, options.titleWords)
-                    let safety: Safety = inner || loneAtStart || loneTitled ? .review : cluster.safety
+                    var safety: Safety = inner || loneAtStart || loneTitled ? .review : cluster.safety
+                    // A look-alike of a person's name is repaired safely only where it is not used like a place
+                    // or a thing (`held in Houston`, `The Star`, `バスで`).
+                    switch self.evidence.verdict(
+                        document, mention.stemRange.lowerBound..<mention.range.upperBound, partnered: chain.count > 1, cased: cased)
+                    {
+                    case .otherPerson(let name): if !partners().contains(name) { continue }
+                    case .thing: safety = .review
+                    case .unknown where self.evidence.requirePerson: safety = .review
+                    default: break
+                    }
                     out.append(
                         Finding(
                             rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,

@@ -1,0 +1,108 @@
+import MTFix
+import Testing
+
+@testable import MTFixDetectors
+
+/// Look-alikes of a person's name that are used as places, titles or common nouns: repaired for review at
+/// most, never safely (found by a new user on clean copy), while real drift used like a person stays safe.
+@Suite("Name drift person evidence")
+struct NamePersonEvidenceTests {
+    /// Every finding is review-only and the safe output is the story unchanged.
+    private func reviewOnly(
+        _ story: String, _ lang: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let r = Names.run(story, lang, only: ["name-drift-\(lang)"])
+        #expect(!r.findings.isEmpty, "\(story)", sourceLocation: sourceLocation)
+        #expect(
+            r.findings.allSatisfy { $0.safety == .review }, "\(Names.summary(r))",
+            sourceLocation: sourceLocation)
+        #expect(r.fixed == story, sourceLocation: sourceLocation)
+    }
+
+    @Test func aCityAfterALocativePrepositionIsNoPerson() {
+        reviewOnly(
+            "Actress Anjelica Huston will receive an award. Huston, 73, won an Oscar in 1986. Huston said she was grateful.\n\nThe ceremony will be held in Houston in March.\n",
+            "en")
+        reviewOnly(
+            "Dog trainer Cesar Millan opened a school. Millan said dogs need walks. Millan smiled.\n\nThe school is in Milan, Italy.\n",
+            "en")
+        reviewOnly(
+            "Die Schauspielerin Anna Rosstock erhält einen Preis. Rosstock ist 73 Jahre alt. Rosstock sagte, sie sei dankbar.\n\nDie Verleihung findet im März in Rostock statt.\n",
+            "de")
+        reviewOnly(
+            "Актриса Анна Куррск получит премию. Куррск сказала, что благодарна. Куррск уехала домой.\n\nЦеремония пройдет в городе Курск в марте.\n",
+            "ru")
+    }
+
+    @Test func aWordAfterAnArticleIsNoPerson() {
+        reviewOnly(
+            "WACO, Texas (AP) — Ken Starr, the former independent counsel, has died. He was 76.\n\nStarr died Tuesday in Houston. Starr had been ill for months.\n\nIn a 1998 interview with The Star, he said he had no regrets.\n",
+            "en")
+        reviewOnly(
+            "Robert MacIntyre won the Scottish Open on Sunday. His caddie, Mike Scott, carried the bag.\n\nScott said he cried. \"He is the best,\" Scott said.\n\nMacIntyre became the first Scot to win the event since 1999.\n",
+            "en")
+    }
+
+    /// A lowercase title between the article and the name (`le juge`, `la ministra`) makes it a person.
+    @Test func aLowercaseTitleAfterAnArticleIsStillAPerson() {
+        let fr =
+            "La ministre Hélène Bouvreuil a inauguré le pont.\n\nLe soir, la ministre Bouvleuil a remercié les ouvriers.\n"
+        #expect(
+            Names.run(fr, "fr", only: ["name-drift-fr"]).fixed
+                == fr.replacingOccurrences(of: "Bouvleuil", with: "Bouvreuil"))
+        let en =
+            "Actress Jane Huston won an award. Huston, 73, thanked fans.\n\nHueston said she was grateful.\n"
+        #expect(
+            Names.run(en, "en", only: ["name-drift-en"]).fixed
+                == en.replacingOccurrences(of: "Hueston", with: "Huston"))
+    }
+
+    /// Katakana writes common nouns, countries and companies like names: only a variant with a person
+    /// suffix or title of its own is repaired safely.
+    @Test func katakanaWithoutAPersonSuffixIsReviewOnly() {
+        reviewOnly("選手はバスで移動した。ランディ・バース氏が出迎えた。バース氏は「懐かしい」と話した。\n", "ja")
+        reviewOnly("マリ政府と会談した。マリー・ルイーズ氏が通訳を務めた。マリー氏は「光栄だ」と述べた。\n", "ja")
+        let person = "来日したエレナ・ヴォルコワ氏は会見に臨んだ。\n\nボルコワ監督は協力を約束した。\n"
+        #expect(
+            Names.run(person, "ja", only: ["name-drift-ja"]).fixed
+                == person.replacingOccurrences(of: "ボルコワ", with: "ヴォルコワ"))
+    }
+
+    @Test func hanUsedAsAPlaceOrBodyIsReviewOnly() {
+        reviewOnly("卡塔尔方面表示欢迎。卡塔·史密斯出席了会议。卡塔说，他很高兴。\n", "zh")
+        let person = "外长埃琳娜·沃尔科娃访问巴西。\n\n沃科娃说，会谈很成功。\n"
+        #expect(
+            Names.run(person, "zh", only: ["name-drift-zh"]).fixed
+                == person.replacingOccurrences(of: "沃科娃", with: "沃尔科娃"))
+    }
+
+    /// `Mohammed bin Salman` has a full name of its own, not the canonical's (`Mohamed Salah`): two people.
+    @Test func aVariantWithAParticleNameOfItsOwnIsSomeoneElse() {
+        for story in [
+            "Egypt forward Mohamed Salah met Saudi Crown Prince Mohammed bin Salman on Tuesday in Riyadh.\n\nSalah said he was honored.\n",
+            "UAE President Sheikh Mohamed bin Zayed Al Nahyan met Saudi Crown Prince Mohammed bin Salman on Tuesday.\n\nSheikh Mohamed later flew to Cairo. Sheikh Mohamed returned Wednesday.\n",
+        ] {
+            #expect(Names.run(story, "en", only: ["name-drift-en"]).findings.isEmpty, "\(story)")
+        }
+        // The same particle name is the same person: still drift.
+        let same =
+            "Crown Prince Mohammed bin Salman arrived. Mohammed bin Salman spoke.\n\nLater Mohamed bin Salman left.\n"
+        #expect(!Names.run(same, "en", only: ["name-drift-en"]).findings.isEmpty)
+    }
+
+    /// `To Lam`: a capitalized stopword inside a sentence is the first name of another person.
+    @Test func aCapitalizedWordTheScanDidNotLinkIsAnotherFirstName() {
+        let story = "Vietnam's top leader To Lam met economist Anna Lamm in Hanoi. Lamm praised the reforms. Lamm said growth would top 7 percent.\n"
+        #expect(Names.run(story, "en", only: ["name-drift-en"]).findings.isEmpty)
+    }
+
+    /// The two halves of one hyphenated surname are two parts of one name, never one part misspelled.
+    @Test func hyphenatedSurnameHalvesAreOneName() {
+        for (story, lang) in [
+            ("Louis Bielle-Biarrey, Damian Penaud and Gael Fickou. Thomas Ramos.\n", "en"),
+            ("Louis Bielle-Biarrey, Damian Penaud et Gaël Fickou. Thomas Ramos.\n", "fr"),
+        ] {
+            #expect(Names.run(story, lang, only: ["name-drift-\(lang)"]).findings.isEmpty, "\(story)")
+        }
+    }
+}
