@@ -31,7 +31,17 @@ public struct TitleConflictDetector: Rule {
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let mentions = NameMentions(document, options: names, words: wordCache, vocabulary: false)
+        var mentions = NameMentions(document, options: names, words: wordCache, vocabulary: false)
+        // `President Ferdinand Marcos Jr.` is a Marcos: a generational suffix is no surname, or a bare
+        // `President Marcos` would join a sister introduced as `Sen. Imee Marcos` instead.
+        if !titles.nameSuffixes.isEmpty {
+            for c in mentions.chains.indices where mentions.chains[c].members.count > 1 {
+                let last = mentions.chains[c].members.upperBound - 1
+                if titles.nameSuffixes.contains(mentions.mentions[last].stem) {
+                    mentions.chains[c].members = mentions.chains[c].members.lowerBound..<last
+                }
+            }
+        }
         guard mentions.chains.count > 1 else { return [] }
         let lower = TitleOptions.lower(document.utf16)
         let titled = TitleFinder(doc: document, names: mentions, options: titles, script: names.script, lower: lower).find()

@@ -34,6 +34,8 @@ struct TitleOptions: Sendable {
     /// `bin`, `ibn`, `II`: a word after a name that makes its last part a given name (units as written:
     /// compared without building a string after every titled name).
     var givenNameMarks: [[UInt16]] = []
+    /// `Jr`, `Sr`: a last name part that is no surname (`Ferdinand Marcos Jr.`): the part before it is.
+    var nameSuffixes: Set<String> = []
     /// `as`, `als`: a word that puts a later title in the past (`As Bank of Canada Gov. X, he …`); lowercase.
     var capacityMarkers: Set<String> = []
     /// The same as units, when every marker is simple units none of which decomposes (`as`, `будучи`): then
@@ -117,6 +119,7 @@ struct TitleOptions: Sendable {
         thenAfter = config["then_after"]?.strings ?? []
         yearMarkers = config["year_markers"]?.strings ?? []
         givenNameMarks = (config["given_name_marks"]?.strings ?? []).map { Array($0.utf16) }
+        nameSuffixes = Set(config["name_suffixes"]?.strings ?? [])
         capacityMarkers = Set((config["capacity_markers"]?.strings ?? []).map { $0.lowercased() })
         if capacityMarkers.allSatisfy({ m in
             m.utf16.allSatisfy(TitleOptions.isSimpleUnit)
