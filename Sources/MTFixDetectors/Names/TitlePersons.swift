@@ -67,8 +67,14 @@ extension TitleConflictDetector {
             }
             return byRoot![names.stripCase(m.mentions[k].stem)] ?? []
         }
+        // First parts of full names (`Kim` in `Kim Sung-han`, `Kim Min-seok`): where names are written surname
+        // first, a bare `Foreign Minister Kim` may be any of them, and says nothing about who holds what.
+        let leadingParts = Set(
+            m.chains.lazy.filter { $0.members.count > 1 && wanted.contains(skeletonHash($0.members.first!)) }
+                .map { skeletonHash($0.members.first!) })
         for t in titled {
             let members = m.chains[t.chain].members
+            if members.count == 1 && leadingParts.contains(skeletonHash(members.first!)) { continue }
             let first = key(members.first!)
             let last = key(members.last!)
             let fits = (bySurname[last.skeletonHash] ?? []).filter { p in
