@@ -34,6 +34,21 @@ struct NamePersonEvidenceTests {
             "ru")
     }
 
+    /// `Varta shares`, `Bari airport`, `Car sales`: a noun of the rule's `thing_after` right after the variant.
+    @Test func aNounAfterTheVariantMakesItAThing() {
+        reviewOnly(
+            "Analyst Petra Barta follows battery makers. Barta expects a recovery.\n\nInvestors bought Varta shares on Monday. Barta said the rally could last.\n",
+            "en")
+        reviewOnly(
+            "Singer Lena Barry will tour Italy. Barry, 41, starts in Rome.\n\nFlights landed at Bari airport late. Barry said she was thrilled.\n",
+            "en")
+        // A verb after the variant says nothing: the drift is still repaired.
+        let person = "Analyst Petra Barta follows battery makers. Barta expects a recovery.\n\nThe rally could last, Varta said.\n"
+        #expect(
+            Names.run(person, "en", only: ["name-drift-en"]).fixed
+                == person.replacingOccurrences(of: "Varta said", with: "Barta said"))
+    }
+
     @Test func aWordAfterAnArticleIsNoPerson() {
         reviewOnly(
             "WACO, Texas (AP) — Ken Starr, the former independent counsel, has died. He was 76.\n\nStarr died Tuesday in Houston. Starr had been ill for months.\n\nIn a 1998 interview with The Star, he said he had no regrets.\n",

@@ -30,8 +30,12 @@ struct NamePersonEvidence: Sendable {
     let personAfter: [String]
     /// For unspaced scripts: text right before a mention that marks a person (`总理`).
     let personBefore: [String]
-    /// For unspaced scripts: text right after a mention that marks a thing or a place (`で`, `政府`, `方面`).
+    /// For unspaced scripts: text right after a mention that marks a thing or a place (`で`, `政府`, `方面`);
+    /// in cased scripts, whole words (see `thingAfterWords`).
     let thingAfter: [String]
+    /// For cased scripts: a word right after a mention that makes it a company, place or product
+    /// (`Varta shares`, `Bari airport`), lowercased.
+    let thingAfterWords: Set<String>
     /// Whether a variant is repaired safely only with person evidence of its own (katakana, where common
     /// nouns, countries and companies are written like names).
     let requirePerson: Bool
@@ -46,6 +50,7 @@ struct NamePersonEvidence: Sendable {
         personAfter = config["person_after"]?.strings ?? []
         personBefore = config["person_before"]?.strings ?? []
         thingAfter = config["thing_after"]?.strings ?? []
+        thingAfterWords = Set(thingAfter.map { $0.lowercased() })
         requirePerson = config["require_person_evidence"]?.bool ?? false
         particles = Set(config["name_particles"]?.strings ?? [])
     }
@@ -91,6 +96,12 @@ struct NamePersonEvidence: Sendable {
             }
         }
         let i = range.upperBound
+        // `Varta shares`, `Bari airport`: a noun right after the name makes it a company, place or product.
+        if !thingAfterWords.isEmpty, i + 1 < u.count, u[i] == 0x20, let next = NamePersonEvidence.word(u, startingAt: i + 1),
+            NamePersonEvidence.isLower(u[next.lowerBound]), thingAfterWords.contains(doc.string(next))
+        {
+            return .thing
+        }
         // `Huston, 73,`: an age apposition is said of people.
         if i + 2 < u.count, u[i] == 0x2C, u[i + 1] == 0x20 {
             var j = i + 2
