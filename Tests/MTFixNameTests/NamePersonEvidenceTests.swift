@@ -30,7 +30,7 @@ struct NamePersonEvidenceTests {
             "Die Schauspielerin Anna Rosstock erhält einen Preis. Rosstock ist 73 Jahre alt. Rosstock sagte, sie sei dankbar.\n\nDie Verleihung findet im März in Rostock statt.\n",
             "de")
         reviewOnly(
-            "Актриса Анна Куррск получит премию. Куррск сказала, что благодарна. Куррск уехала домой.\n\nЦеремония пройдет в городе Курск в марте.\n",
+            "Актриса Анна Таммбов получит премию. Таммбов сказала, что благодарна. Таммбов уехала домой.\n\nЦеремония пройдет в городе Тамбов в марте.\n",
             "ru")
     }
 
