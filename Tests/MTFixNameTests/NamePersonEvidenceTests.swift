@@ -49,6 +49,17 @@ struct NamePersonEvidenceTests {
                 == person.replacingOccurrences(of: "Varta said", with: "Barta said"))
     }
 
+    /// `4.500 Lose`: a counted word is a thing; a year before a name may open a clause and says nothing.
+    @Test func aCountedWordIsNoPerson() {
+        reviewOnly(
+            "Pressesprecherin Lena Rose eröffnete die Tombola. Rose rechnet mit Andrang.\n\nAm ersten Tag gingen 4.500 Lose weg. Rose zeigte sich zufrieden.\n",
+            "de")
+        let year = "Analyst Petra Barta follows battery makers. Barta expects a recovery.\n\nIn 2019 Varta said the rally could last.\n"
+        #expect(
+            Names.run(year, "en", only: ["name-drift-en"]).fixed
+                == year.replacingOccurrences(of: "2019 Varta", with: "2019 Barta"))
+    }
+
     @Test func aWordAfterAnArticleIsNoPerson() {
         reviewOnly(
             "WACO, Texas (AP) — Ken Starr, the former independent counsel, has died. He was 76.\n\nStarr died Tuesday in Houston. Starr had been ill for months.\n\nIn a 1998 interview with The Star, he said he had no regrets.\n",

@@ -72,6 +72,14 @@ struct NamePersonEvidence: Sendable {
             let elided = doc.string(w.lowerBound..<range.lowerBound).lowercased()
             if determiners.contains(elided) { return .thing }
         }
+        // `10.000 Lose verkauft`, `3 Stars`: a counted word is a thing (a year, `2019 Blinken`, may open a clause).
+        if range.lowerBound > 1, u[range.lowerBound - 1] == 0x20, NamePersonEvidence.isDigit(u[range.lowerBound - 2]) {
+            var k = range.lowerBound - 2
+            while k > 0, NamePersonEvidence.isDigit(u[k - 1]) || u[k - 1] == 0x2E || u[k - 1] == 0x2C { k -= 1 }
+            let number = u[k..<(range.lowerBound - 1)]
+            let year = number.count == 4 && number.allSatisfy(NamePersonEvidence.isDigit) && (number.first == 0x31 || number.first == 0x32)
+            if !year { return .thing }
+        }
         if range.lowerBound > 0, u[range.lowerBound - 1] == 0x20,
             let prev = NamePersonEvidence.word(u, endingAt: range.lowerBound - 1)
         {
@@ -162,6 +170,8 @@ struct NamePersonEvidence: Sendable {
         guard let s = Unicode.Scalar(u) else { return false }
         return s.properties.isAlphabetic || (u >= 0x30 && u <= 0x39)
     }
+
+    static func isDigit(_ c: UInt16) -> Bool { c >= 0x30 && c <= 0x39 }
 
     static func isLower(_ u: UInt16) -> Bool { Unicode.Scalar(u)?.properties.isLowercase ?? false }
 }
