@@ -289,11 +289,12 @@ public final class Document: @unchecked Sendable {
     }
 
     /// Lets this snapshot, made by applying `edits` (sorted, non-overlapping) to `previous`, take the
-    /// words of its unchanged lines from `previous` when they are asked for (see `InheritedWords`).
-    func inheritWords(from previous: Document, edits: [Edit]) {
+    /// words of its unchanged lines from `previous` when they are asked for (see `InheritedWords`);
+    /// `landing` is where the edits land here (`Engine.landing(of:)`).
+    func inheritWords(from previous: Document, edits: [Edit], landing: [Range<Int>]) {
         wordsLock.lock()
         defer { wordsLock.unlock() }
-        if wordsCache == nil { wordsSource = InheritedWords(previous: previous, edits: edits) }
+        if wordsCache == nil { wordsSource = InheritedWords(previous: previous, edits: edits, landing: landing) }
     }
 
     /// Words inside `range`.

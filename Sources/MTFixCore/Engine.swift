@@ -125,8 +125,9 @@ public struct Engine: Sendable {
             if Transcode.same(next, current.utf16) { break }
             let previous = current
             current = Profile.measure("(engine: new snapshots)") { Document(utf16: next, language: language) }
-            current.inheritWords(from: previous, edits: edits)
-            touched = Engine.landing(of: edits)
+            let landing = Engine.landing(of: edits)
+            current.inheritWords(from: previous, edits: edits, landing: landing)
+            touched = landing
         }
         reported.sort(by: Engine.textOrder)
         return EngineResult(

@@ -10,11 +10,12 @@ struct InheritedWords {
     /// in its offsets.
     let previous: Document
     let edits: [Edit]
+    /// Where each edit lands in the new snapshot (`Engine.landing(of: edits)`, which the engine has made).
+    let landing: [Range<Int>]
 
     /// The words of `document`, the text `edits` made from `previous`.
     func words(of document: Document, old: [Document.Word]) -> [Document.Word] {
         let lines = document.lines
-        let landing = Engine.landing(of: edits)
         // Lines an edit lands in or next to (an edit at a line's end may have joined it to the next one).
         var touched = [Bool](repeating: false, count: lines.count)
         var k = 0

@@ -45,7 +45,7 @@ struct InheritedWordsTests {
             let edits = InheritedWordsTests.edits(before.utf16, &rng)
             let units = Engine.apply(edits, to: before.utf16)
             let after = Document(utf16: units, language: language)
-            after.inheritWords(from: before, edits: edits)
+            after.inheritWords(from: before, edits: edits, landing: Engine.landing(of: edits))
             let fresh = Document(utf16: units, language: language).words
             if after.words != fresh {
                 failures += 1
@@ -64,7 +64,8 @@ struct InheritedWordsTests {
         let units = Engine.apply(edits, to: before.utf16)
         let after = Document(utf16: units, language: "en")
         // Claiming the edit replaced nothing: the second line's words would be taken two units early.
-        after.inheritWords(from: before, edits: [Edit(range: 0..<5, replacement: "seven")])
+        let claimed = [Edit(range: 0..<5, replacement: "seven")]
+        after.inheritWords(from: before, edits: claimed, landing: Engine.landing(of: claimed))
         #expect(after.words != Document(utf16: units, language: "en").words)
     }
 }

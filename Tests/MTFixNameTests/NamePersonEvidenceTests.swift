@@ -19,6 +19,16 @@ struct NamePersonEvidenceTests {
         #expect(r.fixed == story, sourceLocation: sourceLocation)
     }
 
+    /// The story's drift is still repaired, safely: `from` becomes `to` and nothing else changes.
+    private func repaired(
+        _ story: String, _ lang: String, _ from: String, _ to: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            Names.run(story, lang, only: ["name-drift-\(lang)"]).fixed == story.replacingOccurrences(of: from, with: to),
+            sourceLocation: sourceLocation)
+    }
+
     @Test func aCityAfterALocativePrepositionIsNoPerson() {
         reviewOnly(
             "Actress Anjelica Huston will receive an award. Huston, 73, won an Oscar in 1986. Huston said she was grateful.\n\nThe ceremony will be held in Houston in March.\n",
@@ -44,9 +54,7 @@ struct NamePersonEvidenceTests {
             "en")
         // A verb after the variant says nothing: the drift is still repaired.
         let person = "Analyst Petra Barta follows battery makers. Barta expects a recovery.\n\nThe rally could last, Varta said.\n"
-        #expect(
-            Names.run(person, "en", only: ["name-drift-en"]).fixed
-                == person.replacingOccurrences(of: "Varta said", with: "Barta said"))
+        repaired(person, "en", "Varta said", "Barta said")
     }
 
     /// `4.500 Lose`: a counted word is a thing; a year before a name may open a clause and says nothing.
@@ -55,9 +63,7 @@ struct NamePersonEvidenceTests {
             "Pressesprecherin Lena Rose eröffnete die Tombola. Rose rechnet mit Andrang.\n\nAm ersten Tag gingen 4.500 Lose weg. Rose zeigte sich zufrieden.\n",
             "de")
         let year = "Analyst Petra Barta follows battery makers. Barta expects a recovery.\n\nIn 2019 Varta said the rally could last.\n"
-        #expect(
-            Names.run(year, "en", only: ["name-drift-en"]).fixed
-                == year.replacingOccurrences(of: "2019 Varta", with: "2019 Barta"))
+        repaired(year, "en", "2019 Varta", "2019 Barta")
     }
 
     @Test func aWordAfterAnArticleIsNoPerson() {
@@ -73,14 +79,10 @@ struct NamePersonEvidenceTests {
     @Test func aLowercaseTitleAfterAnArticleIsStillAPerson() {
         let fr =
             "La ministre Hélène Bouvreuil a inauguré le pont.\n\nLe soir, la ministre Bouvleuil a remercié les ouvriers.\n"
-        #expect(
-            Names.run(fr, "fr", only: ["name-drift-fr"]).fixed
-                == fr.replacingOccurrences(of: "Bouvleuil", with: "Bouvreuil"))
+        repaired(fr, "fr", "Bouvleuil", "Bouvreuil")
         let en =
             "Actress Jane Huston won an award. Huston, 73, thanked fans.\n\nHueston said she was grateful.\n"
-        #expect(
-            Names.run(en, "en", only: ["name-drift-en"]).fixed
-                == en.replacingOccurrences(of: "Hueston", with: "Huston"))
+        repaired(en, "en", "Hueston", "Huston")
     }
 
     /// Katakana writes common nouns, countries and companies like names: only a variant with a person
@@ -91,17 +93,13 @@ struct NamePersonEvidenceTests {
         // A country is in the rule's places: never grouped with a name at all.
         #expect(Names.run("マリ政府と会談した。マリー・ルイーズ氏が通訳を務めた。マリー氏は「光栄だ」と述べた。\n", "ja", only: ["name-drift-ja"]).findings.isEmpty)
         let person = "来日したエレナ・ヴォルコワ氏は会見に臨んだ。\n\nボルコワ監督は協力を約束した。\n"
-        #expect(
-            Names.run(person, "ja", only: ["name-drift-ja"]).fixed
-                == person.replacingOccurrences(of: "ボルコワ", with: "ヴォルコワ"))
+        repaired(person, "ja", "ボルコワ", "ヴォルコワ")
     }
 
     @Test func hanUsedAsAPlaceOrBodyIsReviewOnly() {
         reviewOnly("卡塔尔方面表示欢迎。卡塔·史密斯出席了会议。卡塔说，他很高兴。\n", "zh")
         let person = "外长埃琳娜·沃尔科娃访问巴西。\n\n沃科娃说，会谈很成功。\n"
-        #expect(
-            Names.run(person, "zh", only: ["name-drift-zh"]).fixed
-                == person.replacingOccurrences(of: "沃科娃", with: "沃尔科娃"))
+        repaired(person, "zh", "沃科娃", "沃尔科娃")
     }
 
     /// `Mohammed bin Salman` has a full name of its own, not the canonical's (`Mohamed Salah`): two people.

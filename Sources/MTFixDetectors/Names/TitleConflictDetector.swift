@@ -109,22 +109,12 @@ public struct TitleConflictDetector: Rule {
     /// about something else (`Milei habló de una nueva etapa`).
     private func changeFollowsAMention(of intro: TitledMention, _ lower: [UInt16], _ m: NameMentions, _ keys: NameKeyMaker) -> Bool {
         guard !markersAfter.isEmpty else { return false }
-        func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
-        let surname = key(m.chains[intro.chain].members.last!)
-        for chain in m.chains {
-            // Equal and matching keys share a skeleton: most chains are ruled out by its hash, without their key.
-            let k = chain.members.last!
-            guard (m.mentions[k].knownSkeleton?.hash ?? key(k).skeletonHash) == surname.skeletonHash else { continue }
-            let last = key(k)
-            guard last == surname || last.matches(surname) else { continue }
-            if changeFollows(lower, after: m.mentions[chain.members.last!].range.upperBound) { return true }
-        }
-        return false
+        return personChains(of: intro, m, keys).contains { changeFollows(lower, after: m.mentions[$0.members.last!].range.upperBound) }
     }
 
     /// Whether a change, former or then marker is one of the four words after `end`, within its sentence.
     private func changeFollows(_ lower: [UInt16], after end: Int) -> Bool {
-        let words = TitleConflictDetector.words(lower, after: end, count: 4).map { TitleMarkers.word(lower[$0]) }
+        let words = TitleConflictDetector.words(lower, after: end, count: 4).map { Document.string(of: lower[$0]) }
         // `Lamotte, ex-ministre des Armées`: a marker written onto the next word (`ex-`, `then-`) counts too.
         var set = Set(words)
         for w in words { if let h = w.firstIndex(of: "-") { set.insert(String(w[...h])) } }

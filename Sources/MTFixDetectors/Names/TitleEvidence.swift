@@ -22,13 +22,13 @@ extension TitleConflictDetector {
             let words = TitleConflictDetector.words(
                 lower, after: m.mentions[chain.members.last!].range.upperBound, count: 12)
             // Past an apposition too (`Lott, the nation's top law officer, was previously a judge`).
-            for (i, w) in words.prefix(8).enumerated() where markers.contains(TitleMarkers.word(lower[w])) {
+            for (i, w) in words.prefix(8).enumerated() where markers.contains(Document.string(of: lower[w])) {
                 if namesOffice(office, in: words[(i + 1)...].prefix(4), lower, m) { return true }
             }
             // The marker before the name where the verb comes second (`Zuvor war Kling Finanzminister`).
             let start = m.mentions[chain.members.first!].range.lowerBound
             if TitleConflictDetector.words(lower, before: start, count: 2).contains(where: {
-                markers.contains(TitleMarkers.word(lower[$0]))
+                markers.contains(Document.string(of: lower[$0]))
             }), namesOffice(office, in: words.prefix(4)[...], lower, m) {
                 return true
             }
@@ -60,7 +60,7 @@ extension TitleConflictDetector {
 
     /// The chains whose surname spells the intro's (equal or matching keys share a skeleton: most chains
     /// are ruled out by its hash, without their key).
-    private func personChains(of intro: TitledMention, _ m: NameMentions, _ keys: NameKeyMaker) -> [NameChain] {
+    func personChains(of intro: TitledMention, _ m: NameMentions, _ keys: NameKeyMaker) -> [NameChain] {
         func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
         let surname = key(m.chains[intro.chain].members.last!)
         return m.chains.filter { chain in

@@ -27,14 +27,4 @@ struct TitleMarkers: Sendable {
     func held(words candidates: Set<String>, text: String) -> Bool {
         !words.isDisjoint(with: candidates) || substrings.contains { text.contains($0) }
     }
-
-    /// A word of text as a string; an ASCII word (most of them) is made from its bytes, which is much
-    /// cheaper than decoding UTF-16 and gives the same string.
-    static func word(_ units: ArraySlice<UInt16>) -> String {
-        guard units.allSatisfy({ $0 < 0x80 }) else { return String(decoding: units, as: UTF16.self) }
-        return String(unsafeUninitializedCapacity: units.count) { buffer in
-            for (k, u) in units.enumerated() { buffer[k] = UInt8(truncatingIfNeeded: u) }
-            return units.count
-        }
-    }
 }
