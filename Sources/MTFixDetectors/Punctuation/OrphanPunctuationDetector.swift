@@ -13,10 +13,13 @@ struct OrphanPunctuationDetector: Rule {
     /// Reads one line at a time (sentences never cross a line).
     var scope: RuleScope { .line }
     let abbreviations: Set<String>
+    /// Capitalized words that start a sentence (`He`, `Die`): after `. ,` they leave open which mark is the orphan.
+    let sentenceOpeners: Set<String>
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
         abbreviations = Set(options.stringSet("abbreviations").map { $0.lowercased().trimmingSuffixDot() })
+        sentenceOpeners = options.stringSet("sentence_openers")
     }
 
     static func isComma(_ u: UInt16) -> Bool { u == 0x2C || u == 0x3001 || u == 0xFF0C }
@@ -64,10 +67,20 @@ struct OrphanPunctuationDetector: Rule {
         guard k > line.lowerBound else { return nil }
         let prev = u[k - 1]
         if OrphanPunctuationDetector.isStop(prev) {
+            // What follows the comma decides which mark is the orphan. At the end of a line nothing
+            // continues: the comma goes (`went well. ,` → `went well.`). A sentence opener after it
+            // (`went well. , He left`) may start a new sentence, so the usual repair is only offered for
+            // review; a name (`meeting. , Kazakhstan, 28 February`) continues the sentence.
+            let next = OrphanPunctuationDetector.nextVisible(u, after: comma, line: line)
+            if next == line.upperBound {
+                if prev == 0x2E && spaces.isEmpty { return nil }
+                return finding(k..<(comma + 1), "comma left after a full stop")
+            }
+            let safety: Safety? = opensSentence(u, at: next, line: line) ? .review : nil
             // `purpose ., police`, `purpose . , police`: a stop standing alone between a word and a comma
             // goes with the spaces around it.
             if prev == 0x2E, k - 3 >= line.lowerBound, u[k - 2] == 0x20, NarrativeText.isLetter(u[k - 3]) {
-                return finding((k - 2)..<comma, "full stop left before a comma")
+                return finding((k - 2)..<comma, "full stop left before a comma", safety: safety)
             }
             // The stop must end a word (`Tokyo.`), not be part of an ellipsis (`..`, `. . .`).
             guard k - 1 > line.lowerBound, !OrphanPunctuationDetector.isStop(u[k - 2]), !NarrativeText.isSpace(u[k - 2])
@@ -79,7 +92,7 @@ struct OrphanPunctuationDetector: Rule {
             }
             // Latin stops need the space (`Tokyo. ,`); a CJK stop touches its comma (`倒塌。，`).
             if prev == 0x2E && spaces.isEmpty { return nil }
-            return finding((k - 1)..<comma, "full stop left before a comma")
+            return finding((k - 1)..<comma, "full stop left before a comma", safety: safety)
         }
         // `word ,`: a space between a word and its comma, the comma followed by a space.
         // A one-letter word before it is notation (`X ⊆ V , define`), not prose.
@@ -87,6 +100,13 @@ struct OrphanPunctuationDetector: Rule {
             && k - 2 >= line.lowerBound && NarrativeText.isLetter(u[k - 2])
         {
             let after = comma + 1
+            // `went well , .`: the comma itself is the orphan when only a full stop follows it.
+            let next = OrphanPunctuationDetector.nextVisible(u, after: comma, line: line)
+            if next > after, next < line.upperBound, OrphanPunctuationDetector.isStop(u[next]),
+                next + 1 == line.upperBound || NarrativeText.isSpace(u[next + 1])
+            {
+                return finding(k..<next, "comma left before a full stop")
+            }
             if after == line.upperBound || NarrativeText.isSpace(u[after]) { return finding(spaces, "space before a comma") }
         }
         return nil
@@ -109,7 +129,24 @@ struct OrphanPunctuationDetector: Rule {
         return finding((stop + 1)..<(k + 1), "doubled full stop")
     }
 
-    func finding(_ range: Range<Int>, _ what: String) -> Finding {
-        Finding(descriptor: descriptor, range: range, replacement: "", message: "\(descriptor.message): \(what)")
+    /// Whether the word at `start` (after an opening quote) is a capitalized sentence opener (`He`, `The`).
+    func opensSentence(_ u: [UInt16], at start: Int, line: Range<Int>) -> Bool {
+        var a = start
+        while a < min(start + 2, line.upperBound) && !NarrativeText.isLetter(u[a]) { a += 1 }
+        guard a < line.upperBound, NarrativeText.isUpper(u[a]) else { return false }
+        var b = a
+        while b < line.upperBound && NarrativeText.isLetter(u[b]) { b += 1 }
+        return sentenceOpeners.contains(String(decoding: u[a..<b], as: UTF16.self))
+    }
+
+    /// The first unit after `comma` that is not a space, or the line's end.
+    static func nextVisible(_ u: [UInt16], after comma: Int, line: Range<Int>) -> Int {
+        var n = comma + 1
+        while n < line.upperBound && NarrativeText.isSpace(u[n]) { n += 1 }
+        return n
+    }
+
+    func finding(_ range: Range<Int>, _ what: String, safety: Safety? = nil) -> Finding {
+        Finding(descriptor: descriptor, range: range, replacement: "", message: "\(descriptor.message): \(what)", safety: safety)
     }
 }
