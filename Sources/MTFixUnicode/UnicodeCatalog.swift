@@ -6,6 +6,7 @@ public enum UnicodeCatalog {
     public static let factories: [String: DetectorFactory] = [
         "html-entity": { HTMLEntityDetector(descriptor: $0, options: $1) },
         "mojibake": { try MojibakeDetector(descriptor: $0, options: $1) },
+        "mojibake-cjk": { try MojibakeCJKDetector(descriptor: $0, options: $1) },
         "c1-control": { C1ControlDetector(descriptor: $0, options: $1) },
         "invisible-char": { InvisibleCharDetector(descriptor: $0, options: $1) },
         "bidi-control": { BidiControlDetector(descriptor: $0, options: $1) },

@@ -22,6 +22,9 @@ struct CombinedRepairTests {
          "\u{FEFF}Le Belge est troisième à 1 min 05 sec.\n"),
         ("en", "\u{FEFF}Kazakhstan United States Central Asia\nPresident Ann Lee speaks in Astana, Kazakhstan, Monday, May 6, 2024. (AP Photo/Eugene Hoshiko)\n\nThe talks ended on Tuesday.\n",
          "\u{FEFF}The talks ended on Tuesday.\n"),
+        // UTF-8 Japanese read as Shift_JIS holds half-width katakana: it is decoded, not widened (widening
+        // would make it unrecoverable).
+        ("ja", "同社は霈ｸ蜃ｺ縺悟｢怜刈したと発表した。\n", "同社は輸出が増加したと発表した。\n"),
         // Clean Russian with units after `кв.`: nothing to repair.
         ("ru", "Власти заявили о мерах. Площадь пожара составила 500 кв. м.\n", "Власти заявили о мерах. Площадь пожара составила 500 кв. м.\n"),
     ])
