@@ -49,16 +49,43 @@ public struct NormalizationDetector: Rule {
             var end = i
             while end < u.count && !isBreak(u[end]) { end += 1 }
             if end == start { i += 1; continue }
-            let word = Array(u[start..<end])
-            let hasMark = word.contains { c in Unicode.Scalar(c).map { $0.properties.generalCategory == .nonspacingMark } ?? false }
-            let normalized = Normalizer.normalize(word, .nfc)
-            if hasMark && normalized != word && normalized.count < word.count {
-                out.append(Finding(descriptor: descriptor, range: start..<end, replacement: String(decoding: normalized, as: UTF16.self)))
+            let edits = composedMarks(u, in: start..<end)
+            if !edits.isEmpty {
+                out.append(Finding(
+                    rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
+                    safety: descriptor.safety, message: descriptor.message, range: start..<end, edits: edits))
             }
             // Skip to the next stretch that is not certainly normalized.
             i = max(cleanPrefix(u, from: end), end + 1)
         }
         return out
+    }
+
+    /// The edits that compose each combining mark of `word` with its base letter. Only a base and its marks
+    /// are normalized, never the whole word: NFC also replaces singletons such as the CJK compatibility
+    /// ideograph 神 U+FA19 (by U+795E), which are meant, and a Japanese "word" is a whole line.
+    private func composedMarks(_ u: [UInt16], in word: Range<Int>) -> [Edit] {
+        var edits: [Edit] = []
+        var k = word.lowerBound
+        while k < word.upperBound {
+            guard NormalizationDetector.isMark(u[k]), k > word.lowerBound else { k += 1; continue }
+            var base = k - 1
+            if UTF16.isTrailSurrogate(u[base]) && base > word.lowerBound { base -= 1 }
+            var end = k
+            while end < word.upperBound && NormalizationDetector.isMark(u[end]) { end += 1 }
+            let segment = Array(u[base..<end])
+            let normalized = Normalizer.normalize(segment, .nfc)
+            if normalized != segment && normalized.count < segment.count {
+                edits.append(Edit(range: base..<end, replacement: String(decoding: normalized, as: UTF16.self)))
+            }
+            k = end
+        }
+        return edits
+    }
+
+    /// A nonspacing mark in the BMP (a decomposed accent, a kana voicing mark).
+    static func isMark(_ c: UInt16) -> Bool {
+        c >= 0x300 && (Unicode.Scalar(c).map { $0.properties.generalCategory == .nonspacingMark } ?? false)
     }
 
     /// One bit per BMP unit: set when the unit may leave a text out of NFC (a combining class other than
