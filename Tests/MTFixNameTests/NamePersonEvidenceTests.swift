@@ -66,6 +66,22 @@ struct NamePersonEvidenceTests {
         repaired(year, "en", "2019 Varta", "2019 Barta")
     }
 
+    /// `Galois, the mathematician`: an apposition introduces someone the story had not named before.
+    @Test func aVariantIntroducedByAnAppositionIsReviewOnly() {
+        reviewOnly(
+            "PARIS (AP) — Former executive Louis Gallois received an award on Monday.\n\nGallois thanked the jury. The prize is named after Galois, the 19th-century mathematician.\n",
+            "en")
+        reviewOnly(
+            "LONDON (AP) — Sri Lanka's Angelo Mathews scored 90 on Sunday.\n\nMathews was named player of the match. Matthews, England's bowling coach, said the pitch was slow.\n",
+            "en")
+        reviewOnly(
+            "PARIS (AFP) - La mathématicienne Claire Gallois a reçu mardi la médaille.\n\nLe prix porte le nom de Galois, le mathématicien du XIXe siècle. Gallois enseigne à Lyon.\n",
+            "fr")
+        // A relative clause (German `der`) or a plain comma says nothing: the drift is still repaired.
+        let de = "Außenminister Haruto Morikawa traf am Montag seinen Amtskollegen. Morikawa sagte, die Gespräche seien gut gewesen.\n\nAm Dienstag reist Molikawa, der seit 2021 im Amt ist, weiter nach Prag.\n"
+        repaired(de, "de", "Molikawa, der", "Morikawa, der")
+    }
+
     @Test func aWordAfterAnArticleIsNoPerson() {
         reviewOnly(
             "WACO, Texas (AP) — Ken Starr, the former independent counsel, has died. He was 76.\n\nStarr died Tuesday in Houston. Starr had been ill for months.\n\nIn a 1998 interview with The Star, he said he had no regrets.\n",

@@ -81,7 +81,7 @@ public struct NameDriftDetector: Rule {
                         document, mention.stemRange.lowerBound..<mention.range.upperBound, partnered: chain.count > 1, cased: cased)
                     {
                     case .otherPerson(let name): if !partners().contains(name) { continue }
-                    case .thing: safety = .review
+                    case .thing, .described: safety = .review
                     case .unknown where self.evidence.requirePerson: safety = .review
                     default: break
                     }

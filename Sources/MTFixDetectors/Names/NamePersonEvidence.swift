@@ -15,6 +15,8 @@ struct NamePersonEvidence: Sendable {
         case thing
         /// Followed by a name particle and a name of its own (`Mohammed bin Salman`): someone else.
         case otherPerson(String)
+        /// Followed by an apposition that says who it is (`Galois, the mathematician`): maybe someone new.
+        case described
         case unknown
     }
 
@@ -41,6 +43,11 @@ struct NamePersonEvidence: Sendable {
     let requirePerson: Bool
     /// Lowercase particles inside a full name (`bin`, `ibn`): `X bin Y` is X's own full name.
     let particles: Set<String>
+    /// Lowercase words that open an apposition after `Name, ` (`the`, `le`); not relative pronouns
+    /// (German `der`), which follow names the story already knows.
+    let appositionOpeners: Set<String>
+    /// Whether `Name, England’s coach` is an apposition too (languages with an `’s` possessive).
+    let possessiveApposition: Bool
 
     init(_ config: ConfigValue, titleWords: Set<String>, places: Set<String>) {
         determiners = Set(config["determiners"]?.strings ?? [])
@@ -53,6 +60,8 @@ struct NamePersonEvidence: Sendable {
         thingAfterWords = Set(thingAfter.map { $0.lowercased() })
         requirePerson = config["require_person_evidence"]?.bool ?? false
         particles = Set(config["name_particles"]?.strings ?? [])
+        appositionOpeners = Set(config["apposition_openers"]?.strings ?? [])
+        possessiveApposition = config["possessive_apposition"]?.bool ?? false
     }
 
     /// The verdict on the mention written at `range` (`partnered`: it is part of a full-name chain).
@@ -120,8 +129,22 @@ struct NamePersonEvidence: Sendable {
             {
                 return .thing
             }
+            // `Galois, the mathematician`, `Matthews, England’s coach`: an apposition introduces whom the
+            // name means, which a story does for someone not met before, not for a person it already named.
+            if let next = NamePersonEvidence.word(u, startingAt: i + 2),
+                appositionOpeners.contains(doc.string(next).lowercased()) || (possessiveApposition && NamePersonEvidence.isPossessive(u, next))
+            {
+                return .described
+            }
         }
         return .unknown
+    }
+
+    /// Whether `word` is a possessive (`England’s`): an apostrophe and `s` right after it.
+    static func isPossessive(_ u: [UInt16], _ word: Range<Int>) -> Bool {
+        let k = word.upperBound
+        return k + 1 < u.count && (u[k] == 0x27 || u[k] == 0x2019) && u[k + 1] == 0x73
+            && (k + 2 == u.count || !isLetter(u[k + 2]))
     }
 
     /// `Mohammed bin Salman`: the name after a particle (`bin`, `ibn`) following a mention that ends at
