@@ -77,7 +77,8 @@ struct BrokenAttributionDetector: Rule {
                 let verb = NarrativeText.string(u, start..<(end - 1))
                 guard detached.contains(verb) else { continue }
                 // After the detached verb: end of line or another sentence.
-                if end < line.upperBound && !NarrativeText.isSpace(u[end]) { continue }
+                // (CJK text needs no space: `补充说。他表示`.)
+                if end < line.upperBound && !NarrativeText.isSpace(u[end]) && !NarrativeText.isCJK(u[end]) { continue }
                 guard let quote = lastClosingQuote(u, before: gapStart, lineStart: line.lowerBound) else { continue }
                 let tail = NarrativeText.trimmed(u, (quote + 1)..<gapStart)
                 if let f = finding(u, verb: verb, tail: tail, gapStart: gapStart, start: start, end: end) {
@@ -149,7 +150,10 @@ struct BrokenAttributionDetector: Rule {
         let limit = max(lineStart, pos - 120)
         while i >= limit {
             // A closing quote follows a non-space character (an opening one precedes its text).
-            if NarrativeText.closesQuote(u, at: i, lineStart: lineStart) { return i }
+            // An apostrophe between letters (`the firm's chief`) is no quote.
+            let apostrophe = (u[i] == 0x27 || u[i] == 0x2019) && i > lineStart && i + 1 < pos
+                && NarrativeText.isLetter(u[i - 1]) && NarrativeText.isLetter(u[i + 1])
+            if !apostrophe && NarrativeText.closesQuote(u, at: i, lineStart: lineStart) { return i }
             i -= 1
         }
         return nil
