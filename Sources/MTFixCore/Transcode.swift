@@ -190,58 +190,70 @@ enum Transcode {
     /// A string from a slice of UTF-16 code units (as `string(_:)`).
     static func string(_ units: ArraySlice<UInt16>) -> String { units.withUnsafeBufferPointer { string($0) } }
 
-    /// A string from UTF-16 code units in a buffer (as `string(_:)`).
+    /// A string from UTF-16 code units in a buffer (as `string(_:)`). The UTF-8 is written to a
+    /// scratch buffer and copied into the string unchecked: it is well-formed by construction, and
+    /// `String(unsafeUninitializedCapacity:)` validated it byte by byte.
     static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
         let n = units.count
         if n == 0 { return "" }
-        return String(unsafeUninitializedCapacity: n * 3) { out in
-            var i = 0
-            var k = 0
-            let raw = UnsafeMutableRawPointer(out.baseAddress!)
-            let source = UnsafeRawPointer(units.baseAddress!)
-            while i < n {
-                // Four ASCII units (no unit with a bit above the low seven set) narrowed to four bytes
-                // at once, as `layout` widens them.
-                if littleEndian && i + 4 <= n {
-                    let w = source.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
-                    if w & 0xFF80_FF80_FF80_FF80 == 0 {
-                        let x = (w | w >> 8) & 0x0000_FFFF_0000_FFFF
-                        raw.storeBytes(of: UInt32(truncatingIfNeeded: x | x >> 16), toByteOffset: k, as: UInt32.self)
-                        i += 4
-                        k += 4
-                        continue
-                    }
-                }
-                var v = UInt32(units[i])
-                i += 1
-                if v & 0xFC00 == 0xD800, i < n, units[i] & 0xFC00 == 0xDC00 {
-                    v = 0x10000 + ((v & 0x3FF) << 10 | (UInt32(units[i]) & 0x3FF))
-                    i += 1
-                } else if v & 0xF800 == 0xD800 {
-                    v = 0xFFFD
-                }
-                if v < 0x80 {
-                    out[k] = UInt8(v)
-                    k += 1
-                } else if v < 0x800 {
-                    out[k] = UInt8(0xC0 | v >> 6)
-                    out[k + 1] = UInt8(0x80 | v & 0x3F)
-                    k += 2
-                } else if v < 0x10000 {
-                    out[k] = UInt8(0xE0 | v >> 12)
-                    out[k + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
-                    out[k + 2] = UInt8(0x80 | v & 0x3F)
-                    k += 3
-                } else {
-                    out[k] = UInt8(0xF0 | v >> 18)
-                    out[k + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
-                    out[k + 2] = UInt8(0x80 | (v >> 6) & 0x3F)
-                    out[k + 3] = UInt8(0x80 | v & 0x3F)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * 3) { out -> String in
+            let k = encode(units, into: out)
+            // Every unit gave one byte only if all were ASCII.
+            let utf8 = UnsafeBufferPointer(rebasing: out[..<k])
+            return String(copying: UTF8Span(unchecked: Span(_unsafeElements: utf8), isKnownASCII: k == n))
+        }
+    }
+
+    /// Writes the UTF-8 of `units` (a lone surrogate as U+FFFD) to `out`, which has room for three
+    /// bytes a unit; returns how many it wrote.
+    private static func encode(_ units: UnsafeBufferPointer<UInt16>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = units.count
+        var i = 0
+        var k = 0
+        let raw = UnsafeMutableRawPointer(out.baseAddress!)
+        let source = UnsafeRawPointer(units.baseAddress!)
+        while i < n {
+            // Four ASCII units (no unit with a bit above the low seven set) narrowed to four bytes
+            // at once, as `layout` widens them.
+            if littleEndian && i + 4 <= n {
+                let w = source.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+                if w & 0xFF80_FF80_FF80_FF80 == 0 {
+                    let x = (w | w >> 8) & 0x0000_FFFF_0000_FFFF
+                    raw.storeBytes(of: UInt32(truncatingIfNeeded: x | x >> 16), toByteOffset: k, as: UInt32.self)
+                    i += 4
                     k += 4
+                    continue
                 }
             }
-            return k
+            var v = UInt32(units[i])
+            i += 1
+            if v & 0xFC00 == 0xD800, i < n, units[i] & 0xFC00 == 0xDC00 {
+                v = 0x10000 + ((v & 0x3FF) << 10 | (UInt32(units[i]) & 0x3FF))
+                i += 1
+            } else if v & 0xF800 == 0xD800 {
+                v = 0xFFFD
+            }
+            if v < 0x80 {
+                out[k] = UInt8(v)
+                k += 1
+            } else if v < 0x800 {
+                out[k] = UInt8(0xC0 | v >> 6)
+                out[k + 1] = UInt8(0x80 | v & 0x3F)
+                k += 2
+            } else if v < 0x10000 {
+                out[k] = UInt8(0xE0 | v >> 12)
+                out[k + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                out[k + 2] = UInt8(0x80 | v & 0x3F)
+                k += 3
+            } else {
+                out[k] = UInt8(0xF0 | v >> 18)
+                out[k + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                out[k + 2] = UInt8(0x80 | (v >> 6) & 0x3F)
+                out[k + 3] = UInt8(0x80 | v & 0x3F)
+                k += 4
+            }
         }
+        return k
     }
 
     /// Whether two code unit arrays hold the same units (one memcmp).
