@@ -19,7 +19,7 @@ public struct LanguageProfile: Sendable {
 public struct LanguageDetector: Sendable {
     public let profiles: [LanguageProfile]
     private let wordTable: WordTable
-    private let plan: ScriptPlan
+    let plan: ScriptPlan
 
     /// The languages with a profile, sorted.
     public var languages: [String] { profiles.map(\.code).sorted() }
@@ -74,7 +74,7 @@ public struct LanguageDetector: Sendable {
             // down to them: a dominant script several profiles share (Latin). Cyrillic, Han or kana
             // copy never pays for the hashing.
             if bytes.count < Self.letterLimit {
-                let counts = Self.countScripts(bytes)
+                let counts = Self.countScripts(bytes, settled: plan.isSettled)
                 return decide(counts, fallback: fallback) { Self.scoreWords(bytes, table: wordTable, profiles: profiles.count) }
             }
             let stats = Self.scan(bytes, table: wordTable, profiles: profiles.count)
@@ -148,6 +148,11 @@ struct ScriptPlan: Sendable {
     let own: [[Bool]]
     /// Per profile and script number: whether the language is written in the script.
     let writes: [[Bool]]
+    /// Per profile: its `minShare`, and the fewest bytes a letter of its scripts (with the distinctive
+    /// ones) and of its distinctive scripts takes (`minBytes`; 3 when it has none).
+    let minShares: [Double]
+    let ownMinBytes: [Int]
+    let distinctiveMinBytes: [Int]
 
     init(_ profiles: [LanguageProfile]) {
         let codes = (0..<256).map { Script(rawValue: Int32($0)).code }
@@ -157,5 +162,9 @@ struct ScriptPlan: Sendable {
         distinctive = profiles.map { p in codes.indices.filter { p.distinctive.contains(codes[$0]) } }
         own = profiles.map { flags($0.scripts.union($0.distinctive)) }
         writes = profiles.map { flags($0.scripts) }
+        minShares = profiles.map(\.minShare)
+        let own = self.own
+        ownMinBytes = own.map { flags in flags.indices.filter { flags[$0] }.map { Self.minBytes[$0] }.min() ?? 3 }
+        distinctiveMinBytes = distinctive.map { scripts in scripts.map { Self.minBytes[$0] }.min() ?? 3 }
     }
 }

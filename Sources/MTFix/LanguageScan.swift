@@ -77,15 +77,32 @@ extension LanguageDetector {
     /// looking at words. Eight ASCII bytes are read at a time: a letter is a byte that, lowercased
     /// (`| 0x20`), lies in `a`...`z`, which adding 0x1F (≥ `a`) and 0x05 (≥ `{`) to each byte tells in
     /// its top bit (no byte overflows into the next, all being below 0x80).
-    static func countScripts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    ///
+    /// With `settled`, asked every `settleBlock` bytes with the counts so far, the script numbers seen
+    /// (in order of first letter) and the bytes left, counting stops at the first `true`: the counts are
+    /// then partial, for a caller that knows the rest cannot change its answer.
+    static func countScripts(
+        _ bytes: UnsafeBufferPointer<UInt8>, settled: ((ScriptCounts, _ remaining: Int) -> Bool)? = nil
+    ) -> [Int] {
         var counts = [Int](repeating: 0, count: 256)
         guard let base = bytes.baseAddress else { return counts }
         let n = bytes.count
         var latin = 0
+        let latinSlot = Int(Script.latin.rawValue)
         bmpScripts.withUnsafeBufferPointer { bmp in
             counts.withUnsafeMutableBufferPointer { others in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { seen in
+                // Latin first: ASCII letters are counted apart (`latin`) and never enter `seen` below.
+                seen[0] = latinSlot
+                var seenCount = 1
                 var i = 0
+                var checkAt = settled == nil ? n : min(n, settleBlock)
                 while i < n {
+                    if i >= checkAt {
+                        let now = ScriptCounts(others: UnsafeBufferPointer(others), latin: latin, seen: UnsafeBufferPointer(rebasing: seen[0..<seenCount]))
+                        if settled!(now, n - i) { break }
+                        checkAt = min(n, i + settleBlock)
+                    }
                     if i + 8 <= n {
                         let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                         let high = w & 0x8080_8080_8080_8080
@@ -109,13 +126,23 @@ extension LanguageDetector {
                     i += len
                     let script = v < 0x10000 ? Int(bmp[Int(v)]) : Int(Unicode.Scalar(v).map { Script.of($0).rawValue & 0xFF } ?? 0)
                     // Common (0) and Inherited (1): digits, punctuation, symbols, combining marks.
-                    if script > 1 { others[script] += 1 }
+                    if script > 1 {
+                        others[script] += 1
+                        if others[script] == 1 && script != latinSlot {
+                            seen[seenCount] = script
+                            seenCount += 1
+                        }
+                    }
                 }
             }
+            }
         }
-        counts[Int(Script.latin.rawValue)] += latin
+        counts[latinSlot] += latin
         return counts
     }
+
+    /// Bytes between two `settled` questions in `countScripts`: a short article is a few thousand.
+    static let settleBlock = 256
 
     /// Function-word hits per profile in the whole text, as `scan` counts them (every word hashed,
     /// so a hash collision counts exactly as it does there).

@@ -43,8 +43,10 @@ enum Transcode {
 
     /// A document's layout from its text in one pass over the UTF-8: the UTF-16 code units, each
     /// line's content range (UTF-16, without its `\n` or `\r\n`) and each line's start as a UTF-8
-    /// offset (what `Document.position(at:)` reports). Runs of eight ASCII bytes without a line feed,
-    /// most of most copy, are widened to code units a word at a time.
+    /// offset (what `Document.position(at:)` reports). ASCII is widened eight bytes at a time up to the
+    /// first line feed or non-ASCII byte; a run of non-ASCII characters is decoded without going back
+    /// to the eight-byte test between them (CJK copy), four two-byte characters at once when they come
+    /// in a row (Cyrillic, Greek).
     static func layout(_ text: String) -> (units: [UInt16], lines: [Range<Int>], lineByteStarts: [Int]) {
         var text = text
         var lines: [Range<Int>] = []
@@ -58,45 +60,67 @@ enum Transcode {
                 var k = 0
                 var start = 0
                 while i < n {
+                    // (The word-at-a-time paths assume little-endian units and loads.)
                     if littleEndian && i + 8 <= n {
-                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        // No byte with its top bit set, and no byte equal to 0x0A (the zero-byte test on w ^ 0x0A…).
+                        let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                        // The first byte with its top bit set or equal to 0x0A (the zero-byte test on
+                        // w ^ 0x0A…, exact for the lowest flagged byte).
                         let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A
-                        if (w | ((lf &- 0x0101_0101_0101_0101) & ~lf)) & 0x8080_8080_8080_8080 == 0 {
-                            raw.storeBytes(of: widen(w & 0xFFFF_FFFF), toByteOffset: 2 * k, as: UInt64.self)
-                            raw.storeBytes(of: widen(w >> 32), toByteOffset: 2 * k + 8, as: UInt64.self)
+                        let stop = (w | ((lf &- 0x0101_0101_0101_0101) & ~lf)) & 0x8080_8080_8080_8080
+                        // All eight widened; only those before the first stop count (k + 8 <= i + 8 <= n).
+                        raw.storeBytes(of: widen(w & 0xFFFF_FFFF).littleEndian, toByteOffset: 2 * k, as: UInt64.self)
+                        raw.storeBytes(of: widen(w >> 32).littleEndian, toByteOffset: 2 * k + 8, as: UInt64.self)
+                        if stop == 0 {
                             i += 8
                             k += 8
                             continue
                         }
+                        let clean = stop.trailingZeroBitCount >> 3
+                        i += clean
+                        k += clean
                     }
-                    let b = UInt32(base[i])
-                    if b < 0x80 {
-                        out[k] = UInt16(b)
-                        if b == 0x0A {
-                            lines.append(start..<((k > start && out[k - 1] == 0x0D) ? k - 1 : k))
-                            start = k + 1
-                            starts.append(i + 1)
+                    // One character at a time while they are not ASCII (then back to eight at a time).
+                    repeat {
+                        let b = UInt32(base[i])
+                        if b < 0x80 {
+                            out[k] = UInt16(b)
+                            if b == 0x0A {
+                                lines.append(start..<((k > start && out[k - 1] == 0x0D) ? k - 1 : k))
+                                start = k + 1
+                                starts.append(i + 1)
+                            }
+                            i += 1
+                            k += 1
+                            break
+                        } else if b < 0xE0 {
+                            // Four two-byte characters at once (Cyrillic, Greek, accented Latin).
+                            if littleEndian && i + 8 <= n {
+                                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                                if w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 {
+                                    let u = (w & 0x001F_001F_001F_001F) << 6 | (w >> 8) & 0x003F_003F_003F_003F
+                                    raw.storeBytes(of: u.littleEndian, toByteOffset: 2 * k, as: UInt64.self)
+                                    i += 8
+                                    k += 4
+                                    continue
+                                }
+                            }
+                            out[k] = UInt16((b & 0x1F) << 6 | (UInt32(base[i + 1]) & 0x3F))
+                            i += 2
+                            k += 1
+                        } else if b < 0xF0 {
+                            out[k] = UInt16((b & 0x0F) << 12 | (UInt32(base[i + 1]) & 0x3F) << 6 | (UInt32(base[i + 2]) & 0x3F))
+                            i += 3
+                            k += 1
+                        } else {
+                            let v = (b & 0x07) << 18 | (UInt32(base[i + 1]) & 0x3F) << 12
+                                | (UInt32(base[i + 2]) & 0x3F) << 6 | (UInt32(base[i + 3]) & 0x3F)
+                            let w = v - 0x10000
+                            out[k] = UInt16(0xD800 | (w >> 10))
+                            out[k + 1] = UInt16(0xDC00 | (w & 0x3FF))
+                            i += 4
+                            k += 2
                         }
-                        i += 1
-                        k += 1
-                    } else if b < 0xE0 {
-                        out[k] = UInt16((b & 0x1F) << 6 | (UInt32(base[i + 1]) & 0x3F))
-                        i += 2
-                        k += 1
-                    } else if b < 0xF0 {
-                        out[k] = UInt16((b & 0x0F) << 12 | (UInt32(base[i + 1]) & 0x3F) << 6 | (UInt32(base[i + 2]) & 0x3F))
-                        i += 3
-                        k += 1
-                    } else {
-                        let v = (b & 0x07) << 18 | (UInt32(base[i + 1]) & 0x3F) << 12
-                            | (UInt32(base[i + 2]) & 0x3F) << 6 | (UInt32(base[i + 3]) & 0x3F)
-                        let w = v - 0x10000
-                        out[k] = UInt16(0xD800 | (w >> 10))
-                        out[k + 1] = UInt16(0xDC00 | (w & 0x3FF))
-                        i += 4
-                        k += 2
-                    }
+                    } while i < n
                 }
                 // The last line, unless the text ends with a line feed (an empty text is one empty line).
                 if start < k || lines.isEmpty { lines.append(start..<k) }
@@ -166,58 +190,70 @@ enum Transcode {
     /// A string from a slice of UTF-16 code units (as `string(_:)`).
     static func string(_ units: ArraySlice<UInt16>) -> String { units.withUnsafeBufferPointer { string($0) } }
 
-    /// A string from UTF-16 code units in a buffer (as `string(_:)`).
+    /// A string from UTF-16 code units in a buffer (as `string(_:)`). The UTF-8 is written to a
+    /// scratch buffer and copied into the string unchecked: it is well-formed by construction, and
+    /// `String(unsafeUninitializedCapacity:)` validated it byte by byte.
     static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
         let n = units.count
         if n == 0 { return "" }
-        return String(unsafeUninitializedCapacity: n * 3) { out in
-            var i = 0
-            var k = 0
-            let raw = UnsafeMutableRawPointer(out.baseAddress!)
-            let source = UnsafeRawPointer(units.baseAddress!)
-            while i < n {
-                // Four ASCII units (no unit with a bit above the low seven set) narrowed to four bytes
-                // at once, as `layout` widens them.
-                if littleEndian && i + 4 <= n {
-                    let w = source.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
-                    if w & 0xFF80_FF80_FF80_FF80 == 0 {
-                        let x = (w | w >> 8) & 0x0000_FFFF_0000_FFFF
-                        raw.storeBytes(of: UInt32(truncatingIfNeeded: x | x >> 16), toByteOffset: k, as: UInt32.self)
-                        i += 4
-                        k += 4
-                        continue
-                    }
-                }
-                var v = UInt32(units[i])
-                i += 1
-                if v & 0xFC00 == 0xD800, i < n, units[i] & 0xFC00 == 0xDC00 {
-                    v = 0x10000 + ((v & 0x3FF) << 10 | (UInt32(units[i]) & 0x3FF))
-                    i += 1
-                } else if v & 0xF800 == 0xD800 {
-                    v = 0xFFFD
-                }
-                if v < 0x80 {
-                    out[k] = UInt8(v)
-                    k += 1
-                } else if v < 0x800 {
-                    out[k] = UInt8(0xC0 | v >> 6)
-                    out[k + 1] = UInt8(0x80 | v & 0x3F)
-                    k += 2
-                } else if v < 0x10000 {
-                    out[k] = UInt8(0xE0 | v >> 12)
-                    out[k + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
-                    out[k + 2] = UInt8(0x80 | v & 0x3F)
-                    k += 3
-                } else {
-                    out[k] = UInt8(0xF0 | v >> 18)
-                    out[k + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
-                    out[k + 2] = UInt8(0x80 | (v >> 6) & 0x3F)
-                    out[k + 3] = UInt8(0x80 | v & 0x3F)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * 3) { out -> String in
+            let k = encode(units, into: out)
+            // Every unit gave one byte only if all were ASCII.
+            let utf8 = UnsafeBufferPointer(rebasing: out[..<k])
+            return String(copying: UTF8Span(unchecked: Span(_unsafeElements: utf8), isKnownASCII: k == n))
+        }
+    }
+
+    /// Writes the UTF-8 of `units` (a lone surrogate as U+FFFD) to `out`, which has room for three
+    /// bytes a unit; returns how many it wrote.
+    private static func encode(_ units: UnsafeBufferPointer<UInt16>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = units.count
+        var i = 0
+        var k = 0
+        let raw = UnsafeMutableRawPointer(out.baseAddress!)
+        let source = UnsafeRawPointer(units.baseAddress!)
+        while i < n {
+            // Four ASCII units (no unit with a bit above the low seven set) narrowed to four bytes
+            // at once, as `layout` widens them.
+            if littleEndian && i + 4 <= n {
+                let w = source.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+                if w & 0xFF80_FF80_FF80_FF80 == 0 {
+                    let x = (w | w >> 8) & 0x0000_FFFF_0000_FFFF
+                    raw.storeBytes(of: UInt32(truncatingIfNeeded: x | x >> 16), toByteOffset: k, as: UInt32.self)
+                    i += 4
                     k += 4
+                    continue
                 }
             }
-            return k
+            var v = UInt32(units[i])
+            i += 1
+            if v & 0xFC00 == 0xD800, i < n, units[i] & 0xFC00 == 0xDC00 {
+                v = 0x10000 + ((v & 0x3FF) << 10 | (UInt32(units[i]) & 0x3FF))
+                i += 1
+            } else if v & 0xF800 == 0xD800 {
+                v = 0xFFFD
+            }
+            if v < 0x80 {
+                out[k] = UInt8(v)
+                k += 1
+            } else if v < 0x800 {
+                out[k] = UInt8(0xC0 | v >> 6)
+                out[k + 1] = UInt8(0x80 | v & 0x3F)
+                k += 2
+            } else if v < 0x10000 {
+                out[k] = UInt8(0xE0 | v >> 12)
+                out[k + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                out[k + 2] = UInt8(0x80 | v & 0x3F)
+                k += 3
+            } else {
+                out[k] = UInt8(0xF0 | v >> 18)
+                out[k + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                out[k + 2] = UInt8(0x80 | (v >> 6) & 0x3F)
+                out[k + 3] = UInt8(0x80 | v & 0x3F)
+                k += 4
+            }
         }
+        return k
     }
 
     /// Whether two code unit arrays hold the same units (one memcmp).

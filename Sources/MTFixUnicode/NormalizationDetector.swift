@@ -109,16 +109,29 @@ public struct NormalizationDetector: Rule {
     }()
 
     /// Whether some unit of `u` may leave it out of NFC (false: `cleanPrefix(u, from: 0)` is the whole text).
+    /// Units below U+0300 are never suspects: after one, runs of them (ASCII and Latin-1 accents alike)
+    /// are skipped four at a time; units from U+0300 up (Cyrillic, CJK) go straight to the table.
     static func mayBreakNFC(_ u: [UInt16]) -> Bool {
         u.withUnsafeBufferPointer { p in
             nfcSuspects.withUnsafeBufferPointer { bits in
+                guard let base = p.baseAddress else { return false }
+                let raw = UnsafeRawPointer(base)
+                let n = p.count
                 var i = 0
-                while i < p.count {
-                    i = ASCIIWords.skip(p, from: i, to: p.count)
-                    guard i < p.count else { return false }
+                while i < n {
                     let c = Int(p[i])
-                    if (bits[c >> 6] >> UInt64(c & 63)) & 1 != 0 { return true }
                     i += 1
+                    if c >= 0x300 {
+                        if (bits[c >> 6] >> UInt64(c & 63)) & 1 != 0 { return true }
+                        continue
+                    }
+                    // Four units below U+0300: each lane's high byte below 3 (adding 0x7D to it sets
+                    // neither bit 7 nor bit 8 of the lane).
+                    while i + 4 <= n {
+                        let high = (raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self) >> 8) & 0x00FF_00FF_00FF_00FF
+                        guard (high &+ 0x007D_007D_007D_007D) & 0x0180_0180_0180_0180 == 0 else { break }
+                        i += 4
+                    }
                 }
                 return false
             }

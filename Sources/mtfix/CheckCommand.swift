@@ -72,37 +72,44 @@ struct CheckCommand: ParsableCommand {
         guard !result.findings.isEmpty else { return out }
         out.reserveCapacity(result.findings.count * (color ? 200 : 160))
         let path = Array(display.utf8)
-        func paint(_ code: String) { if color { out += code.utf8 } }
+        // Strings are appended as contiguous UTF-8 in one copy, and colours only asked for when
+        // painting: `out += s.utf8` went through a generic iterator for every piece of every line.
+        func add(_ s: String) {
+            var s = s
+            s.withUTF8 { out.append(contentsOf: $0) }
+        }
+        func mark(_ c: Unicode.Scalar) { out.append(UInt8(ascii: c)) }
+        func paint(_ code: @autoclosure () -> String) { if color { add(code()) } }
         for f in result.findings {
             let at = result.original.position(at: f.range.lowerBound)
             paint(DiffPainter.bold)
             out += path
-            out.append(UInt8(ascii: ":"))
+            mark(":")
             appendDecimal(at.line, to: &out)
-            out.append(UInt8(ascii: ":"))
+            mark(":")
             appendDecimal(at.column, to: &out)
-            out += ":".utf8
+            mark(":")
             paint(DiffPainter.reset)
-            out += " ".utf8
+            mark(" ")
             paint(severityColor(f.severity))
-            out += f.severity.rawValue.utf8
-            out += ":".utf8
+            add(f.severity.rawValue)
+            mark(":")
             paint(DiffPainter.reset)
-            out += " ".utf8
-            out += f.message.utf8
-            out += " ".utf8
+            mark(" ")
+            add(f.message)
+            mark(" ")
             paint(DiffPainter.dim)
-            out += "[".utf8
-            out += f.rule.utf8
-            out += "]".utf8
+            mark("[")
+            add(f.rule)
+            mark("]")
             paint(DiffPainter.reset)
-            out += " ".utf8
+            mark(" ")
             paint(safetyColor(f.safety))
-            out += "(".utf8
-            out += f.safety.rawValue.utf8
-            out += ")".utf8
+            mark("(")
+            add(f.safety.rawValue)
+            mark(")")
             paint(DiffPainter.reset)
-            out += "\n".utf8
+            mark("\n")
         }
         return out
     }

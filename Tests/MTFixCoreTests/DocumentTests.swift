@@ -16,6 +16,29 @@ struct DocumentTests {
         #expect(d.byteLength(0..<4) == 7)
     }
 
+    /// Every offset of a text mixing ASCII runs (counted four units at a time) with accents, CJK and
+    /// surrogate pairs: line, column and byte offset as counted scalar by scalar.
+    @Test func positionsAgreeWithScalarCounts() {
+        let text = "The quick brown fox é jumps\r\nover 東京 the lazy 😀 dog.\n\nabcdefghijklmnopq"
+        let d = Document(text: text)
+        var line = 1
+        var column = 1
+        var bytes = 0
+        var offset = 0
+        for s in text.unicodeScalars {
+            #expect(d.position(at: offset) == Document.Position(line: line, column: column, byteOffset: bytes), "\(offset)")
+            offset += s.utf16.count
+            bytes += s.utf8.count
+            if s == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        #expect(d.position(at: offset) == Document.Position(line: line, column: column, byteOffset: bytes))
+    }
+
     /// A typed memo key computes its value once per snapshot; keys and snapshots do not share values.
     @Test func memoizedWithTypedKeys() {
         let count = MemoKey<Int>()

@@ -51,6 +51,26 @@ struct NarrativeTextTests {
         ) { NarrativeText.nextTerminator($0, from: $1, to: $2) }
     }
 
+    @Test func terminatorIndexFindsWhatTheScanFinds() {
+        NarrativeTextTests.expectFindsEvery(
+            [0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF0E],
+            among: [0x61, 0x20, 0x2019, 0x4E00, 0x2C, 0xFF0C, 0x2025, 0x2027, 0x2F, 0x3E, 0x3001, 0xFF00],
+            endingAtMark: true
+        ) { TerminatorIndex($0).next(from: $1, to: $2) }
+        // Texts of every length around the eight-unit blocks, marks at every position.
+        for n in 0..<24 {
+            for at in 0..<max(n, 1) {
+                for mark: UInt16 in [0x2E, 0x3F, 0x2026, 0xFF0E, 0x2F] {
+                    var u = [UInt16](repeating: 0x4E00, count: n)
+                    if at < n { u[at] = mark }
+                    let index = TerminatorIndex(u)
+                    #expect(index.offsets == u.indices.filter { NarrativeText.isTerminator(u[$0]) })
+                    for from in 0...n { #expect(index.next(from: from, to: n) == NarrativeText.nextTerminator(u, from: from, to: n)) }
+                }
+            }
+        }
+    }
+
     @Test(arguments: [
         "", "Commitment to Neutrality", "it's a well-known co-op, 2024", "Москва — столица.", "東京都で会見。", "東京 Tokyo 大阪",
         "ab東", "\u{2FFF}\u{3000}x", "x👍y", "abc def ghi jkl mno pqr",

@@ -133,6 +133,43 @@ struct LanguageScanTests {
     /// Profiles made up for the test: two distinctive languages competing, a non-Latin script two
     /// languages share (their function words decide), and a word list in several scripts.
     @Test func customProfilesMatchTheFullScan() throws {
+        let d = try Self.customDetector()
+        for text in Self.edgeCases + Self.randomTexts(count: 2_000, maxPieces: 40, seed: 11) {
+            Self.expectSameCounts(d, text)
+            #expect(d.detect(text) == Self.reference(d, text), "\(text)")
+            #expect(d.detect(text, default: "bb") == Self.reference(d, text, fallback: "bb"), "\(text)")
+        }
+    }
+
+    /// Texts long enough for `countScripts` to stop before their end: the answer must still be the
+    /// full scan's, also when the second half is in another script, or a run of kana closes the text
+    /// just too short or just long enough to make it Japanese.
+    @Test func longTextsMatchTheFullScan() throws {
+        var texts = Self.randomTexts(count: 300, maxPieces: 1_500, seed: 5)
+        let halves = Self.randomTexts(count: 600, maxPieces: 900, seed: 9)
+        for k in stride(from: 0, to: halves.count - 1, by: 2) { texts.append(halves[k] + halves[k + 1]) }
+        for (lead, n) in [("д", 400), ("a", 900), ("国", 300), ("é", 500)] {
+            for tail in [1, 5, 15, 16, 17, 20, 40, 120, 400] {
+                texts.append(String(repeating: lead, count: n) + String(repeating: "の", count: tail))
+                texts.append(String(repeating: lead, count: n) + " " + String(repeating: "д", count: tail * 2))
+            }
+        }
+        // The early stop does happen: a long Russian text is settled well before its end.
+        var russian = String(repeating: "Правительство Москвы сообщило ", count: 40)
+        let settled = LanguageDetector.bundled.plan
+        russian.withUTF8 { bytes in
+            let partial = LanguageDetector.countScripts(bytes, settled: settled.isSettled).reduce(0, +)
+            #expect(partial > 0 && partial < LanguageDetector.countScripts(bytes).reduce(0, +))
+        }
+        for d in [LanguageDetector.bundled, try Self.customDetector()] {
+            for text in texts {
+                #expect(d.detect(text) == Self.reference(d, text), "\(text.prefix(80))")
+                #expect(d.detect(text, default: "bb") == Self.reference(d, text, fallback: "bb"), "\(text.prefix(80))")
+            }
+        }
+    }
+
+    static func customDetector() throws -> LanguageDetector {
         let tree = RuleTree(display: "R", files: [
             "aa/language.yml": "scripts: [Cyrl]\nfunction_words: [и, в, не, the]\n",
             "bb/language.yml": "scripts: [Cyrl, Latn]\nfunction_words: [на, с, и, der]\n",
@@ -140,11 +177,6 @@ struct LanguageScanTests {
             "dd/language.yml": "scripts: [Hani, Hang]\ndistinctive: [Hang]\nmin_share: 0.1\n",
             "ee/language.yml": "scripts: [Latn, Xyzw]\ndistinctive: [Zzzz]\n",
         ])
-        let d = try LanguageDetector(trees: [tree])
-        for text in Self.edgeCases + Self.randomTexts(count: 2_000, maxPieces: 40, seed: 11) {
-            Self.expectSameCounts(d, text)
-            #expect(d.detect(text) == Self.reference(d, text), "\(text)")
-            #expect(d.detect(text, default: "bb") == Self.reference(d, text, fallback: "bb"), "\(text)")
-        }
+        return try LanguageDetector(trees: [tree])
     }
 }

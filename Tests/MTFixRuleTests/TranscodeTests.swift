@@ -33,7 +33,8 @@ struct TranscodeTests {
     /// the eight-byte words the fast path reads.
     static let layoutTexts: [String] = {
         var out = ["", "\n", "\n\n", "\r\n", "a", "a\n", "a\r\nb", "\r", "a\rb\n", "line one\nline two\n", "abcdefgh\nijklmnop"]
-        let pieces = ["a", "bc", "\n", "\r\n", "é", "首", "😀", "        ", "\r", "x\ny", "\u{0}", "\u{7F}", "\u{80}"]
+        // Runs of two-byte characters shorter and longer than four (decoded four at a time), and of CJK.
+        let pieces = ["a", "bc", "\n", "\r\n", "é", "首", "😀", "        ", "\r", "x\ny", "\u{0}", "\u{7F}", "\u{80}", "ддд", "дддд", "ÄößüéДж\n", "中文字"]
         for shift in 0..<9 {
             for p in pieces {
                 for q in pieces {

@@ -36,12 +36,13 @@ struct BrokenAttributionDetector: Rule {
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
+        let terminators = TerminatorIndex.of(document)
         var out: [Finding] = []
         for line in document.lines {
             var i = line.lowerBound
             // A candidate is a terminator-ended run that equals a detached verb and follows a sentence end.
             while i < line.upperBound {
-                i = NarrativeText.nextTerminator(u, from: i, to: line.upperBound)
+                i = terminators.next(from: i, to: line.upperBound)
                 guard i < line.upperBound else { break }
                 let end = i + 1
                 var start = i

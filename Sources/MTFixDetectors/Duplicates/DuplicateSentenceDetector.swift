@@ -30,8 +30,9 @@ struct DuplicateSentenceDetector: Rule {
         // One buffer for every line, of which the first `count` entries are the line's (a fresh array
         // per line, or emptying one, cost an allocation or a generic call per line).
         var starts: [Int] = []
+        let terminators = TerminatorIndex.of(document)
         for line in document.lines {
-            let count = sentenceStarts(u, line, into: &starts)
+            let count = sentenceStarts(u, line, terminators, into: &starts)
             // A repeat needs a second sentence on the line.
             guard count > 1 else { continue }
             var skipUntil = line.lowerBound
@@ -63,7 +64,7 @@ struct DuplicateSentenceDetector: Rule {
     /// Offsets where a sentence may start: the line start and after each terminator (with its closing
     /// quotes and spaces). Over-generating is harmless: a repeat must match character for character.
     /// Written to the front of `out` (grown when needed); returns how many.
-    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>, into out: inout [Int]) -> Int {
+    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>, _ terminators: TerminatorIndex, into out: inout [Int]) -> Int {
         var count = 0
         func add(_ start: Int) {
             if count < out.count { out[count] = start } else { out.append(start) }
@@ -72,7 +73,7 @@ struct DuplicateSentenceDetector: Rule {
         add(line.lowerBound)
         var i = line.lowerBound
         while i < line.upperBound {
-            i = NarrativeText.nextTerminator(u, from: i, to: line.upperBound)
+            i = terminators.next(from: i, to: line.upperBound)
             if i < line.upperBound {
                 var j = i + 1
                 while j < line.upperBound && (NarrativeText.isClosingQuote(u[j]) || NarrativeText.isClosingBracket(u[j])) {

@@ -26,11 +26,12 @@ struct EchoFragmentDetector: Rule {
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
+        let terminators = TerminatorIndex.of(document)
         var out: [Finding] = []
         for line in document.lines {
             var i = line.lowerBound
             while i < line.upperBound {
-                i = NarrativeText.nextTerminator(u, from: i, to: line.upperBound)
+                i = terminators.next(from: i, to: line.upperBound)
                 guard i < line.upperBound else { break }
                 defer { i += 1 }
                 guard u[i] != 0x2026 else { continue }
