@@ -114,10 +114,11 @@ struct Runner {
     var jobs = 1
 
     /// Processes every source, calling `handle` in input order. With several jobs, documents are read
-    /// and checked in parallel and handed over in order; at most `4 × jobs` finished ones wait, so
-    /// memory stays bounded.
+    /// and checked in parallel and handed over in order; at most `32 × jobs` finished ones wait, so
+    /// memory stays bounded. (A window of `4 × jobs` made the threads wait for each other, sleeping and
+    /// waking, several thousand times in a run over short articles.)
     func forEach(_ handle: (Outcome) throws -> Void) rethrows {
-        try Parallel.ordered(sources, jobs: jobs, window: 4 * jobs, process, handle)
+        try Parallel.ordered(sources, jobs: jobs, window: 32 * jobs, process, handle)
     }
 
     /// Reads and checks one source.
