@@ -5,10 +5,21 @@ import MTFixCore
 struct Digest<P> {
     /// What is kept of a checked document: its counts, whether it has findings or changes, and `P`.
     struct Checked {
-        /// The run's summary of this document alone.
-        let summary: RunSummary
+        let changed: Bool
+        let edits: Int
+        /// Findings by category, in order of first finding (a document has few categories; a
+        /// `RunSummary` of its own cost a dictionary per document, hashed twice).
+        let categories: [(Category, Int)]
         let flagged: Bool
         let payload: P
+
+        /// Adds this document to the run's summary (as `RunSummary.add` would).
+        func count(into summary: inout RunSummary) {
+            summary.documents += 1
+            if changed { summary.changed += 1 }
+            summary.edits += edits
+            for (c, n) in categories { summary.findings[c.rawValue, default: 0] += n }
+        }
     }
 
     let source: InputSource
@@ -26,10 +37,17 @@ struct Digest<P> {
         binary = outcome.binary
         bytes = outcome.result?.original.text.utf8.count ?? 0
         checked = outcome.result.map { result in
-            var one = RunSummary()
-            one.add(result)
+            var categories: [(Category, Int)] = []
+            for f in result.findings {
+                if let i = categories.firstIndex(where: { $0.0 == f.category }) {
+                    categories[i].1 += 1
+                } else {
+                    categories.append((f.category, 1))
+                }
+            }
             return Checked(
-                summary: one, flagged: result.changed || !result.findings.isEmpty, payload: prepare(outcome.source, result))
+                changed: result.changed, edits: result.applied.count, categories: categories,
+                flagged: result.changed || !result.findings.isEmpty, payload: prepare(outcome.source, result))
         }
     }
 }

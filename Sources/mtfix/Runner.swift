@@ -193,7 +193,7 @@ struct DocumentRun {
             }
             if let note = digest.note { Terminal.note(note) }
             guard let checked = digest.checked else { return }
-            summary.merge(checked.summary)
+            checked.count(into: &summary)
             if checked.flagged { status.raise(1) }
             handle(digest.source, checked.payload, &self)
         }
