@@ -43,17 +43,27 @@ struct CheckCommand: ParsableCommand {
         let format = self.format
         let color = format == .text && common.useColor(for: FileHandle.standardOutput)
         if format == .json { Terminal.out("[") }
-        run.forEachResult { source, result, _ in
+        // Findings become text on the thread that found them; this one only writes it.
+        run.forEachResult(prepare: { source, result -> [UInt8] in
             switch format {
             case .text:
-                Terminal.write(Self.textLines(result, display: source.display, color: color))
-            case .json:
+                return Self.textLines(result, display: source.display, color: color)
+            case .json, .jsonl:
+                // `json`: each record after `,\n  ` (the run's first one loses the comma when written).
+                var out: [UInt8] = []
                 for f in result.findings {
-                    Terminal.out((first ? "\n  " : ",\n  ") + FindingRecord(f, in: result.original, path: source.display).json)
-                    first = false
+                    if format == .json { out += ",\n  ".utf8 }
+                    out += FindingRecord(f, in: result.original, path: source.display).json.utf8
+                    if format == .jsonl { out.append(UInt8(ascii: "\n")) }
                 }
-            case .jsonl:
-                for f in result.findings { Terminal.out(FindingRecord(f, in: result.original, path: source.display).json + "\n") }
+                return out
+            }
+        }) { _, text, _ in
+            if format == .json && first && !text.isEmpty {
+                Terminal.write(Array(text.dropFirst()))
+                first = false
+            } else {
+                Terminal.write(text)
             }
         }
         if format == .json { Terminal.out(first ? "]\n" : "\n]\n") }

@@ -39,11 +39,16 @@ struct DiffCommand: ParsableCommand {
         let color = common.useColor(for: FileHandle.standardOutput)
         let unsafe = common.unsafeFixes
         var notShown = NotInDiff()
-        run.forEachResult { source, result, _ in
-            notShown.count(result.findings, unsafe: unsafe)
-            guard result.changed else { return }
+        // Each document's diff is made on the thread that checked it; this one only writes it.
+        run.forEachResult(prepare: { source, result -> (NotInDiff, String?) in
+            var left = NotInDiff()
+            left.count(result.findings, unsafe: unsafe)
+            guard result.changed else { return (left, nil) }
             let diff = LabelledDiff(result, path: source.diffPath)
-            Terminal.out(color ? DiffPainter.paint(diff) : diff.text)
+            return (left, color ? DiffPainter.paint(diff) : diff.text)
+        }) { _, made, _ in
+            notShown.add(made.0)
+            if let text = made.1 { Terminal.out(text) }
         }
         if !pipeline.quiet, let line = notShown.line { Terminal.note(line) }
         pipeline.report(run.summary, proposed: true)
@@ -70,6 +75,12 @@ struct NotInDiff {
             if spans.contains(where: { s in shownEdits!.contains { $0.overlaps(s) } }) { continue }
             if f.safety == .report { report += 1 } else { review += 1 }
         }
+    }
+
+    /// Adds the counts of `other` (another document's).
+    mutating func add(_ other: NotInDiff) {
+        review += other.review
+        report += other.report
     }
 
     /// `3 findings not in the diff: 2 need review (--unsafe-fixes adds their edits), 1 report only;

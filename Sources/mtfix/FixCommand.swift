@@ -26,17 +26,20 @@ struct FixCommand: ParsableCommand {
         if jsonl.jsonl { try run.runRecords(jsonl, rewrite: true) }
         var filesChanged = 0
         var edits = 0
-        run.forEachResult { source, result, run in
+        // Only the fixed text (when it is written) leaves the thread that checked the document.
+        run.forEachResult(prepare: { source, result -> (fixed: String?, edits: Int) in
+            (source.path == nil || result.changed ? result.fixed : nil, result.applied.count)
+        }) { source, made, run in
+            guard let fixed = made.fixed else { return }
             guard let path = source.path else {
-                Terminal.out(result.fixed)
-                edits += result.applied.count
+                Terminal.out(fixed)
+                edits += made.edits
                 return
             }
-            guard result.changed else { return }
             do {
-                try AtomicFile.write(result.fixed, to: path)
+                try AtomicFile.write(fixed, to: path)
                 filesChanged += 1
-                edits += result.applied.count
+                edits += made.edits
             } catch {
                 run.fail("\(error)")
             }

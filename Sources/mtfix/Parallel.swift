@@ -36,6 +36,10 @@ extension Parallel {
     /// item instead of sleeping until the result it hands over next is ready. (Batches of 2 × jobs
     /// items with a barrier after each cost a sixth of the CPU time of a run over short articles, and a
     /// consumer thread that slept for each result two system calls per document.)
+    ///
+    /// A thread that goes to sleep is woken after the lock is released, so it does not wake only to
+    /// block again on the lock its waker still holds; a worker stores its result and takes its next
+    /// item under one lock.
     static func ordered<T, R>(
         _ items: [T], jobs: Int, window: Int, _ transform: (T) -> R, _ handle: (R) throws -> Void
     ) rethrows {
@@ -55,31 +59,46 @@ extension Parallel {
         var workersWaiting = 0
         let group = DispatchGroup()
         try withoutActuallyEscaping(transform) { work in
-            /// Takes the next item (called and returning with the lock held; works on it unlocked).
-            func take() {
-                let k = next
+            /// The next item for a worker, waiting while the window is full; nil when there is none left
+            /// (called and returning with the lock held). `wake`: the calling thread waits for a result
+            /// this worker just stored, and must be woken before this one sleeps (it is woken only after
+            /// the lock is released otherwise).
+            func claim(_ wake: inout Bool) -> Int? {
+                while !stop && next < items.count && next >= consumed + size {
+                    if wake {
+                        state.broadcast()
+                        wake = false
+                    }
+                    workersWaiting += 1
+                    state.wait()
+                    workersWaiting -= 1
+                }
+                if stop || next >= items.count { return nil }
                 next += 1
-                state.unlock()
-                let r = work(items[k])
-                state.lock()
+                return next - 1
+            }
+            /// Stores the result of item `k` (the lock held); whether the calling thread waits for it.
+            func store(_ r: R, _ k: Int) -> Bool {
                 slots[k % size] = r
-                if consumerWaits && k == consumed { state.broadcast() }
+                if consumerWaits && k == consumed {
+                    consumerWaits = false
+                    return true
+                }
+                return false
             }
             for _ in 1..<min(jobs, items.count) {
                 DispatchQueue.global().async(group: group) {
-                    while true {
+                    var wake = false
+                    state.lock()
+                    var k = claim(&wake)
+                    state.unlock()
+                    while let item = k {
+                        let r = work(items[item])
                         state.lock()
-                        while !stop && next < items.count && next >= consumed + size {
-                            workersWaiting += 1
-                            state.wait()
-                            workersWaiting -= 1
-                        }
-                        if stop || next >= items.count {
-                            state.unlock()
-                            return
-                        }
-                        take()
+                        wake = store(r, item)
+                        k = claim(&wake)
                         state.unlock()
+                        if wake { state.broadcast() }
                     }
                 }
             }
@@ -87,8 +106,8 @@ extension Parallel {
             defer {
                 state.lock()
                 stop = true
-                state.broadcast()
                 state.unlock()
+                state.broadcast()
                 group.wait()
                 slots.deinitialize()
                 slots.deallocate()
@@ -102,15 +121,22 @@ extension Parallel {
                 if let r = slots[consumed % size] {
                     slots[consumed % size] = nil
                     consumed += 1
-                    if workersWaiting > 0 { state.broadcast() }
+                    let wake = workersWaiting > 0
                     state.unlock()
+                    if wake { state.broadcast() }
                     try handle(r)
                 } else if next < items.count && next < consumed + size {
-                    take()
+                    let k = next
+                    next += 1
+                    state.unlock()
+                    let r = work(items[k])
+                    state.lock()
+                    // Only a worker can be waiting now: for room in the window, which this does not free.
+                    _ = store(r, k)
                     state.unlock()
                 } else {
                     consumerWaits = true
-                    state.wait()
+                    while consumerWaits && !stop { state.wait() }
                     consumerWaits = false
                     state.unlock()
                 }
