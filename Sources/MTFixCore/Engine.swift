@@ -105,6 +105,8 @@ public struct Engine: Sendable {
                 guard usesExcerpts, let touched else { return findings(in: current) }
                 return findings(in: current, touched: touched)
             }
+            // The rules of this pass are done with the snapshot before it.
+            current.releaseOrigin()
             let (chosen, lost) = Engine.resolve(found.filter(applies))
             // Text that a chosen mojibake repair decodes again is not what the reader sees: another rule's
             // finding there (a "name" spelled `РµР`) is not reported; the next pass sees the decoded text.
