@@ -130,6 +130,13 @@ public final class Document: @unchecked Sendable {
         }
     }
 
+    /// A snapshot from code units whose lines are known already: an excerpt of whole lines of a snapshot
+    /// (which holds no lone surrogate), with its lines as `Transcode.lines` finds them (checked in debug builds).
+    convenience init(utf16 units: [UInt16], knownLines lines: [Range<Int>], language: String) {
+        assert(Transcode.lines(units) == lines, "excerpt lines differ from the text's")
+        self.init(text: nil, utf16: units, lines: lines, language: language)
+    }
+
     private init(text: String?, utf16 units: [UInt16], lines: [Range<Int>], language: String) {
         textCache = text
         self.language = language
