@@ -66,6 +66,10 @@ public final class Document: @unchecked Sendable {
     private var wordsCache: [Word]?
     /// Where the words of an engine pass's output come from, until they are asked for.
     private var wordsSource: InheritedWords?
+    /// The previous snapshot and the edits that made this one, while the engine's pass on it runs
+    /// (`lineInheritance` is made from them on first use).
+    private var origin: InheritedWords?
+    private var inheritanceCache: LineInheritance?
     private let structureLock = NSLock()
     private var paragraphCache: [Paragraph]?
     private var sentenceCache: [Range<Int>]?
@@ -124,6 +128,13 @@ public final class Document: @unchecked Sendable {
         } else {
             self.init(text: Transcode.string(units), language: language)
         }
+    }
+
+    /// A snapshot from code units whose lines are known already: an excerpt of whole lines of a snapshot
+    /// (which holds no lone surrogate), with its lines as `Transcode.lines` finds them (checked in debug builds).
+    convenience init(utf16 units: [UInt16], knownLines lines: [Range<Int>], language: String) {
+        assert(Transcode.lines(units) == lines, "excerpt lines differ from the text's")
+        self.init(text: nil, utf16: units, lines: lines, language: language)
     }
 
     private init(text: String?, utf16 units: [UInt16], lines: [Range<Int>], language: String) {
@@ -261,6 +272,14 @@ public final class Document: @unchecked Sendable {
         return v
     }
 
+    /// The value memoized under `key`, if some rule asked for it already (nil: not made).
+    public func memoizedValue<Value>(_ key: MemoKey<Value>) -> Value? {
+        memoLock.lock()
+        defer { memoLock.unlock() }
+        guard key.index < keyed.count, let box = keyed[key.index] else { return nil }
+        return unsafeDowncast(box, to: MemoBox<Value>.self).value
+    }
+
     /// As `memoized(_:_:)` with a typed key, for callers that ask rarely (a string key is hashed and its
     /// value cast on every call).
     public func memoized<Value>(_ key: String, _ make: () -> Value) -> Value {
@@ -304,7 +323,31 @@ public final class Document: @unchecked Sendable {
     func inheritWords(from previous: Document, edits: [Edit], landing: [Range<Int>]) {
         wordsLock.lock()
         defer { wordsLock.unlock() }
-        if wordsCache == nil { wordsSource = InheritedWords(previous: previous, edits: edits, landing: landing) }
+        let source = InheritedWords(previous: previous, edits: edits, landing: landing)
+        if wordsCache == nil { wordsSource = source }
+        origin = source
+    }
+
+    /// The lines of this snapshot that the engine's last pass of edits left unchanged, with the snapshot
+    /// before it, so a line-local analysis of that snapshot can be taken over for them (nil: this is no
+    /// engine pass's output, or its pass is over).
+    public var lineInheritance: LineInheritance? {
+        wordsLock.lock()
+        defer { wordsLock.unlock() }
+        if let known = inheritanceCache { return known }
+        guard let o = origin else { return nil }
+        let made = LineInheritance(previous: o.previous, lines: lines, edits: o.edits, landing: o.landing)
+        inheritanceCache = made
+        return made
+    }
+
+    /// Lets go of the previous snapshot once the pass that could use it is over (a chain of snapshots
+    /// of a long document would otherwise stay in memory until the result is dropped).
+    func releaseOrigin() {
+        wordsLock.lock()
+        defer { wordsLock.unlock() }
+        origin = nil
+        inheritanceCache = nil
     }
 
     /// Words inside `range`.

@@ -59,7 +59,10 @@ public struct Engine: Sendable {
         }
         let rest = whole + fallback
         if !rest.isEmpty {
-            let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16, language: document.language) } : nil
+            // Document-scope rules are seldom gated (no bundled one is): the whole text is scanned for
+            // literals only when a rule left to run can be skipped by them.
+            let gated = usesPrefilter && rest.contains { index.gated[$0] }
+            let gate = gated ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16, language: document.language) } : nil
             for i in rest {
                 if let gate, !gate[i] { continue }
                 let rule = rules[i]
@@ -102,6 +105,8 @@ public struct Engine: Sendable {
                 guard usesExcerpts, let touched else { return findings(in: current) }
                 return findings(in: current, touched: touched)
             }
+            // The rules of this pass are done with the snapshot before it.
+            current.releaseOrigin()
             let (chosen, lost) = Engine.resolve(found.filter(applies))
             // Text that a chosen mojibake repair decodes again is not what the reader sees: another rule's
             // finding there (a "name" spelled `РµР`) is not reported; the next pass sees the decoded text.

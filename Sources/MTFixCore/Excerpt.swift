@@ -40,9 +40,13 @@ struct Excerpt {
         }
         var out: [UInt16] = []
         var pieces: [Piece] = []
+        // The excerpt's lines: a run's lines are the source's, moved; a separator is an empty line. (Made
+        // here rather than found again in the excerpt's text.)
+        var excerptLines: [Range<Int>] = []
         // A blank line, in the line-end style of the run before it (or of the first line).
         func separate(after end: Int) {
             let crlf = end >= 2 && units[end - 2] == 0x0D && units[end - 1] == 0x0A
+            excerptLines.append(out.count..<out.count)
             out.append(contentsOf: crlf ? [0x0D, 0x0A] : [0x0A])
         }
         for run in Excerpt.runs(selected) {
@@ -55,13 +59,18 @@ struct Excerpt {
                 // text's start alone), so a run from further down begins after a blank line.
                 separate(after: source.lineRangeWithTerminator(0).upperBound)
             }
+            let shift = out.count - range.lowerBound
+            for k in i...j { excerptLines.append((lines[k].lowerBound + shift)..<(lines[k].upperBound + shift)) }
             pieces.append(Piece(excerpt: out.count, source: range.lowerBound, length: range.count))
             out.append(contentsOf: units[range])
         }
         // Likewise the excerpt ends where the text ends only if its last run does.
         if let last = pieces.last, last.source + last.length < units.count { separate(after: last.source + last.length) }
         self.pieces = pieces
-        document = Document(utf16: out, language: source.language)
+        document =
+            pieces.isEmpty
+            ? Document(utf16: out, language: source.language)
+            : Document(utf16: out, knownLines: excerptLines, language: source.language)
     }
 
     /// Maximal runs of selected lines.

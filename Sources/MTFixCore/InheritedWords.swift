@@ -16,46 +16,50 @@ struct InheritedWords {
     /// The words of `document`, the text `edits` made from `previous`.
     func words(of document: Document, old: [Document.Word]) -> [Document.Word] {
         let lines = document.lines
-        // Lines an edit lands in or next to (an edit at a line's end may have joined it to the next one).
-        var touched = [Bool](repeating: false, count: lines.count)
-        var k = 0
-        for (i, line) in lines.enumerated() {
-            while k < landing.count && landing[k].upperBound < line.lowerBound { k += 1 }
-            touched[i] = k < landing.count && landing[k].lowerBound <= line.upperBound
-        }
+        // Per line, how far it moved, or nil when an edit lands in or next to it (see `LineInheritance`).
+        let shifts = LineInheritance(previous: previous, lines: lines, edits: edits, landing: landing).shifts
         let fresh = WordBreaker.words(
-            document.utf16, lines: lines.indices.filter { touched[$0] }.map { lines[$0] }, locale: document.language)
-        var out: [Document.Word] = []
-        out.reserveCapacity(old.count + fresh.count)
-        var nextFresh = 0
-        var nextOld = 0
-        // The length change of the edits that land before the current line, and how many of them there are.
-        var delta = 0
-        var before = 0
-        for (i, line) in lines.enumerated() {
-            // `WordBreaker` may hand a run of lines to ICU together: words of lines between two touched
-            // ones (unchanged lines) are skipped here and taken from the previous snapshot instead.
-            while nextFresh < fresh.count && fresh[nextFresh].range.lowerBound < line.lowerBound { nextFresh += 1 }
-            if touched[i] {
-                while nextFresh < fresh.count && fresh[nextFresh].range.lowerBound < line.upperBound {
-                    out.append(fresh[nextFresh])
-                    nextFresh += 1
+            document.utf16, lines: lines.indices.filter { shifts[$0] == nil }.map { lines[$0] }, locale: document.language)
+        return [Document.Word](unsafeUninitializedCapacity: old.count + fresh.count) { out, count in
+            var n = 0
+            var nextFresh = 0
+            var nextOld = 0
+            var i = 0
+            while i < lines.count {
+                let line = lines[i]
+                // `WordBreaker` may hand a run of lines to ICU together: words of lines between two touched
+                // ones (unchanged lines) are skipped here and taken from the previous snapshot instead.
+                while nextFresh < fresh.count && fresh[nextFresh].range.lowerBound < line.lowerBound { nextFresh += 1 }
+                guard let shift = shifts[i] else {
+                    while nextFresh < fresh.count && fresh[nextFresh].range.lowerBound < line.upperBound {
+                        (out.baseAddress! + n).initialize(to: fresh[nextFresh])
+                        n += 1
+                        nextFresh += 1
+                    }
+                    i += 1
+                    continue
                 }
-                continue
+                // A run of unchanged lines that moved alike is a stretch of the previous text (words never
+                // hold a line end, so its words are the previous words that start inside it): copied at once.
+                var last = i
+                while last + 1 < lines.count && shifts[last + 1] == shift { last += 1 }
+                let start = line.lowerBound - shift
+                let end = lines[last].upperBound - shift
+                while nextOld < old.count && old[nextOld].range.lowerBound < start { nextOld += 1 }
+                var stop = nextOld
+                while stop < old.count && old[stop].range.lowerBound < end { stop += 1 }
+                old.withUnsafeBufferPointer { o in
+                    for k in nextOld..<stop {
+                        let w = o[k]
+                        (out.baseAddress! + n).initialize(
+                            to: Document.Word(range: (w.range.lowerBound + shift)..<(w.range.upperBound + shift), status: w.status))
+                        n += 1
+                    }
+                }
+                nextOld = stop
+                i = last + 1
             }
-            while before < landing.count && landing[before].upperBound < line.lowerBound {
-                delta += landing[before].count - edits[before].range.count
-                before += 1
-            }
-            let start = line.lowerBound - delta
-            let end = line.upperBound - delta
-            while nextOld < old.count && old[nextOld].range.lowerBound < start { nextOld += 1 }
-            while nextOld < old.count && old[nextOld].range.lowerBound < end {
-                let w = old[nextOld]
-                out.append(Document.Word(range: (w.range.lowerBound + delta)..<(w.range.upperBound + delta), status: w.status))
-                nextOld += 1
-            }
+            count = n
         }
-        return out
     }
 }

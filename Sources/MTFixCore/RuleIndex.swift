@@ -23,11 +23,15 @@ final class RuleIndex: Sendable {
     let ids: [String]
     let languages: [Set<String>]
     let scopes: [RuleScope]
+    /// Whether the prefilter can skip the rule (it has required literals): for any other rule `runnable`
+    /// is always true, so a snapshot need not be scanned just for it.
+    let gated: [Bool]
 
     init(_ rules: [any Rule]) {
         ids = rules.map(\.descriptor.id)
         languages = rules.map { Set($0.descriptor.languages) }
         scopes = rules.map(\.scope)
+        gated = rules.map { $0.requiredLiterals != nil }
         let sets = languages
         activeByLanguage = Dictionary(uniqueKeysWithValues: Set(sets.flatMap { $0 }).map { language in
             (language, sets.indices.filter { sets[$0].isEmpty || sets[$0].contains(language) })

@@ -20,8 +20,16 @@ struct NameWordList: Sendable {
 
     let words: [Word]
 
-    /// The list of `doc` (made on first use).
-    static func of(_ doc: Document) -> NameWordList { doc.memoized(memoKey) { NameWordList(doc) } }
+    /// The list of `doc` (made on first use; an engine pass's output takes the entries of its unchanged
+    /// lines from the previous snapshot's list, when that was made).
+    static func of(_ doc: Document) -> NameWordList {
+        doc.memoized(memoKey) {
+            if let inheritance = doc.lineInheritance, let old = inheritance.previous.memoizedValue(memoKey) {
+                return NameWordList(doc, inheriting: old, inheritance)
+            }
+            return NameWordList(doc)
+        }
+    }
 
     private static let memoKey = MemoKey<NameWordList>()
 
@@ -49,6 +57,65 @@ struct NameWordList: Sendable {
             }
         }
         NameWordNumbers.shared.number(&out, in: u)
+        words = out
+    }
+
+    /// The entry of word `w` (an ICU word of `u`) in line `line`, if it is listed.
+    @inline(__always)
+    private static func entry(_ u: UnsafeBufferPointer<UInt16>, _ w: Document.Word, line: Int) -> Word? {
+        guard w.status >= 200 && w.status < 300 else { return nil }
+        let lead = u[w.range.lowerBound]
+        if lead >= 0x61 && lead <= 0x7A { return nil }
+        return Word(
+            range: w.range, line: line, hash: UnitTable.hash(u, w.range),
+            lowercaseLead: lead >= 0x80 && UnitProperties.isLowercase(lead))
+    }
+
+    /// The list of `doc`, an engine pass's output, from `old`, the list of the snapshot before it.
+    ///
+    /// An entry depends on its word's units and line alone (its number too: a spelling keeps its number,
+    /// and one the full table left unnumbered stays so, since the table only grows). So the entries of an
+    /// unchanged line are the old ones, moved and renumbered by line; only lines an edit reached are
+    /// listed again (their words, from `doc.words`, are a fresh segmentation's: see `InheritedWords`).
+    private init(_ doc: Document, inheriting old: NameWordList, _ inheritance: LineInheritance) {
+        let lines = doc.lines
+        let shifts = inheritance.shifts
+        let previous = old.words
+        var out: [Word] = []
+        out.reserveCapacity(previous.count + 16)
+        // Entries of the lines an edit reached, numbered together afterwards, and where each went in `out`.
+        var fresh: [Word] = []
+        var freshAt: [Int] = []
+        // Growing them append by append cost as much as the inheritance saved.
+        fresh.reserveCapacity(previous.count)
+        freshAt.reserveCapacity(previous.count)
+        var k = 0
+        doc.utf16.withUnsafeBufferPointer { u in
+            for (i, line) in lines.enumerated() {
+                if let shift = shifts[i] {
+                    let start = line.lowerBound - shift
+                    let end = line.upperBound - shift
+                    while k < previous.count && previous[k].range.lowerBound < start { k += 1 }
+                    while k < previous.count && previous[k].range.lowerBound < end {
+                        let w = previous[k]
+                        out.append(
+                            Word(
+                                range: (w.range.lowerBound + shift)..<(w.range.upperBound + shift), line: i, hash: w.hash,
+                                lowercaseLead: w.lowercaseLead, number: w.number))
+                        k += 1
+                    }
+                } else {
+                    for w in doc.words(in: line) {
+                        guard let e = NameWordList.entry(u, w, line: i) else { continue }
+                        freshAt.append(out.count)
+                        fresh.append(e)
+                        out.append(e)
+                    }
+                }
+            }
+        }
+        NameWordNumbers.shared.number(&fresh, in: doc.utf16)
+        for (j, at) in freshAt.enumerated() { out[at].number = fresh[j].number }
         words = out
     }
 }
