@@ -43,10 +43,14 @@ public struct SpuriousSpaceDetector: Rule {
             while i < line.upperBound {
                 let c = u[i]
                 if CJKText.isCJK(c) { cjkChars += 1 }
-                if c == 0x20, i > line.lowerBound, CJKText.isCJK(u[i - 1]) {
+                if c == 0x20, i > line.lowerBound, SpuriousSpaceDetector.isCJKSide(u[i - 1]) {
                     var end = i
                     while end < line.upperBound && u[end] == 0x20 { end += 1 }
-                    if end < line.upperBound && CJKText.isCJK(u[end]) { gaps.append(i..<end) }
+                    if end < line.upperBound && SpuriousSpaceDetector.isCJKSide(u[end]),
+                        CJKText.isCJK(u[i - 1]) || CJKText.isCJK(u[end])
+                    {
+                        gaps.append(i..<end)
+                    }
                     i = end
                     continue
                 }
@@ -60,9 +64,9 @@ public struct SpuriousSpaceDetector: Rule {
             // reader (or a JSON consumer) wants one report of it, not one per space.
             // It spans the spaced words, from the one before the first gap to the one after the last.
             var lo = gaps[0].lowerBound
-            while lo > line.lowerBound && CJKText.isCJK(u[lo - 1]) { lo -= 1 }
+            while lo > line.lowerBound && SpuriousSpaceDetector.isCJKSide(u[lo - 1]) { lo -= 1 }
             var hi = gaps[gaps.count - 1].upperBound
-            while hi < line.upperBound && CJKText.isCJK(u[hi]) { hi += 1 }
+            while hi < line.upperBound && SpuriousSpaceDetector.isCJKSide(u[hi]) { hi += 1 }
             out.append(
                 Finding(
                     rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
@@ -70,6 +74,12 @@ public struct SpuriousSpaceDetector: Rule {
                     edits: gaps.map { Edit(range: $0, replacement: "") }, evidence: ["gaps": String(gaps.count)]))
         }
         return out
+    }
+
+    /// A character that CJK text sets without spaces beside it: CJK, or a full-width digit or letter
+    /// (`樹立 ３５ 周年`). A gap needs CJK on one side at least (`３５ ６` alone is not MT spacing).
+    static func isCJKSide(_ c: UInt16) -> Bool {
+        CJKText.isCJK(c) || (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)
     }
 
     static func hasSpace(_ u: [UInt16], _ line: Range<Int>) -> Bool {
