@@ -13,11 +13,29 @@ struct TitleFormIndex: Sendable {
     /// `Governor` …), and comparing packed tails rules out nearly all of them without comparing units.
     let tails: [UInt64]
     let tailMasks: [UInt64]
+    /// The four-unit tails of the forms of four units or more, as a set of hash bits (`filterBit`): a
+    /// position whose tail is not in it ends none of them. Most positions asked about (the space before a
+    /// name) end no title, and this answers for them before any form is looked at.
+    private let longTailBits: [UInt64]
+    /// Last units of the forms shorter than four units (their tails are compared by mask, not hashed).
+    private let shortLastUnits: [UInt16]
 
     init(_ forms: [TitleOptions.Form]) {
         everywhere = forms.count >= Int(UInt16.max) || forms.contains { $0.units.isEmpty }
         tails = forms.map { f in TitleFormIndex.tail(f.units, end: f.units.count) }
         tailMasks = forms.map { f in f.units.count >= 4 ? UInt64.max : (1 << (16 * UInt64(f.units.count))) - 1 }
+        var bits = [UInt64](repeating: 0, count: TitleFormIndex.filterWords)
+        var short: Set<UInt16> = []
+        for (f, t) in zip(forms, tails) {
+            if f.units.count >= 4 {
+                let b = TitleFormIndex.filterBit(t)
+                bits[b >> 6] |= 1 << UInt64(b & 63)
+            } else if let last = f.units.last {
+                short.insert(last)
+            }
+        }
+        longTailBits = bits
+        shortLastUnits = short.sorted()
         guard !everywhere else {
             starts = []
             order = []
@@ -35,6 +53,19 @@ struct TitleFormIndex: Sendable {
         }
         starts = counts.map { UInt16($0) }
         self.order = order
+    }
+
+    private static let filterWords = 64
+
+    /// The bit of `tail` in `longTailBits` (a multiplicative hash's top bits).
+    @inline(__always)
+    private static func filterBit(_ tail: UInt64) -> Int { Int(truncatingIfNeeded: (tail &* 0x9E37_79B9_7F4A_7C15) >> 52) }
+
+    /// Whether some form may end with `tail`, whose last unit is `last` (false: none does).
+    @inline(__always)
+    func mayEnd(tail: UInt64, last: UInt16) -> Bool {
+        let b = TitleFormIndex.filterBit(tail)
+        return longTailBits[b >> 6] & (1 << UInt64(b & 63)) != 0 || (!shortLastUnits.isEmpty && shortLastUnits.contains(last))
     }
 
     /// The forms ending with `u`, in `forms` order.
@@ -57,6 +88,14 @@ extension TitleFinder {
         if cased && q < lower.count && isLetter(lower[q]) { return nil }
         let inflection = options.inflection
         let index = options.formIndex
+        // Most positions end no form: the tails tell at once, before the forms are compared.
+        let possible = index.everywhere || lower.withUnsafeBufferPointer { low in
+            (0...inflection).contains { extra in
+                q - 1 - extra >= 0 && q - 1 - extra < low.count
+                    && index.mayEnd(tail: TitleFormIndex.tail(low, end: q - extra), last: low[q - 1 - extra])
+            }
+        }
+        guard possible else { return nil }
         // Compared through buffers: copying each candidate `Form` (three references) cost more than comparing.
         let hit: (Int, Int)? = options.forms.withUnsafeBufferPointer { forms in
             lower.withUnsafeBufferPointer { low in
