@@ -80,12 +80,10 @@ struct NameMentions: Sendable {
         self.vocabulary = vocabulary
         self.doc = doc
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
-        switch options.script {
-        case .cased: collectCased(doc, options, words)
-        case .katakana: collectRuns(doc, options, words, isPart: NameMentions.isKatakana)
-        case .han:
-            let han = options.hanUnits
-            collectRuns(doc, options, words, isPart: { !han.isEmpty && han[Int($0)] })
+        if let scan = options.runScan {
+            collectRuns(doc, options, words, scan)
+        } else {
+            collectCased(doc, options, words)
         }
         linkChains(doc, options)
     }
@@ -147,29 +145,14 @@ struct NameMentions: Sendable {
     }
 
     /// Katakana or Han runs; a joiner (`・`, `·`) splits one run into the parts of one name.
-    private mutating func collectRuns(
-        _ doc: Document, _ options: NameOptions, _ words: NameWordCache, isPart: (UInt16) -> Bool
-    ) {
-        let u = doc.utf16
-        var line = 0
-        let lines = doc.lines
-        var i = 0
-        while i < u.count {
-            guard isPart(u[i]), u[i] != 0x30FC else {
-                i += 1
-                continue
-            }
-            var j = i
-            while j < u.count, isPart(u[j]) { j += 1 }
-            if j - i >= 2 {
-                let e = words.entry(u, i..<j, options: options)
-                if e.kind == .candidate {
-                    while line + 1 < lines.count && lines[line + 1].lowerBound <= i { line += 1 }
-                    mentions.append(NameMention(range: i..<j, stemRange: i..<j, line: line, analysis: e))
-                }
-            }
-            i = j
+    private mutating func collectRuns(_ doc: Document, _ options: NameOptions, _ words: NameWordCache, _ scan: NameRunScan) {
+        let runs = NameRunList.of(doc, scan).runs
+        let found = words.entries(doc.utf16, runs, options: options)
+        for (r, entry) in zip(runs, found.entries) {
+            guard let e = entry?.takeUnretainedValue(), e.kind == .candidate else { continue }
+            mentions.append(NameMention(range: r.range, stemRange: r.range, line: r.line, analysis: e))
         }
+        withExtendedLifetime(found.kept) {}
     }
 
     static func isKatakana(_ u: UInt16) -> Bool { (u >= 0x30A1 && u <= 0x30FA) || u == 0x30FC }

@@ -47,6 +47,8 @@ struct NameOptions: Sendable {
     /// `hanCharacters` written as one UTF-16 unit, as a table by unit (empty when there are none): tested
     /// at every unit of a document.
     private(set) var hanUnits: [Bool] = []
+    /// The runs a katakana or Han scan collects (nil for cased text), shared with the other rules that collect the same.
+    private(set) var runScan: NameRunScan? = nil
 
     private static func unitTable(_ characters: Set<Character>) -> [Bool] {
         guard !characters.isEmpty else { return [] }
@@ -84,6 +86,7 @@ struct NameOptions: Sendable {
         places = Set(config["places"]?.strings ?? [])
         hanCharacters = Set(config["han_characters"]?.strings?.joined() ?? "")
         hanUnits = NameOptions.unitTable(hanCharacters)
+        runScan = NameRunScan.shared(script, han: hanCharacters, table: hanUnits)
         organizationNouns = Set(config["organization_nouns"]?.strings ?? [])
         organizationArticles = Set(config["organization_articles"]?.strings ?? [])
         elisions = (config["elisions"]?.strings ?? []).sorted { $0.count > $1.count }
