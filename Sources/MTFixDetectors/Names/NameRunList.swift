@@ -37,11 +37,6 @@ final class NameRunScan: Sendable {
         return s
     }
 
-    /// Whether `u` may stand in a run (a run does not start with the prolonged sound mark `ー`).
-    @inline(__always)
-    func isPart(_ u: UInt16) -> Bool {
-        katakana ? NameMentions.isKatakana(u) : !han.isEmpty && han[Int(u)]
-    }
 }
 
 /// The runs of two units or more of a document a katakana or Han name scan analyses (as
@@ -54,18 +49,31 @@ struct NameRunList: Sendable {
 
     private init(_ doc: Document, _ scan: NameRunScan) {
         let u = doc.utf16
-        let lines = doc.lines
         var out: [NameWordList.Word] = []
+        if scan.katakana {
+            NameRunList.collect(u, doc.lines, into: &out, isPart: NameMentions.isKatakana)
+        } else if !scan.han.isEmpty {
+            scan.han.withUnsafeBufferPointer { han in NameRunList.collect(u, doc.lines, into: &out, isPart: { han[Int($0)] }) }
+        }
+        NameWordNumbers.shared.number(&out, in: u)
+        runs = out
+    }
+
+    /// Appends the runs of units `isPart` takes in `u` (a unit test inlined into the walk over every unit).
+    @inline(__always)
+    private static func collect(
+        _ u: [UInt16], _ lines: [Range<Int>], into out: inout [NameWordList.Word], isPart: (UInt16) -> Bool
+    ) {
         var line = 0
         u.withUnsafeBufferPointer { u in
             var i = 0
             while i < u.count {
-                guard scan.isPart(u[i]), u[i] != 0x30FC else {
+                guard isPart(u[i]), u[i] != 0x30FC else {
                     i += 1
                     continue
                 }
                 var j = i + 1
-                while j < u.count, scan.isPart(u[j]) { j += 1 }
+                while j < u.count, isPart(u[j]) { j += 1 }
                 if j - i >= 2 {
                     while line + 1 < lines.count && lines[line + 1].lowerBound <= i { line += 1 }
                     out.append(
@@ -74,7 +82,5 @@ struct NameRunList: Sendable {
                 i = j
             }
         }
-        NameWordNumbers.shared.number(&out, in: u)
-        runs = out
     }
 }
