@@ -89,53 +89,50 @@ extension TitleFinder {
         let inflection = options.inflection
         let index = options.formIndex
         // Most positions end no form: the tails tell at once, before the forms are compared.
-        let possible = index.everywhere || lower.withUnsafeBufferPointer { low in
-            (0...inflection).contains { extra in
-                q - 1 - extra >= 0 && q - 1 - extra < low.count
-                    && index.mayEnd(tail: TitleFormIndex.tail(low, end: q - extra), last: low[q - 1 - extra])
-            }
+        let low = lower
+        let possible = index.everywhere || (0...inflection).contains { extra in
+            q - 1 - extra >= 0 && q - 1 - extra < low.count
+                && index.mayEnd(tail: TitleFormIndex.tail(low, end: q - extra), last: low[q - 1 - extra])
         }
         guard possible else { return nil }
-        // Compared through buffers: copying each candidate `Form` (three references) cost more than comparing.
+        // Forms compared through a buffer: copying each candidate `Form` (three references) cost more than comparing.
         let hit: (Int, Int)? = options.forms.withUnsafeBufferPointer { forms in
-            lower.withUnsafeBufferPointer { low in
-                /// Where form `i` starts when it ends `extra` letters before `q` on a word boundary.
-                func start(_ i: Int, _ extra: Int) -> Int? {
-                    let n = forms[i].units.count
-                    let fs = q - extra - n
-                    guard fs >= 0 else { return nil }
-                    let same = forms[i].units.withUnsafeBufferPointer { fu -> Bool in
-                        if n > 0 && low[fs + n - 1] != fu[n - 1] { return false }
-                        for k in 0..<n where low[fs + k] != fu[k] { return false }
-                        return true
-                    }
-                    guard same, (fs + n..<q).allSatisfy({ isLetter(low[$0]) }) else { return nil }
-                    if cased && fs > 0 && isLetter(low[fs - 1]) { return nil }
-                    return fs
+            /// Where form `i` starts when it ends `extra` letters before `q` on a word boundary.
+            func start(_ i: Int, _ extra: Int) -> Int? {
+                let n = forms[i].units.count
+                let fs = q - extra - n
+                guard fs >= 0 else { return nil }
+                let same = forms[i].units.withUnsafeBufferPointer { fu -> Bool in
+                    if n > 0 && low[fs + n - 1] != fu[n - 1] { return false }
+                    for k in 0..<n where low[fs + k] != fu[k] { return false }
+                    return true
                 }
-                if index.everywhere {
-                    for i in forms.indices {
-                        for extra in 0...inflection { if let fs = start(i, extra) { return (i, fs) } }
-                    }
-                    return nil
-                }
-                // A form ending `extra` letters before `q` ends with the unit there, so only those forms are
-                // tried; the first form (then the fewest letters) wins, as the forms are longest first.
-                var best: (i: Int, fs: Int)? = nil
-                for extra in 0...inflection where q - 1 - extra >= 0 && q - 1 - extra < low.count {
-                    let tail = TitleFormIndex.tail(low, end: q - extra)
-                    for i in index.ending(with: low[q - 1 - extra]) {
-                        if let b = best, Int(i) >= b.i { break }
-                        // A form whose last units differ is no match: most are ruled out here.
-                        if tail & index.tailMasks[Int(i)] != index.tails[Int(i)] { continue }
-                        if let fs = start(Int(i), extra) {
-                            best = (Int(i), fs)
-                            break
-                        }
-                    }
-                }
-                return best
+                guard same, (fs + n..<q).allSatisfy({ isLetter(low[$0]) }) else { return nil }
+                if cased && fs > 0 && isLetter(low[fs - 1]) { return nil }
+                return fs
             }
+            if index.everywhere {
+                for i in forms.indices {
+                    for extra in 0...inflection { if let fs = start(i, extra) { return (i, fs) } }
+                }
+                return nil
+            }
+            // A form ending `extra` letters before `q` ends with the unit there, so only those forms are
+            // tried; the first form (then the fewest letters) wins, as the forms are longest first.
+            var best: (i: Int, fs: Int)? = nil
+            for extra in 0...inflection where q - 1 - extra >= 0 && q - 1 - extra < low.count {
+                let tail = TitleFormIndex.tail(low, end: q - extra)
+                for i in index.ending(with: low[q - 1 - extra]) {
+                    if let b = best, Int(i) >= b.i { break }
+                    // A form whose last units differ is no match: most are ruled out here.
+                    if tail & index.tailMasks[Int(i)] != index.tails[Int(i)] { continue }
+                    if let fs = start(Int(i), extra) {
+                        best = (Int(i), fs)
+                        break
+                    }
+                }
+            }
+            return best
         }
         guard let (i, fs) = hit else { return nil }
         return (options.forms[i], fs, q)

@@ -58,6 +58,8 @@ struct TitleOptions: Sendable {
     /// The same when every current marker is made of simple units (`isSimpleUnit`), else nil: in a text of
     /// simple units a marker is found exactly where these units are.
     var simpleMarkerUnits: [[UInt16]]? = nil
+    /// `simpleMarkerUnits`, searched in one pass (nil with them).
+    var simpleMarkerSearch: MarkerUnits? = nil
     /// Letters a title may take as an inflection (Russian `премьер-министра`).
     var inflection = 0
     /// Capitalized words of every form: titles, not names.
@@ -146,7 +148,10 @@ struct TitleOptions: Sendable {
             return Array((word ? marker.lowercased() : marker).utf16)
         }
         if currentMarkers.allSatisfy({ $0.utf8.allSatisfy { plain.contains($0) } }) { asciiMarkerUnits = units }
-        if units.allSatisfy({ $0.allSatisfy(TitleOptions.isSimpleUnit) }) { simpleMarkerUnits = units }
+        if units.allSatisfy({ $0.allSatisfy(TitleOptions.isSimpleUnit) }) {
+            simpleMarkerUnits = units
+            simpleMarkerSearch = MarkerUnits(units)
+        }
     }
 
     /// Whether `u` is a whole character in composed form that no other single character is canonically
@@ -190,6 +195,13 @@ struct TitleOptions: Sendable {
 
     /// The lowercase of every UTF-16 unit (itself when it has no one-unit lowercase), built once:
     /// looking up Unicode properties for every unit of every document cost more than the title search.
+    /// `lowerTable` copied once to memory that is never freed, for `LoweredUnits` (read without retaining).
+    nonisolated(unsafe) static let lowerTablePointer: UnsafePointer<UInt16> = {
+        let p = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
+        lowerTable.withUnsafeBufferPointer { p.initialize(from: $0.baseAddress!, count: 0x10000) }
+        return UnsafePointer(p)
+    }()
+
     private static let lowerTable: [UInt16] = (0...0xFFFF).map { v in
         let u = UInt16(v)
         if u < 0x80 { return u >= 0x41 && u <= 0x5A ? u + 32 : u }
