@@ -114,11 +114,17 @@ public struct TitleConflictDetector: Rule {
 
     /// Whether a change, former or then marker is one of the four words after `end`, within its sentence.
     private func changeFollows(_ lower: LoweredUnits, after end: Int) -> Bool {
-        let words = TitleConflictDetector.words(lower, after: end, count: 4).map { lower.string($0) }
-        // `Lamotte, ex-ministre des Armées`: a marker written onto the next word (`ex-`, `then-`) counts too.
-        var set = Set(words)
-        for w in words { if let h = w.firstIndex(of: "-") { set.insert(String(w[...h])) } }
-        return markersAfter.held(words: set, text: markersAfter.substrings.isEmpty ? "" : words.joined(separator: " "))
+        let ranges = TitleConflictDetector.words(lower, after: end, count: 4)
+        let words = ranges.map { lower.string($0) }
+        for (w, r) in zip(words, ranges) {
+            if markersAfter.words.contains(w) { return true }
+            // `Lamotte, ex-ministre des Armées`: a marker written onto the next word (`ex-`, `then-`) counts too
+            // (a word without a hyphen unit holds no hyphen character: no need to search its characters).
+            if r.contains(where: { lower[$0] == 0x2D }), let h = w.firstIndex(of: "-"), markersAfter.words.contains(String(w[...h])) {
+                return true
+            }
+        }
+        return markersAfter.heldInside(ranges, of: lower, words: words)
     }
 
     /// Whether the sentence holding offset `at` says someone changed office (`now`, `became`, `désormais`).

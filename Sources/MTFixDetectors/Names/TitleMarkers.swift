@@ -19,6 +19,29 @@ struct TitleMarkers: Sendable {
         }
         self.words = words
         self.substrings = substrings
+        let units = substrings.map { Array($0.utf16) }
+        substringUnits =
+            units.allSatisfy({ !$0.isEmpty && $0.allSatisfy(TitleOptions.isSimpleUnit) }) ? MarkerUnits(units) : nil
+    }
+
+    /// `substrings` as units, when each is simple units (`TitleOptions.isSimpleUnit`) and none is empty: in a
+    /// text of simple units they are found exactly where their units are. Nil otherwise.
+    private let substringUnits: MarkerUnits?
+
+    /// Whether one of `substrings` is inside the words at `ranges` of `lower` (`words`, as strings) joined
+    /// by spaces, as `held(words:text:)` tells; without building the text when units can tell.
+    func heldInside(_ ranges: [Range<Int>], of lower: LoweredUnits, words: [String]) -> Bool {
+        guard !substrings.isEmpty else { return false }
+        if let markers = substringUnits {
+            var text: [UInt16] = []
+            for (k, r) in ranges.enumerated() {
+                if k > 0 { text.append(0x20) }
+                for i in r { text.append(lower[i]) }
+            }
+            if text.allSatisfy(TitleOptions.isSimpleUnit) { return markers.occurs(in: text) }
+        }
+        let text = words.joined(separator: " ")
+        return substrings.contains { text.contains($0) }
     }
 
     var isEmpty: Bool { words.isEmpty && substrings.isEmpty }
