@@ -144,7 +144,7 @@ public struct TitleConflictDetector: Rule {
         if titles.asciiMarkerUnits != nil, let markers = titles.simpleMarkerSearch, !markers.occurs(in: lower[s]) {
             return false
         }
-        let text = String(decoding: lower[s], as: UTF16.self)
+        let text = lower.string(s)
         let words = Set(text.split { !$0.isLetter && $0 != "-" }.map(String.init))
         return currentMarkers.held(words: words, text: text)
     }

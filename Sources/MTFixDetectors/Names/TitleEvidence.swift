@@ -110,7 +110,7 @@ extension TitleConflictDetector {
         }
         var clause = TitleConflictDetector.words(lower, after: s, count: 2)
         guard let first = clause.first, first.upperBound <= comma else { return false }
-        if titles.capacityMarkers.contains(String(decoding: lower[first], as: UTF16.self)) { clause.removeFirst() }
+        if titles.capacityMarkers.contains(lower.string(first)) { clause.removeFirst() }
         guard let w = clause.first, w.upperBound <= comma, let (form, end) = formStarting(at: w.lowerBound, lower),
             TitleOptions.compatible(form.office, office)
         else { return false }

@@ -90,11 +90,7 @@ extension TitleFinder {
         let index = options.formIndex
         // Most positions end no form: the tails tell at once, before the forms are compared.
         let low = lower
-        let possible = index.everywhere || (0...inflection).contains { extra in
-            q - 1 - extra >= 0 && q - 1 - extra < low.count
-                && index.mayEnd(tail: TitleFormIndex.tail(low, end: q - extra), last: low[q - 1 - extra])
-        }
-        guard possible else { return nil }
+        guard index.everywhere || mayEndForm(index, before: q, inflection: inflection) else { return nil }
         // Forms compared through a buffer: copying each candidate `Form` (three references) cost more than comparing.
         let hit: (Int, Int)? = options.forms.withUnsafeBufferPointer { forms in
             /// Where form `i` starts when it ends `extra` letters before `q` on a word boundary.
@@ -136,5 +132,21 @@ extension TitleFinder {
         }
         guard let (i, fs) = hit else { return nil }
         return (options.forms[i], fs, q)
+    }
+
+    /// Whether some form may end at `q` or up to `inflection` letters before it (false: none does). The tail
+    /// is shifted one unit per letter rather than read again, and a non-letter ends the search (the letters
+    /// between a form and `q` are its inflection).
+    private func mayEndForm(_ index: TitleFormIndex, before q: Int, inflection: Int) -> Bool {
+        let low = lower
+        guard q >= 1, q - 1 < low.count else { return false }
+        var tail = TitleFormIndex.tail(low, end: q)
+        var e = q
+        while true {
+            if index.mayEnd(tail: tail, last: low[e - 1]) { return true }
+            guard q - e < inflection, e >= 2, isLetter(low[e - 1]) else { return false }
+            e -= 1
+            tail = tail >> 16 | (e >= 4 ? UInt64(low[e - 4]) << 48 : 0)
+        }
     }
 }

@@ -165,7 +165,7 @@ struct TitleFinder {
         for w in wordsBefore(offset, limit: 5) {
             if let markers = options.capacityMarkerUnits {
                 if markers.contains(where: { $0.count == w.count && lower.matches($0, at: w.lowerBound) }) { return true }
-            } else if options.capacityMarkers.contains(String(decoding: lower[w], as: UTF16.self)) {
+            } else if options.capacityMarkers.contains(lower.string(w)) {
                 return true
             }
             // Only an organization's name (capitalized words, short connectors like `of`) may stand between.
