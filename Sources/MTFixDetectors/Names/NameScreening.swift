@@ -74,6 +74,9 @@ extension NameClustering {
     /// Whether two different spellings among `group` (mentions of one skeleton hash, in text order) match
     /// and are not declensions of each other; each spelling is compared once, at its first mention.
     private func matches(_ group: [Int], _ m: NameMentions) -> Bool {
+        // Most groups are one spelling written several times: nothing to compare, and nothing to allocate.
+        let first = m.mentions[group[0]]
+        guard group.dropFirst().contains(where: { !m.mentions[$0].hasSameStem(as: first) }) else { return false }
         // Keys are made only for spellings compared with a different one; most mentions repeat a spelling.
         var keys = [NameKey?](repeating: nil, count: group.count)
         func key(_ x: Int) -> NameKey {
