@@ -13,12 +13,14 @@ struct NameMention: Sendable {
     /// Whether a possessive ending follows: the chain of name parts ends here.
     var possessive = false
     /// The word's analysis, which gives the stem and its key unless the mention has a stem of its own. Held
-    /// as one reference: copying the stem and the key's two arrays into every mention was four.
-    private let analysis: NameWordCache.Entry
+    /// as one reference: copying the stem and the key's two arrays into every mention was four. Not retained
+    /// (retaining and releasing it for every mention showed in profiles): `NameMentions` keeps the cache that
+    /// owns the numbered words' analyses, and the others, alive.
+    private let analysis: Unmanaged<NameWordCache.Entry>
     /// A stem set after the scan (a hyphened syllable joined, an inflection split off); its key is not known.
     private var ownStem: String? = nil
 
-    init(range: Range<Int>, stemRange: Range<Int>, line: Int, possessive: Bool = false, analysis: NameWordCache.Entry) {
+    init(range: Range<Int>, stemRange: Range<Int>, line: Int, possessive: Bool = false, analysis: Unmanaged<NameWordCache.Entry>) {
         self.range = range
         self.stemRange = stemRange
         self.line = line
@@ -26,22 +28,23 @@ struct NameMention: Sendable {
         self.analysis = analysis
     }
 
-    var stem: String { ownStem ?? analysis.stem }
+    var stem: String { ownStem ?? analysis._withUnsafeGuaranteedRef { $0.stem } }
 
     /// The stem's name key, when the scan already knew it.
-    var key: NameKey? { ownStem == nil ? analysis.key : nil }
+    var key: NameKey? { ownStem == nil ? analysis._withUnsafeGuaranteedRef { $0.key } : nil }
 
     /// Whether the known key's skeleton is empty, and its hash (nil: no key known), read without copying the key.
     var knownSkeleton: (isEmpty: Bool, hash: Int)? {
-        guard ownStem == nil, let hash = analysis.key?.skeletonHash, let isEmpty = analysis.key?.skeleton.isEmpty else {
-            return nil
+        guard ownStem == nil else { return nil }
+        return analysis._withUnsafeGuaranteedRef { a in
+            guard let hash = a.key?.skeletonHash, let isEmpty = a.key?.skeleton.isEmpty else { return nil }
+            return (isEmpty, hash)
         }
-        return (isEmpty, hash)
     }
 
     /// Whether `other` has the same stem (told at once when both have their word's analysis).
     func hasSameStem(as other: NameMention) -> Bool {
-        (ownStem == nil && other.ownStem == nil && analysis === other.analysis) || stem == other.stem
+        (ownStem == nil && other.ownStem == nil && analysis.toOpaque() == other.analysis.toOpaque()) || stem == other.stem
     }
 
     /// Gives the mention the stem `stem`, written at `range`.
@@ -69,6 +72,10 @@ struct NameMentions: Sendable {
     private(set) var lowercaseOther: [[UInt16]] = []
     /// The document scanned (whose words `writtenLowercase` reads).
     let doc: Document
+    /// The cache the mentions' analyses came from (which keeps the numbered words' ones alive), and the
+    /// analyses it does not keep (see `NameMention.analysis`).
+    private let cache: NameWordCache
+    private var kept: [NameWordCache.Entry] = []
 
     /// The first non-blank line (the headline).
     var headline: Int?
@@ -79,6 +86,7 @@ struct NameMentions: Sendable {
     init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
         self.vocabulary = vocabulary
         self.doc = doc
+        cache = words
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
         if let scan = options.runScan {
             collectRuns(doc, options, words, scan)
@@ -118,7 +126,7 @@ struct NameMentions: Sendable {
                 let joined = range.lowerBound..<k
                 var mention = NameMention(
                     range: joined, stemRange: joined, line: w.line,
-                    possessive: k < u.count && (u[k] == 0x27 || u[k] == 0x2019), analysis: e)
+                    possessive: k < u.count && (u[k] == 0x27 || u[k] == 0x2019), analysis: ref)
                 mention.restem(doc.string(joined), at: joined)
                 mentions.append(mention)
             } else {
@@ -126,10 +134,10 @@ struct NameMentions: Sendable {
                 mentions.append(
                     NameMention(
                         range: range, stemRange: range.lowerBound..<(range.lowerBound + e.stemUnits), line: w.line,
-                        possessive: e.possessive, analysis: e))
+                        possessive: e.possessive, analysis: ref))
             }
         }
-        withExtendedLifetime(found.kept) {}
+        kept = found.kept
         if !options.inflectionSuffixes.isEmpty { splitInflections(u, options) }
     }
 
@@ -149,10 +157,10 @@ struct NameMentions: Sendable {
         let runs = NameRunList.of(doc, scan).runs
         let found = words.entries(doc.utf16, runs, options: options)
         for (r, entry) in zip(runs, found.entries) {
-            guard let e = entry?.takeUnretainedValue(), e.kind == .candidate else { continue }
-            mentions.append(NameMention(range: r.range, stemRange: r.range, line: r.line, analysis: e))
+            guard let ref = entry, ref._withUnsafeGuaranteedRef({ $0.kind == .candidate }) else { continue }
+            mentions.append(NameMention(range: r.range, stemRange: r.range, line: r.line, analysis: ref))
         }
-        withExtendedLifetime(found.kept) {}
+        kept = found.kept
     }
 
     static func isKatakana(_ u: UInt16) -> Bool { (u >= 0x30A1 && u <= 0x30FA) || u == 0x30FC }
