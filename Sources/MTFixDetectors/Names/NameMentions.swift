@@ -12,13 +12,13 @@ struct NameMention: Sendable {
     var chain = -1
     /// Whether a possessive ending follows: the chain of name parts ends here.
     var possessive = false
-    /// The word's analysis, which gives the stem and its key unless the mention has a stem of its own. Held
-    /// as one reference: copying the stem and the key's two arrays into every mention was four. Not retained
-    /// (retaining and releasing it for every mention showed in profiles): `NameMentions` keeps the cache that
-    /// owns the numbered words' analyses, and the others, alive.
-    private let analysis: Unmanaged<NameWordCache.Entry>
-    /// A stem set after the scan (a hyphened syllable joined, an inflection split off); its key is not known.
-    private var ownStem: String? = nil
+    /// The word's analysis, which gives the stem and its key; or, for a stem set after the scan (a hyphened
+    /// syllable joined, an inflection split off), an analysis of its own that holds that stem and no key.
+    /// Held as one reference: copying the stem and the key's two arrays into every mention was four. Not
+    /// retained (retaining and releasing it for every mention showed in profiles, and a mention holding
+    /// nothing counted is copied and destroyed without any work): `NameMentions` keeps the cache that owns
+    /// the numbered words' analyses, and the others, alive.
+    private var analysis: Unmanaged<NameWordCache.Entry>
 
     init(range: Range<Int>, stemRange: Range<Int>, line: Int, possessive: Bool = false, analysis: Unmanaged<NameWordCache.Entry>) {
         self.range = range
@@ -28,28 +28,27 @@ struct NameMention: Sendable {
         self.analysis = analysis
     }
 
-    var stem: String { ownStem ?? analysis._withUnsafeGuaranteedRef { $0.stem } }
+    var stem: String { analysis._withUnsafeGuaranteedRef { $0.stem } }
 
     /// The stem's name key, when the scan already knew it.
-    var key: NameKey? { ownStem == nil ? analysis._withUnsafeGuaranteedRef { $0.key } : nil }
+    var key: NameKey? { analysis._withUnsafeGuaranteedRef { $0.key } }
 
     /// Whether the known key's skeleton is empty, and its hash (nil: no key known), read without copying the key.
     var knownSkeleton: (isEmpty: Bool, hash: Int)? {
-        guard ownStem == nil else { return nil }
-        return analysis._withUnsafeGuaranteedRef { a in
+        analysis._withUnsafeGuaranteedRef { a in
             guard let hash = a.key?.skeletonHash, let isEmpty = a.key?.skeleton.isEmpty else { return nil }
             return (isEmpty, hash)
         }
     }
 
-    /// Whether `other` has the same stem (told at once when both have their word's analysis).
+    /// Whether `other` has the same stem (told at once when both have the same analysis).
     func hasSameStem(as other: NameMention) -> Bool {
-        (ownStem == nil && other.ownStem == nil && analysis.toOpaque() == other.analysis.toOpaque()) || stem == other.stem
+        analysis.toOpaque() == other.analysis.toOpaque() || stem == other.stem
     }
 
-    /// Gives the mention the stem `stem`, written at `range`.
-    mutating func restem(_ stem: String, at range: Range<Int>) {
-        ownStem = stem
+    /// Gives the mention the stem of `own` (an analysis made for it, kept alive by the caller), written at `range`.
+    fileprivate mutating func restem(_ own: Unmanaged<NameWordCache.Entry>, at range: Range<Int>) {
+        analysis = own
         stemRange = range
     }
 }
@@ -96,11 +95,24 @@ struct NameMentions: Sendable {
         linkChains(doc, options)
     }
 
+    /// An analysis of its own for a stem set after the scan (no key known), kept alive with the mentions.
+    private mutating func ownAnalysis(_ stem: String) -> Unmanaged<NameWordCache.Entry> {
+        let e = NameWordCache.Entry(kind: .candidate, stem: stem)
+        kept.append(e)
+        return Unmanaged.passUnretained(e)
+    }
+
+    /// Gives mention `k` the stem `stem`, written at `range` (its key is not known).
+    mutating func restem(_ k: Int, _ stem: String, at range: Range<Int>) {
+        mentions[k].restem(ownAnalysis(stem), at: range)
+    }
+
     private mutating func collectCased(_ doc: Document, _ options: NameOptions, _ words: NameWordCache) {
         let u = doc.utf16
         let list = NameWordList.of(doc).words
         // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first: no entry.
         let found = words.entries(u, list, options: options)
+        kept = found.kept
         // Growing the list append by append cost more than the space reserved.
         mentions.reserveCapacity(list.count)
         for (w, entry) in zip(list, found.entries) {
@@ -127,7 +139,7 @@ struct NameMentions: Sendable {
                 var mention = NameMention(
                     range: joined, stemRange: joined, line: w.line,
                     possessive: k < u.count && (u[k] == 0x27 || u[k] == 0x2019), analysis: ref)
-                mention.restem(doc.string(joined), at: joined)
+                mention.restem(ownAnalysis(doc.string(joined)), at: joined)
                 mentions.append(mention)
             } else {
                 // Built in place: a mention built first and then appended was copied and destroyed.
@@ -137,7 +149,6 @@ struct NameMentions: Sendable {
                         possessive: e.possessive, analysis: ref))
             }
         }
-        kept = found.kept
         if !options.inflectionSuffixes.isEmpty { splitInflections(u, options) }
     }
 
