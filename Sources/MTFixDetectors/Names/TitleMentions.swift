@@ -94,6 +94,8 @@ struct TitleFinder {
 
     /// `Name Title` (Japanese, Chinese).
     private func after(chain: Int, start: Int, end: Int) -> TitledMention? {
+        // Most names are followed by no title: the unit after the name tells at once.
+        guard end < lower.count ? options.mayStartForm(lower[end]) : options.formFirsts.isEmpty else { return nil }
         for form in options.forms where end + form.units.count <= lower.count {
             if lower.matches(form.units, at: end) {
                 let r = end..<(end + form.units.count)

@@ -14,6 +14,8 @@ struct TitleOptions: Sendable {
     var forms: [Form] = []
     /// `forms` by their last (lowercased) unit: the candidates ending at a position.
     var formIndex = TitleFormIndex([])
+    /// Bit `u` is set when some form starts with unit `u` (empty when some form is empty: it starts anywhere).
+    private(set) var formFirsts: [UInt64] = []
     /// Whether titles stand before the name (`Prime Minister X`), after it (`X首相`), or both.
     var before = true
     var after = false
@@ -110,6 +112,10 @@ struct TitleOptions: Sendable {
         }
         forms.sort { $0.units.count > $1.units.count }
         formIndex = TitleFormIndex(forms)
+        if !forms.contains(where: { $0.units.isEmpty }) {
+            formFirsts = [UInt64](repeating: 0, count: 0x10000 / 64)
+            for f in forms { formFirsts[Int(f.units[0]) >> 6] |= 1 << UInt64(f.units[0] & 63) }
+        }
         let position = config["position"]?.strings ?? ["before"]
         before = position.contains("before")
         after = position.contains("after")
@@ -164,6 +170,11 @@ struct TitleOptions: Sendable {
             return true
         default: return false
         }
+    }
+
+    /// Whether some form may start with unit `u` (false: none does).
+    func mayStartForm(_ u: UInt16) -> Bool {
+        formFirsts.isEmpty || formFirsts[Int(u) >> 6] & (1 << UInt64(u & 63)) != 0
     }
 
     /// Offices are compatible when equal or one refines the other (`minister` / `minister.foreign`).
