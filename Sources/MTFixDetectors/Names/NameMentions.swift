@@ -17,7 +17,8 @@ struct NameMention: Sendable {
     /// Held as one reference: copying the stem and the key's two arrays into every mention was four. Not
     /// retained (retaining and releasing it for every mention showed in profiles, and a mention holding
     /// nothing counted is copied and destroyed without any work): `NameMentions` keeps the cache that owns
-    /// the numbered words' analyses, and the others, alive.
+    /// the numbered words' analyses, and the others, alive. So a mention is read only while the
+    /// `NameMentions` it came from lives (`withExtendedLifetime` past its last use).
     private var analysis: Unmanaged<NameWordCache.Entry>
 
     init(range: Range<Int>, stemRange: Range<Int>, line: Int, possessive: Bool = false, analysis: Unmanaged<NameWordCache.Entry>) {

@@ -32,6 +32,8 @@ public struct TitleConflictDetector: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         var mentions = NameMentions(document, options: names, words: wordCache, vocabulary: false)
+        // Mentions read their analyses through `mentions` (see `NameMention.analysis`): alive to the end.
+        defer { withExtendedLifetime(mentions) {} }
         // `President Ferdinand Marcos Jr.` is a Marcos: a generational suffix is no surname, or a bare
         // `President Marcos` would join a sister introduced as `Sen. Imee Marcos` instead.
         if !titles.nameSuffixes.isEmpty {
