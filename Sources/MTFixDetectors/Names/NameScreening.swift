@@ -55,7 +55,9 @@ extension NameClustering {
         }
         guard shared else { return nil }
         var keep: [Bool]? = nil
+        // Room for the largest group at once: growing it append by append showed in profiles.
         var group: [Int] = []
+        group.reserveCapacity(Int(groupSize.max() ?? 0))
         for g in groupHash.indices where groupSize[g] > 1 {
             group.removeAll(keepingCapacity: true)
             var k = groupFirst[g]
