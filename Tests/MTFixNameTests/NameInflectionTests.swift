@@ -14,7 +14,9 @@ struct NameInflectionTests {
         ]))
 
     static func stems(_ text: String) -> [String] {
-        NameMentions(Document(text: text, language: "de"), options: options).mentions.map(\.stem)
+        // A mention is read while its `NameMentions` lives (it keeps the mentions' analyses alive).
+        let m = NameMentions(Document(text: text, language: "de"), options: options)
+        return withExtendedLifetime(m) { m.mentions.map(\.stem) }
     }
 
     @Test func anEndingIsSplitOffWhenTheBareFormIsWritten() {

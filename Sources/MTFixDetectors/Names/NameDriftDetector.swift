@@ -25,6 +25,8 @@ public struct NameDriftDetector: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         let mentions = NameMentions(document, options: options, words: wordCache)
+        // Mentions read their analyses through `mentions` (see `NameMention.analysis`): alive to the end.
+        defer { withExtendedLifetime(mentions) {} }
         guard mentions.mentions.count > 1 || !context.knownNames.isEmpty else { return [] }
         let keys = NameKeyMaker(shared: keyCache)
         let clustering = NameClustering(shared: sharedOptions, keys: keys)

@@ -16,7 +16,7 @@ extension NameMentions {
             for e in endings where stem.count - e.count >= options.minStem && u[stem].suffix(e.count).elementsEqual(e) {
                 let shorter = stem.lowerBound..<(stem.upperBound - e.count)
                 if bare.contains(shorter) {
-                    mentions[k].restem(NameMentions.word(u, shorter), at: shorter)
+                    restem(k, NameMentions.word(u, shorter), at: shorter)
                 }
                 break
             }
@@ -30,8 +30,8 @@ extension NameMentions {
             for s in options.inflectionSuffixes where stem.hasSuffix(s) && stem.count - s.count >= options.minStem {
                 let shorter = String(stem.dropLast(s.count))
                 if bare.contains(shorter) {
-                    mentions[k].restem(
-                        shorter, at: mentions[k].range.lowerBound..<(mentions[k].range.lowerBound + shorter.utf16.count))
+                    restem(
+                        k, shorter, at: mentions[k].range.lowerBound..<(mentions[k].range.lowerBound + shorter.utf16.count))
                 }
                 break
             }

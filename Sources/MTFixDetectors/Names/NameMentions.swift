@@ -12,13 +12,16 @@ struct NameMention: Sendable {
     var chain = -1
     /// Whether a possessive ending follows: the chain of name parts ends here.
     var possessive = false
-    /// The word's analysis, which gives the stem and its key unless the mention has a stem of its own. Held
-    /// as one reference: copying the stem and the key's two arrays into every mention was four.
-    private let analysis: NameWordCache.Entry
-    /// A stem set after the scan (a hyphened syllable joined, an inflection split off); its key is not known.
-    private var ownStem: String? = nil
+    /// The word's analysis, which gives the stem and its key; or, for a stem set after the scan (a hyphened
+    /// syllable joined, an inflection split off), an analysis of its own that holds that stem and no key.
+    /// Held as one reference: copying the stem and the key's two arrays into every mention was four. Not
+    /// retained (retaining and releasing it for every mention showed in profiles, and a mention holding
+    /// nothing counted is copied and destroyed without any work): `NameMentions` keeps the cache that owns
+    /// the numbered words' analyses, and the others, alive. So a mention is read only while the
+    /// `NameMentions` it came from lives (`withExtendedLifetime` past its last use).
+    private var analysis: Unmanaged<NameWordCache.Entry>
 
-    init(range: Range<Int>, stemRange: Range<Int>, line: Int, possessive: Bool = false, analysis: NameWordCache.Entry) {
+    init(range: Range<Int>, stemRange: Range<Int>, line: Int, possessive: Bool = false, analysis: Unmanaged<NameWordCache.Entry>) {
         self.range = range
         self.stemRange = stemRange
         self.line = line
@@ -26,27 +29,27 @@ struct NameMention: Sendable {
         self.analysis = analysis
     }
 
-    var stem: String { ownStem ?? analysis.stem }
+    var stem: String { analysis._withUnsafeGuaranteedRef { $0.stem } }
 
     /// The stem's name key, when the scan already knew it.
-    var key: NameKey? { ownStem == nil ? analysis.key : nil }
+    var key: NameKey? { analysis._withUnsafeGuaranteedRef { $0.key } }
 
     /// Whether the known key's skeleton is empty, and its hash (nil: no key known), read without copying the key.
     var knownSkeleton: (isEmpty: Bool, hash: Int)? {
-        guard ownStem == nil, let hash = analysis.key?.skeletonHash, let isEmpty = analysis.key?.skeleton.isEmpty else {
-            return nil
+        analysis._withUnsafeGuaranteedRef { a in
+            guard let hash = a.key?.skeletonHash, let isEmpty = a.key?.skeleton.isEmpty else { return nil }
+            return (isEmpty, hash)
         }
-        return (isEmpty, hash)
     }
 
-    /// Whether `other` has the same stem (told at once when both have their word's analysis).
+    /// Whether `other` has the same stem (told at once when both have the same analysis).
     func hasSameStem(as other: NameMention) -> Bool {
-        (ownStem == nil && other.ownStem == nil && analysis === other.analysis) || stem == other.stem
+        analysis.toOpaque() == other.analysis.toOpaque() || stem == other.stem
     }
 
-    /// Gives the mention the stem `stem`, written at `range`.
-    mutating func restem(_ stem: String, at range: Range<Int>) {
-        ownStem = stem
+    /// Gives the mention the stem of `own` (an analysis made for it, kept alive by the caller), written at `range`.
+    fileprivate mutating func restem(_ own: Unmanaged<NameWordCache.Entry>, at range: Range<Int>) {
+        analysis = own
         stemRange = range
     }
 }
@@ -69,6 +72,10 @@ struct NameMentions: Sendable {
     private(set) var lowercaseOther: [[UInt16]] = []
     /// The document scanned (whose words `writtenLowercase` reads).
     let doc: Document
+    /// The cache the mentions' analyses came from (which keeps the numbered words' ones alive), and the
+    /// analyses it does not keep (see `NameMention.analysis`).
+    private let cache: NameWordCache
+    private var kept: [NameWordCache.Entry] = []
 
     /// The first non-blank line (the headline).
     var headline: Int?
@@ -79,15 +86,26 @@ struct NameMentions: Sendable {
     init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
         self.vocabulary = vocabulary
         self.doc = doc
+        cache = words
         headline = doc.lines.firstIndex { r in r.contains { !Document.isSpaceUnit(doc.utf16[$0]) } }
-        switch options.script {
-        case .cased: collectCased(doc, options, words)
-        case .katakana: collectRuns(doc, options, words, isPart: NameMentions.isKatakana)
-        case .han:
-            let han = options.hanUnits
-            collectRuns(doc, options, words, isPart: { !han.isEmpty && han[Int($0)] })
+        if let scan = options.runScan {
+            collectRuns(doc, options, words, scan)
+        } else {
+            collectCased(doc, options, words)
         }
         linkChains(doc, options)
+    }
+
+    /// An analysis of its own for a stem set after the scan (no key known), kept alive with the mentions.
+    private mutating func ownAnalysis(_ stem: String) -> Unmanaged<NameWordCache.Entry> {
+        let e = NameWordCache.Entry(kind: .candidate, stem: stem)
+        kept.append(e)
+        return Unmanaged.passUnretained(e)
+    }
+
+    /// Gives mention `k` the stem `stem`, written at `range` (its key is not known).
+    mutating func restem(_ k: Int, _ stem: String, at range: Range<Int>) {
+        mentions[k].restem(ownAnalysis(stem), at: range)
     }
 
     private mutating func collectCased(_ doc: Document, _ options: NameOptions, _ words: NameWordCache) {
@@ -95,6 +113,7 @@ struct NameMentions: Sendable {
         let list = NameWordList.of(doc).words
         // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first: no entry.
         let found = words.entries(u, list, options: options)
+        kept = found.kept
         // Growing the list append by append cost more than the space reserved.
         mentions.reserveCapacity(list.count)
         for (w, entry) in zip(list, found.entries) {
@@ -120,18 +139,17 @@ struct NameMentions: Sendable {
                 let joined = range.lowerBound..<k
                 var mention = NameMention(
                     range: joined, stemRange: joined, line: w.line,
-                    possessive: k < u.count && (u[k] == 0x27 || u[k] == 0x2019), analysis: e)
-                mention.restem(doc.string(joined), at: joined)
+                    possessive: k < u.count && (u[k] == 0x27 || u[k] == 0x2019), analysis: ref)
+                mention.restem(ownAnalysis(doc.string(joined)), at: joined)
                 mentions.append(mention)
             } else {
                 // Built in place: a mention built first and then appended was copied and destroyed.
                 mentions.append(
                     NameMention(
                         range: range, stemRange: range.lowerBound..<(range.lowerBound + e.stemUnits), line: w.line,
-                        possessive: e.possessive, analysis: e))
+                        possessive: e.possessive, analysis: ref))
             }
         }
-        withExtendedLifetime(found.kept) {}
         if !options.inflectionSuffixes.isEmpty { splitInflections(u, options) }
     }
 
@@ -147,29 +165,14 @@ struct NameMentions: Sendable {
     }
 
     /// Katakana or Han runs; a joiner (`・`, `·`) splits one run into the parts of one name.
-    private mutating func collectRuns(
-        _ doc: Document, _ options: NameOptions, _ words: NameWordCache, isPart: (UInt16) -> Bool
-    ) {
-        let u = doc.utf16
-        var line = 0
-        let lines = doc.lines
-        var i = 0
-        while i < u.count {
-            guard isPart(u[i]), u[i] != 0x30FC else {
-                i += 1
-                continue
-            }
-            var j = i
-            while j < u.count, isPart(u[j]) { j += 1 }
-            if j - i >= 2 {
-                let e = words.entry(u, i..<j, options: options)
-                if e.kind == .candidate {
-                    while line + 1 < lines.count && lines[line + 1].lowerBound <= i { line += 1 }
-                    mentions.append(NameMention(range: i..<j, stemRange: i..<j, line: line, analysis: e))
-                }
-            }
-            i = j
+    private mutating func collectRuns(_ doc: Document, _ options: NameOptions, _ words: NameWordCache, _ scan: NameRunScan) {
+        let runs = NameRunList.of(doc, scan).runs
+        let found = words.entries(doc.utf16, runs, options: options)
+        for (r, entry) in zip(runs, found.entries) {
+            guard let ref = entry, ref._withUnsafeGuaranteedRef({ $0.kind == .candidate }) else { continue }
+            mentions.append(NameMention(range: r.range, stemRange: r.range, line: r.line, analysis: ref))
         }
+        kept = found.kept
     }
 
     static func isKatakana(_ u: UInt16) -> Bool { (u >= 0x30A1 && u <= 0x30FA) || u == 0x30FC }

@@ -55,7 +55,9 @@ extension NameClustering {
         }
         guard shared else { return nil }
         var keep: [Bool]? = nil
+        // Room for the largest group at once: growing it append by append showed in profiles.
         var group: [Int] = []
+        group.reserveCapacity(Int(groupSize.max() ?? 0))
         for g in groupHash.indices where groupSize[g] > 1 {
             group.removeAll(keepingCapacity: true)
             var k = groupFirst[g]
@@ -74,6 +76,9 @@ extension NameClustering {
     /// Whether two different spellings among `group` (mentions of one skeleton hash, in text order) match
     /// and are not declensions of each other; each spelling is compared once, at its first mention.
     private func matches(_ group: [Int], _ m: NameMentions) -> Bool {
+        // Most groups are one spelling written several times: nothing to compare, and nothing to allocate.
+        let first = m.mentions[group[0]]
+        guard group.dropFirst().contains(where: { !m.mentions[$0].hasSameStem(as: first) }) else { return false }
         // Keys are made only for spellings compared with a different one; most mentions repeat a spelling.
         var keys = [NameKey?](repeating: nil, count: group.count)
         func key(_ x: Int) -> NameKey {

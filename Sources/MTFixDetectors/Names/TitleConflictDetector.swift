@@ -32,6 +32,8 @@ public struct TitleConflictDetector: Rule {
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
         var mentions = NameMentions(document, options: names, words: wordCache, vocabulary: false)
+        // Mentions read their analyses through `mentions` (see `NameMention.analysis`): alive to the end.
+        defer { withExtendedLifetime(mentions) {} }
         // `President Ferdinand Marcos Jr.` is a Marcos: a generational suffix is no surname, or a bare
         // `President Marcos` would join a sister introduced as `Sen. Imee Marcos` instead.
         if !titles.nameSuffixes.isEmpty {
@@ -43,7 +45,7 @@ public struct TitleConflictDetector: Rule {
             }
         }
         guard mentions.chains.count > 1 else { return [] }
-        let lower = TitleOptions.lower(document.utf16)
+        let lower = LoweredUnits(document.utf16)
         let titled = TitleFinder(doc: document, names: mentions, options: titles, script: names.script, lower: lower).find()
         guard titled.count > 1 else { return [] }
         let keys = NameKeyMaker(shared: keyCache)
@@ -86,19 +88,19 @@ public struct TitleConflictDetector: Rule {
     }
 
     /// Whether `units` holds `needle` somewhere.
-    static func contains(_ units: ArraySlice<UInt16>, _ needle: [UInt16]) -> Bool {
+    static func contains<C: RandomAccessCollection>(_ units: C, _ needle: [UInt16]) -> Bool where C.Element == UInt16, C.Index == Int {
         guard let first = needle.first, needle.count <= units.count else { return needle.isEmpty }
         var i = units.startIndex
         let last = units.endIndex - needle.count
         while i <= last {
-            if units[i] == first && units[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            if units[i] == first && (1..<needle.count).allSatisfy({ units[i + $0] == needle[$0] }) { return true }
             i += 1
         }
         return false
     }
 
     /// Whether the sentence of a titled mention says the person changed office (`now`, `désormais`).
-    private func mentionsChange(_ doc: Document, _ lower: [UInt16], at t: TitledMention, _ m: NameMentions) -> Bool {
+    private func mentionsChange(_ doc: Document, _ lower: LoweredUnits, at t: TitledMention, _ m: NameMentions) -> Bool {
         mentionsChange(doc, lower, at: m.mentions[m.chains[t.chain].members.lowerBound].range.lowerBound)
     }
 
@@ -107,40 +109,44 @@ public struct TitleConflictDetector: Rule {
     /// minister`, `Costa, a former Portuguese prime minister`, `Rubio, then a senator`), in any chain
     /// whose surname spells the intro's. Only those words: elsewhere in the sentence a marker may be
     /// about something else (`Milei habló de una nueva etapa`).
-    private func changeFollowsAMention(of intro: TitledMention, _ lower: [UInt16], _ m: NameMentions, _ keys: NameKeyMaker) -> Bool {
+    private func changeFollowsAMention(of intro: TitledMention, _ lower: LoweredUnits, _ m: NameMentions, _ keys: NameKeyMaker) -> Bool {
         guard !markersAfter.isEmpty else { return false }
         return personChains(of: intro, m, keys).contains { changeFollows(lower, after: m.mentions[$0.members.last!].range.upperBound) }
     }
 
     /// Whether a change, former or then marker is one of the four words after `end`, within its sentence.
-    private func changeFollows(_ lower: [UInt16], after end: Int) -> Bool {
-        let words = TitleConflictDetector.words(lower, after: end, count: 4).map { Document.string(of: lower[$0]) }
-        // `Lamotte, ex-ministre des Armées`: a marker written onto the next word (`ex-`, `then-`) counts too.
-        var set = Set(words)
-        for w in words { if let h = w.firstIndex(of: "-") { set.insert(String(w[...h])) } }
-        return markersAfter.held(words: set, text: markersAfter.substrings.isEmpty ? "" : words.joined(separator: " "))
+    private func changeFollows(_ lower: LoweredUnits, after end: Int) -> Bool {
+        let ranges = TitleConflictDetector.words(lower, after: end, count: 4)
+        let words = ranges.map { lower.string($0) }
+        for (w, r) in zip(words, ranges) {
+            if markersAfter.words.contains(w) { return true }
+            // `Lamotte, ex-ministre des Armées`: a marker written onto the next word (`ex-`, `then-`) counts too
+            // (a word without a hyphen unit holds no hyphen character: no need to search its characters).
+            if r.contains(where: { lower[$0] == 0x2D }), let h = w.firstIndex(of: "-"), markersAfter.words.contains(String(w[...h])) {
+                return true
+            }
+        }
+        return markersAfter.heldInside(ranges, of: lower, words: words)
     }
 
     /// Whether the sentence holding offset `at` says someone changed office (`now`, `became`, `désormais`).
-    private func mentionsChange(_ doc: Document, _ lower: [UInt16], at: Int) -> Bool {
+    private func mentionsChange(_ doc: Document, _ lower: LoweredUnits, at: Int) -> Bool {
         guard !titles.currentMarkers.isEmpty else { return false }
         // A sentence lies inside its line: a line without any marker's units has no sentence holding one, and
         // the document's sentences need not be segmented.
-        if let markers = titles.simpleMarkerUnits {
+        if let markers = titles.simpleMarkerSearch {
             let line = lower[doc.lines[doc.lineIndex(at: at)]]
-            if titles.asciiMarkerUnits != nil || line.allSatisfy(TitleOptions.isSimpleUnit),
-                markers.allSatisfy({ !TitleConflictDetector.contains(line, $0) })
-            {
+            if titles.asciiMarkerUnits != nil || line.allSatisfy(TitleOptions.isSimpleUnit), !markers.occurs(in: line) {
                 return false
             }
         }
         guard let s = doc.sentence(containing: at) else { return false }
         // Markers in ASCII are found unit by unit first: a sentence without any of their units holds none of
         // them as a word or a substring either, and most sentences hold none.
-        if let markers = titles.asciiMarkerUnits, markers.allSatisfy({ !TitleConflictDetector.contains(lower[s], $0) }) {
+        if titles.asciiMarkerUnits != nil, let markers = titles.simpleMarkerSearch, !markers.occurs(in: lower[s]) {
             return false
         }
-        let text = String(decoding: lower[s], as: UTF16.self)
+        let text = lower.string(s)
         let words = Set(text.split { !$0.isLetter && $0 != "-" }.map(String.init))
         return currentMarkers.held(words: words, text: text)
     }

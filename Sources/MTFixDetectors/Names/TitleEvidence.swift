@@ -11,7 +11,7 @@ extension TitleConflictDetector {
     /// be a pronoun). Cased scripts only:
     /// in CJK text the words after a name are whole clauses.
     func storyAttributes(
-        _ title: TitledMention, to intro: TitledMention, _ document: Document, _ lower: [UInt16],
+        _ title: TitledMention, to intro: TitledMention, _ document: Document, _ lower: LoweredUnits,
         _ m: NameMentions, _ keys: NameKeyMaker
     ) -> Bool {
         let office = title.office
@@ -22,13 +22,13 @@ extension TitleConflictDetector {
             let words = TitleConflictDetector.words(
                 lower, after: m.mentions[chain.members.last!].range.upperBound, count: 12)
             // Past an apposition too (`Lott, the nation's top law officer, was previously a judge`).
-            for (i, w) in words.prefix(8).enumerated() where markers.contains(Document.string(of: lower[w])) {
+            for (i, w) in words.prefix(8).enumerated() where markers.contains(lower.string(w)) {
                 if namesOffice(office, in: words[(i + 1)...].prefix(4), lower, m) { return true }
             }
             // The marker before the name where the verb comes second (`Zuvor war Kling Finanzminister`).
             let start = m.mentions[chain.members.first!].range.lowerBound
             if TitleConflictDetector.words(lower, before: start, count: 2).contains(where: {
-                markers.contains(Document.string(of: lower[$0]))
+                markers.contains(lower.string($0))
             }), namesOffice(office, in: words.prefix(4)[...], lower, m) {
                 return true
             }
@@ -48,7 +48,7 @@ extension TitleConflictDetector {
             }
             var e = i + 1
             while e < limit && UnitProperties.isAlphabetic(lower[e]) { e += 1 }
-            if change.contains(where: { $0.count == e - i && lower[i..<e].elementsEqual($0) }),
+            if change.contains(where: { $0.count == e - i && lower.matches($0, at: i) }),
                 namesOffice(office, in: TitleConflictDetector.words(lower, after: e, count: 4)[...], lower, m)
             {
                 return true
@@ -75,7 +75,7 @@ extension TitleConflictDetector {
     /// `務め`) and a form of the office in the clause after a mention of the person (`沃尔科娃此前担任外长`,
     /// `ベルツ氏は2010年から首相を務めた`).
     private func runAttributes(
-        _ office: String, to intro: TitledMention, _ lower: [UInt16], _ m: NameMentions, _ keys: NameKeyMaker
+        _ office: String, to intro: TitledMention, _ lower: LoweredUnits, _ m: NameMentions, _ keys: NameKeyMaker
     ) -> Bool {
         let markers = titles.predicateMarkers.map { Array($0.utf16) }
         guard !markers.isEmpty else { return false }
@@ -99,7 +99,7 @@ extension TitleConflictDetector {
     /// Whether the clause before `start` (past `, `) opens with the office, or a capacity marker and the
     /// office, and names no one (`As foreign minister, Kling had …`, `Ministre des Armées de 2017 à 2022,
     /// Lamotte …`).
-    private func frontedOffice(_ office: String, before start: Int, _ lower: [UInt16], _ m: NameMentions) -> Bool {
+    private func frontedOffice(_ office: String, before start: Int, _ lower: LoweredUnits, _ m: NameMentions) -> Bool {
         guard start >= 2, lower[start - 1] == 0x20, lower[start - 2] == 0x2C else { return false }
         let comma = start - 2
         var s = comma
@@ -110,7 +110,7 @@ extension TitleConflictDetector {
         }
         var clause = TitleConflictDetector.words(lower, after: s, count: 2)
         guard let first = clause.first, first.upperBound <= comma else { return false }
-        if titles.capacityMarkers.contains(String(decoding: lower[first], as: UTF16.self)) { clause.removeFirst() }
+        if titles.capacityMarkers.contains(lower.string(first)) { clause.removeFirst() }
         guard let w = clause.first, w.upperBound <= comma, let (form, end) = formStarting(at: w.lowerBound, lower),
             TitleOptions.compatible(form.office, office)
         else { return false }
@@ -122,7 +122,7 @@ extension TitleConflictDetector {
     /// not `prime minister`) is of `office` and titles no one else (`… by Prime Minister Ana Lott`, `the
     /// prime minister’s aide`).
     private func namesOffice(
-        _ office: String, in words: ArraySlice<Range<Int>>, _ lower: [UInt16],
+        _ office: String, in words: ArraySlice<Range<Int>>, _ lower: LoweredUnits,
         _ m: NameMentions
     ) -> Bool {
         for w in words {
@@ -137,9 +137,9 @@ extension TitleConflictDetector {
     }
 
     /// The longest title form starting at `s`, with up to `inflection` letters after it, ending on a word boundary.
-    private func formStarting(at s: Int, _ lower: [UInt16]) -> (TitleOptions.Form, Int)? {
+    private func formStarting(at s: Int, _ lower: LoweredUnits) -> (TitleOptions.Form, Int)? {
         for form in titles.forms where !form.units.isEmpty && s + form.units.count <= lower.count {
-            guard lower[s..<(s + form.units.count)].elementsEqual(form.units) else { continue }
+            guard lower.matches(form.units, at: s) else { continue }
             var e = s + form.units.count
             let limit = min(lower.count, e + titles.inflection)
             while e < limit && UnitProperties.isAlphabetic(lower[e]) { e += 1 }
@@ -155,7 +155,7 @@ extension TitleConflictDetector {
 
     /// The last `count` words (letters and inner hyphens) before `start`, within its sentence and line,
     /// nearest first.
-    static func words(_ lower: [UInt16], before start: Int, count: Int) -> [Range<Int>] {
+    static func words(_ lower: LoweredUnits, before start: Int, count: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var i = start
         let limit = max(0, start - 20 * count)
@@ -175,7 +175,7 @@ extension TitleConflictDetector {
     }
 
     /// The first `count` words (letters and inner hyphens) after `end`, within its sentence and line.
-    static func words(_ lower: [UInt16], after end: Int, count: Int) -> [Range<Int>] {
+    static func words(_ lower: LoweredUnits, after end: Int, count: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var i = end
         let limit = min(lower.count, end + 20 * count)
@@ -207,7 +207,7 @@ extension TitleFinder {
         if e > 0 && isLetter(lower[e - 1]) {
             var s = e
             while s > 0 && (isLetter(lower[s - 1]) || lower[s - 1] == 0x2D) { s -= 1 }
-            guard lower[s..<e].elementsEqual(doc.utf16[s..<e]) else { return false }
+            guard (s..<e).allSatisfy({ lower[$0] == doc.utf16[$0] }) else { return false }
             e = s
             while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
         }

@@ -13,11 +13,29 @@ struct TitleFormIndex: Sendable {
     /// `Governor` …), and comparing packed tails rules out nearly all of them without comparing units.
     let tails: [UInt64]
     let tailMasks: [UInt64]
+    /// The four-unit tails of the forms of four units or more, as a set of hash bits (`filterBit`): a
+    /// position whose tail is not in it ends none of them. Most positions asked about (the space before a
+    /// name) end no title, and this answers for them before any form is looked at.
+    private let longTailBits: [UInt64]
+    /// Last units of the forms shorter than four units (their tails are compared by mask, not hashed).
+    private let shortLastUnits: [UInt16]
 
     init(_ forms: [TitleOptions.Form]) {
         everywhere = forms.count >= Int(UInt16.max) || forms.contains { $0.units.isEmpty }
         tails = forms.map { f in TitleFormIndex.tail(f.units, end: f.units.count) }
         tailMasks = forms.map { f in f.units.count >= 4 ? UInt64.max : (1 << (16 * UInt64(f.units.count))) - 1 }
+        var bits = [UInt64](repeating: 0, count: TitleFormIndex.filterWords)
+        var short: Set<UInt16> = []
+        for (f, t) in zip(forms, tails) {
+            if f.units.count >= 4 {
+                let b = TitleFormIndex.filterBit(t)
+                bits[b >> 6] |= 1 << UInt64(b & 63)
+            } else if let last = f.units.last {
+                short.insert(last)
+            }
+        }
+        longTailBits = bits
+        shortLastUnits = short.sorted()
         guard !everywhere else {
             starts = []
             order = []
@@ -35,6 +53,19 @@ struct TitleFormIndex: Sendable {
         }
         starts = counts.map { UInt16($0) }
         self.order = order
+    }
+
+    private static let filterWords = 64
+
+    /// The bit of `tail` in `longTailBits` (a multiplicative hash's top bits).
+    @inline(__always)
+    private static func filterBit(_ tail: UInt64) -> Int { Int(truncatingIfNeeded: (tail &* 0x9E37_79B9_7F4A_7C15) >> 52) }
+
+    /// Whether some form may end with `tail`, whose last unit is `last` (false: none does).
+    @inline(__always)
+    func mayEnd(tail: UInt64, last: UInt16) -> Bool {
+        let b = TitleFormIndex.filterBit(tail)
+        return longTailBits[b >> 6] & (1 << UInt64(b & 63)) != 0 || (!shortLastUnits.isEmpty && shortLastUnits.contains(last))
     }
 
     /// The forms ending with `u`, in `forms` order.
@@ -57,48 +88,65 @@ extension TitleFinder {
         if cased && q < lower.count && isLetter(lower[q]) { return nil }
         let inflection = options.inflection
         let index = options.formIndex
-        // Compared through buffers: copying each candidate `Form` (three references) cost more than comparing.
+        // Most positions end no form: the tails tell at once, before the forms are compared.
+        let low = lower
+        guard index.everywhere || mayEndForm(index, before: q, inflection: inflection) else { return nil }
+        // Forms compared through a buffer: copying each candidate `Form` (three references) cost more than comparing.
         let hit: (Int, Int)? = options.forms.withUnsafeBufferPointer { forms in
-            lower.withUnsafeBufferPointer { low in
-                /// Where form `i` starts when it ends `extra` letters before `q` on a word boundary.
-                func start(_ i: Int, _ extra: Int) -> Int? {
-                    let n = forms[i].units.count
-                    let fs = q - extra - n
-                    guard fs >= 0 else { return nil }
-                    let same = forms[i].units.withUnsafeBufferPointer { fu -> Bool in
-                        if n > 0 && low[fs + n - 1] != fu[n - 1] { return false }
-                        for k in 0..<n where low[fs + k] != fu[k] { return false }
-                        return true
-                    }
-                    guard same, (fs + n..<q).allSatisfy({ isLetter(low[$0]) }) else { return nil }
-                    if cased && fs > 0 && isLetter(low[fs - 1]) { return nil }
-                    return fs
+            /// Where form `i` starts when it ends `extra` letters before `q` on a word boundary.
+            func start(_ i: Int, _ extra: Int) -> Int? {
+                let n = forms[i].units.count
+                let fs = q - extra - n
+                guard fs >= 0 else { return nil }
+                let same = forms[i].units.withUnsafeBufferPointer { fu -> Bool in
+                    if n > 0 && low[fs + n - 1] != fu[n - 1] { return false }
+                    for k in 0..<n where low[fs + k] != fu[k] { return false }
+                    return true
                 }
-                if index.everywhere {
-                    for i in forms.indices {
-                        for extra in 0...inflection { if let fs = start(i, extra) { return (i, fs) } }
-                    }
-                    return nil
-                }
-                // A form ending `extra` letters before `q` ends with the unit there, so only those forms are
-                // tried; the first form (then the fewest letters) wins, as the forms are longest first.
-                var best: (i: Int, fs: Int)? = nil
-                for extra in 0...inflection where q - 1 - extra >= 0 && q - 1 - extra < low.count {
-                    let tail = TitleFormIndex.tail(low, end: q - extra)
-                    for i in index.ending(with: low[q - 1 - extra]) {
-                        if let b = best, Int(i) >= b.i { break }
-                        // A form whose last units differ is no match: most are ruled out here.
-                        if tail & index.tailMasks[Int(i)] != index.tails[Int(i)] { continue }
-                        if let fs = start(Int(i), extra) {
-                            best = (Int(i), fs)
-                            break
-                        }
-                    }
-                }
-                return best
+                guard same, (fs + n..<q).allSatisfy({ isLetter(low[$0]) }) else { return nil }
+                if cased && fs > 0 && isLetter(low[fs - 1]) { return nil }
+                return fs
             }
+            if index.everywhere {
+                for i in forms.indices {
+                    for extra in 0...inflection { if let fs = start(i, extra) { return (i, fs) } }
+                }
+                return nil
+            }
+            // A form ending `extra` letters before `q` ends with the unit there, so only those forms are
+            // tried; the first form (then the fewest letters) wins, as the forms are longest first.
+            var best: (i: Int, fs: Int)? = nil
+            for extra in 0...inflection where q - 1 - extra >= 0 && q - 1 - extra < low.count {
+                let tail = TitleFormIndex.tail(low, end: q - extra)
+                for i in index.ending(with: low[q - 1 - extra]) {
+                    if let b = best, Int(i) >= b.i { break }
+                    // A form whose last units differ is no match: most are ruled out here.
+                    if tail & index.tailMasks[Int(i)] != index.tails[Int(i)] { continue }
+                    if let fs = start(Int(i), extra) {
+                        best = (Int(i), fs)
+                        break
+                    }
+                }
+            }
+            return best
         }
         guard let (i, fs) = hit else { return nil }
         return (options.forms[i], fs, q)
+    }
+
+    /// Whether some form may end at `q` or up to `inflection` letters before it (false: none does). The tail
+    /// is shifted one unit per letter rather than read again, and a non-letter ends the search (the letters
+    /// between a form and `q` are its inflection).
+    private func mayEndForm(_ index: TitleFormIndex, before q: Int, inflection: Int) -> Bool {
+        let low = lower
+        guard q >= 1, q - 1 < low.count else { return false }
+        var tail = TitleFormIndex.tail(low, end: q)
+        var e = q
+        while true {
+            if index.mayEnd(tail: tail, last: low[e - 1]) { return true }
+            guard q - e < inflection, e >= 2, isLetter(low[e - 1]) else { return false }
+            e -= 1
+            tail = tail >> 16 | (e >= 4 ? UInt64(low[e - 4]) << 48 : 0)
+        }
     }
 }

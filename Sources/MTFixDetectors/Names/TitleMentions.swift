@@ -29,7 +29,7 @@ struct TitleFinder {
     let options: TitleOptions
     let script: NameOptions.Script
     /// The document lowercased unit by unit (offsets unchanged).
-    let lower: [UInt16]
+    let lower: LoweredUnits
 
     func find() -> [TitledMention] {
         var out: [TitledMention] = []
@@ -94,8 +94,10 @@ struct TitleFinder {
 
     /// `Name Title` (Japanese, Chinese).
     private func after(chain: Int, start: Int, end: Int) -> TitledMention? {
+        // Most names are followed by no title: the unit after the name tells at once.
+        guard end < lower.count ? options.mayStartForm(lower[end]) : options.formFirsts.isEmpty else { return nil }
         for form in options.forms where end + form.units.count <= lower.count {
-            if lower[end..<(end + form.units.count)].elementsEqual(form.units) {
+            if lower.matches(form.units, at: end) {
                 let r = end..<(end + form.units.count)
                 // `当時の岸田外相`, `时任总理X`: a marker before the name puts the title in the past; so does
                 // one after the title (`プーチン首相（当時）`).
@@ -149,7 +151,7 @@ struct TitleFinder {
         var start = fs
         for pattern in options.lowered.determiners {
             let s = fs - pattern.count
-            if s >= 0, lower[s..<fs].elementsEqual(pattern), s == 0 || !isLetter(lower[s - 1]) {
+            if s >= 0, lower.matches(pattern, at: s), s == 0 || !isLetter(lower[s - 1]) {
                 start = s
                 break
             }
@@ -164,8 +166,8 @@ struct TitleFinder {
         guard cased, !options.capacityMarkers.isEmpty else { return false }
         for w in wordsBefore(offset, limit: 5) {
             if let markers = options.capacityMarkerUnits {
-                if markers.contains(where: { lower[w].elementsEqual($0) }) { return true }
-            } else if options.capacityMarkers.contains(String(decoding: lower[w], as: UTF16.self)) {
+                if markers.contains(where: { $0.count == w.count && lower.matches($0, at: w.lowerBound) }) { return true }
+            } else if options.capacityMarkers.contains(lower.string(w)) {
                 return true
             }
             // Only an organization's name (capitalized words, short connectors like `of`) may stand between.
@@ -209,7 +211,7 @@ struct TitleFinder {
         while s < lower.count && lower[s] == 0x20 { s += 1 }
         for p in phrases {
             let e = s + p.count
-            guard e <= lower.count, lower[s..<e].elementsEqual(p) else { continue }
+            guard e <= lower.count, lower.matches(p, at: s) else { continue }
             if e == lower.count || !isLetter(lower[e]) || !isLetter(p[p.count - 1]) { return true }
         }
         return false
@@ -221,7 +223,7 @@ struct TitleFinder {
         while e > 0 && lower[e - 1] == 0x20 { e -= 1 }
         for wu in words {
             let s = e - wu.count
-            guard s >= 0, lower[s..<e].elementsEqual(wu) else { continue }
+            guard s >= 0, lower.matches(wu, at: s) else { continue }
             if !cased || s == 0 || !isLetter(lower[s - 1]) || !isLetter(wu[0]) { return true }
         }
         return false

@@ -14,6 +14,8 @@ struct TitleOptions: Sendable {
     var forms: [Form] = []
     /// `forms` by their last (lowercased) unit: the candidates ending at a position.
     var formIndex = TitleFormIndex([])
+    /// Bit `u` is set when some form starts with unit `u` (empty when some form is empty: it starts anywhere).
+    private(set) var formFirsts: [UInt64] = []
     /// Whether titles stand before the name (`Prime Minister X`), after it (`X首相`), or both.
     var before = true
     var after = false
@@ -58,6 +60,8 @@ struct TitleOptions: Sendable {
     /// The same when every current marker is made of simple units (`isSimpleUnit`), else nil: in a text of
     /// simple units a marker is found exactly where these units are.
     var simpleMarkerUnits: [[UInt16]]? = nil
+    /// `simpleMarkerUnits`, searched in one pass (nil with them).
+    var simpleMarkerSearch: MarkerUnits? = nil
     /// Letters a title may take as an inflection (Russian `премьер-министра`).
     var inflection = 0
     /// Capitalized words of every form: titles, not names.
@@ -108,6 +112,10 @@ struct TitleOptions: Sendable {
         }
         forms.sort { $0.units.count > $1.units.count }
         formIndex = TitleFormIndex(forms)
+        if !forms.contains(where: { $0.units.isEmpty }) {
+            formFirsts = [UInt64](repeating: 0, count: 0x10000 / 64)
+            for f in forms { formFirsts[Int(f.units[0]) >> 6] |= 1 << UInt64(f.units[0] & 63) }
+        }
         let position = config["position"]?.strings ?? ["before"]
         before = position.contains("before")
         after = position.contains("after")
@@ -146,7 +154,10 @@ struct TitleOptions: Sendable {
             return Array((word ? marker.lowercased() : marker).utf16)
         }
         if currentMarkers.allSatisfy({ $0.utf8.allSatisfy { plain.contains($0) } }) { asciiMarkerUnits = units }
-        if units.allSatisfy({ $0.allSatisfy(TitleOptions.isSimpleUnit) }) { simpleMarkerUnits = units }
+        if units.allSatisfy({ $0.allSatisfy(TitleOptions.isSimpleUnit) }) {
+            simpleMarkerUnits = units
+            simpleMarkerSearch = MarkerUnits(units)
+        }
     }
 
     /// Whether `u` is a whole character in composed form that no other single character is canonically
@@ -159,6 +170,11 @@ struct TitleOptions: Sendable {
             return true
         default: return false
         }
+    }
+
+    /// Whether some form may start with unit `u` (false: none does).
+    func mayStartForm(_ u: UInt16) -> Bool {
+        formFirsts.isEmpty || formFirsts[Int(u) >> 6] & (1 << UInt64(u & 63)) != 0
     }
 
     /// Offices are compatible when equal or one refines the other (`minister` / `minister.foreign`).
@@ -190,6 +206,13 @@ struct TitleOptions: Sendable {
 
     /// The lowercase of every UTF-16 unit (itself when it has no one-unit lowercase), built once:
     /// looking up Unicode properties for every unit of every document cost more than the title search.
+    /// `lowerTable` copied once to memory that is never freed, for `LoweredUnits` (read without retaining).
+    nonisolated(unsafe) static let lowerTablePointer: UnsafePointer<UInt16> = {
+        let p = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
+        lowerTable.withUnsafeBufferPointer { p.initialize(from: $0.baseAddress!, count: 0x10000) }
+        return UnsafePointer(p)
+    }()
+
     private static let lowerTable: [UInt16] = (0...0xFFFF).map { v in
         let u = UInt16(v)
         if u < 0x80 { return u >= 0x41 && u <= 0x5A ? u + 32 : u }
