@@ -112,62 +112,81 @@ public struct MojibakeDetector: Rule {
 
     /// Plausible runs of one codec (or, with `order`, of the first codec in that order that has one).
     func scan(_ u: [UInt16], order: [Int], in range: Range<Int>? = nil) -> [Candidate] {
+        scan(u, order: order, in: [range ?? 0..<u.count])
+    }
+
+    /// Plausible runs in each of `ranges` (ascending), as if each were scanned on its own: one call for
+    /// all the stretches of a document, so its buffers are set up once rather than once per stretch.
+    func scan(_ u: [UInt16], order: [Int], in ranges: [Range<Int>]) -> [Candidate] {
         var out: [Candidate] = []
-        var i = range?.lowerBound ?? 0
-        let n = range?.upperBound ?? u.count
-        // A run that failed as a whole is not retried from each of its later characters (that was
-        // quadratic on long lines of mojibake that end in one implausible character).
-        var blockedUntil = [Int](repeating: 0, count: codecs.count)
-        u.withUnsafeBufferPointer { p in
-            leadBits.withUnsafeBufferPointer { leads in
-                followBits.withUnsafeBufferPointer { follows in
-                    let anyLead = self.anyLead
-                    let anyFollow = self.anyFollow
-                    while i < n {
-                        // Quick test before building a run: a lead byte followed by a continuation byte
-                        // (or a space, U+FFFD or `?` standing for one), for each codec at once.
-                        var quick: UInt32 = 0
-                        while i + 1 < n {
-                            // ASCII is no lead: whole words of it are passed over at once.
-                            if p[i] < 0x80 {
-                                i = ASCIIWords.skip(p, from: i, to: n)
-                                if i + 1 >= n { break }
-                            }
-                            let c = Int(p[i])
-                            if c >= 0x80 && (anyLead[c >> 6] >> UInt64(c & 63)) & 1 != 0 {
-                                let d = Int(p[i + 1])
-                                if d == 0x20 {
-                                    // Before a space only a lead the codec lets a space follow (see `decodeOne`).
-                                    quick = spaceLeadBits[c]
-                                    if quick != 0 { break }
-                                } else if (anyFollow[d >> 6] >> UInt64(d & 63)) & 1 != 0 {
-                                    quick = leads[c] & follows[d]
-                                    if quick != 0 { break }
-                                }
-                            }
-                            i += 1
-                        }
-                        if quick == 0 { return }
-                        var advanced = false
-                        for k in order where i >= blockedUntil[k] && quick & (UInt32(1) << UInt32(k)) != 0 {
-                            let setting = codecs[k]
-                            let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
-                            if seqs.isEmpty { continue }
-                            guard setting.evidence.plausible(seqs, in: u) else {
-                                blockedUntil[k] = seqs[seqs.count - 1].range.upperBound
-                                continue
-                            }
-                            out.append(Candidate(codec: k, seqs: seqs, score: setting.evidence.score(seqs, in: u)))
-                            i = seqs[seqs.count - 1].range.upperBound
-                            advanced = true
-                            break
-                        }
-                        if !advanced { i += 1 }
-                    }
+        // On the stack: this runs for every document, and a heap array per stretch was a fifth of the scan.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(codecs.count, 1)) { blockedUntil in
+            u.withUnsafeBufferPointer { p in
+                for range in ranges {
+                    blockedUntil.initialize(repeating: 0)
+                    scan(p, u, order: order, in: range, blockedUntil: blockedUntil, into: &out)
                 }
             }
         }
         return out
+    }
+
+    /// Plausible runs in one range, appended to `out`. `blockedUntil` holds, per codec, the end of the
+    /// last run that failed as a whole: it is not retried from each of its later characters (that was
+    /// quadratic on long lines of mojibake that end in one implausible character).
+    private func scan(
+        _ p: UnsafeBufferPointer<UInt16>, _ u: [UInt16], order: [Int], in range: Range<Int>,
+        blockedUntil: UnsafeMutableBufferPointer<Int>, into out: inout [Candidate]
+    ) {
+        var i = range.lowerBound
+        let n = range.upperBound
+        leadBits.withUnsafeBufferPointer { leads in
+            followBits.withUnsafeBufferPointer { follows in
+                let anyLead = self.anyLead
+                let anyFollow = self.anyFollow
+                while i < n {
+                    // Quick test before building a run: a lead byte followed by a continuation byte
+                    // (or a space, U+FFFD or `?` standing for one), for each codec at once.
+                    var quick: UInt32 = 0
+                    while i + 1 < n {
+                        // ASCII is no lead: whole words of it are passed over at once.
+                        if p[i] < 0x80 {
+                            i = ASCIIWords.skip(p, from: i, to: n)
+                            if i + 1 >= n { break }
+                        }
+                        let c = Int(p[i])
+                        if c >= 0x80 && (anyLead[c >> 6] >> UInt64(c & 63)) & 1 != 0 {
+                            let d = Int(p[i + 1])
+                            if d == 0x20 {
+                                // Before a space only a lead the codec lets a space follow (see `decodeOne`).
+                                quick = spaceLeadBits[c]
+                                if quick != 0 { break }
+                            } else if (anyFollow[d >> 6] >> UInt64(d & 63)) & 1 != 0 {
+                                quick = leads[c] & follows[d]
+                                if quick != 0 { break }
+                            }
+                        }
+                        i += 1
+                    }
+                    if quick == 0 { return }
+                    var advanced = false
+                    for k in order where i >= blockedUntil[k] && quick & (UInt32(1) << UInt32(k)) != 0 {
+                        let setting = codecs[k]
+                        let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
+                        if seqs.isEmpty { continue }
+                        guard setting.evidence.plausible(seqs, in: u) else {
+                            blockedUntil[k] = seqs[seqs.count - 1].range.upperBound
+                            continue
+                        }
+                        out.append(Candidate(codec: k, seqs: seqs, score: setting.evidence.score(seqs, in: u)))
+                        i = seqs[seqs.count - 1].range.upperBound
+                        advanced = true
+                        break
+                    }
+                    if !advanced { i += 1 }
+                }
+            }
+        }
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -237,7 +256,7 @@ public struct MojibakeDetector: Rule {
     /// Plausible runs of the text, each paragraph scanned with its most likely codec first.
     func candidates(_ u: [UInt16], paragraphs: [Range<Int>], scanning stretches: [Range<Int>]? = nil) -> [Candidate] {
         let all = Array(codecs.indices)
-        let first = stretches.map { $0.flatMap { scan(u, order: all, in: $0) } } ?? scan(u, order: all)
+        let first = stretches.map { scan(u, order: all, in: $0) } ?? scan(u, order: all)
         if first.isEmpty { return [] }
         // Windows-1252 alone is the common case; a paragraph with runs of another codec may be claimed
         // by more than one, so it is scanned again with its own most likely codec first.
