@@ -17,11 +17,13 @@ public struct MojibakeDetector: Rule {
     /// space, U+FFFD or `?` standing for a lost one). `leadBits[c] & followBits[next]` is the quick
     /// test: most non-ASCII characters of clean text fail it in one table look-up for every codec.
     let followBits: [UInt32]
-    /// One bit per code unit: a lead in some codec, then a continuation in some codec. 8 KB each, so the
-    /// scan over every character of a long document tests them in the first-level cache and reads the
-    /// two large tables only where both bits are set.
-    let anyLead: [UInt64]
-    let anyFollow: [UInt64]
+    /// One byte per code unit: `isAnyLead` if it is a lead in some codec, `isAnyFollow` if a continuation
+    /// in some codec. The scan over every character of a document tests these (64 KB, of which text
+    /// touches a few lines; a byte tests in fewer instructions than a bit) and reads the two large
+    /// tables only where both hold.
+    let anyKind: [UInt8]
+    static let isAnyLead: UInt8 = 1
+    static let isAnyFollow: UInt8 = 2
     /// For each code unit, one bit per codec in which it is a lead byte that a space may follow (the
     /// codec's `space_for_a0`): a word-final `а` or `é` before a space is no sequence in most codecs.
     let spaceLeadBits: [UInt32]
@@ -84,14 +86,12 @@ public struct MojibakeDetector: Rule {
         spaceLeadBits = spaceLeads
         leadBits = leads
         followBits = follows
-        var leadMask = [UInt64](repeating: 0, count: 0x10000 / 64)
-        var followMask = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var kinds = [UInt8](repeating: 0, count: 0x10000)
         for unit in 0..<0x10000 {
-            if leads[unit] != 0 { leadMask[unit >> 6] |= 1 << UInt64(unit & 63) }
-            if follows[unit] != 0 { followMask[unit >> 6] |= 1 << UInt64(unit & 63) }
+            if leads[unit] != 0 { kinds[unit] |= Self.isAnyLead }
+            if follows[unit] != 0 { kinds[unit] |= Self.isAnyFollow }
         }
-        anyLead = leadMask
-        anyFollow = followMask
+        anyKind = kinds
         leadClasses = UnicodeCensus.classes(ofAny: (UInt16(0x80)...UInt16(0xFFFF)).filter { leads[Int($0)] != 0 })
     }
 
@@ -142,48 +142,49 @@ public struct MojibakeDetector: Rule {
         let n = range.upperBound
         leadBits.withUnsafeBufferPointer { leads in
             followBits.withUnsafeBufferPointer { follows in
-                let anyLead = self.anyLead
-                let anyFollow = self.anyFollow
-                while i < n {
-                    // Quick test before building a run: a lead byte followed by a continuation byte
-                    // (or a space, U+FFFD or `?` standing for one), for each codec at once.
-                    var quick: UInt32 = 0
-                    while i + 1 < n {
-                        // ASCII is no lead: whole words of it are passed over at once.
-                        if p[i] < 0x80 {
-                            i = ASCIIWords.skip(p, from: i, to: n)
-                            if i + 1 >= n { break }
-                        }
-                        let c = Int(p[i])
-                        if c >= 0x80 && (anyLead[c >> 6] >> UInt64(c & 63)) & 1 != 0 {
-                            let d = Int(p[i + 1])
-                            if d == 0x20 {
-                                // Before a space only a lead the codec lets a space follow (see `decodeOne`).
-                                quick = spaceLeadBits[c]
-                                if quick != 0 { break }
-                            } else if (anyFollow[d >> 6] >> UInt64(d & 63)) & 1 != 0 {
-                                quick = leads[c] & follows[d]
-                                if quick != 0 { break }
+                anyKind.withUnsafeBufferPointer { kinds in
+                    while i < n {
+                        // Quick test before building a run: a lead byte followed by a continuation byte
+                        // (or a space, U+FFFD or `?` standing for one), for each codec at once.
+                        var quick: UInt32 = 0
+                        while i + 1 < n {
+                            // ASCII is no lead: whole words of it are passed over at once.
+                            if p[i] < 0x80 {
+                                i = ASCIIWords.skip(p, from: i, to: n)
+                                if i + 1 >= n { break }
                             }
+                            // No ASCII unit is a lead.
+                            let c = Int(p[i])
+                            if kinds[c] & Self.isAnyLead != 0 {
+                                let d = Int(p[i + 1])
+                                if d == 0x20 {
+                                    // Before a space only a lead the codec lets a space follow (see `decodeOne`).
+                                    quick = spaceLeadBits[c]
+                                    if quick != 0 { break }
+                                } else if kinds[d] & Self.isAnyFollow != 0 {
+                                    quick = leads[c] & follows[d]
+                                    if quick != 0 { break }
+                                }
+                            }
+                            i += 1
                         }
-                        i += 1
-                    }
-                    if quick == 0 { return }
-                    var advanced = false
-                    for k in order where i >= blockedUntil[k] && quick & (UInt32(1) << UInt32(k)) != 0 {
-                        let setting = codecs[k]
-                        let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
-                        if seqs.isEmpty { continue }
-                        guard setting.evidence.plausible(seqs, in: u) else {
-                            blockedUntil[k] = seqs[seqs.count - 1].range.upperBound
-                            continue
+                        if quick == 0 { return }
+                        var advanced = false
+                        for k in order where i >= blockedUntil[k] && quick & (UInt32(1) << UInt32(k)) != 0 {
+                            let setting = codecs[k]
+                            let seqs = MojibakeScanner.cluster(at: i, in: u, table: setting.table)
+                            if seqs.isEmpty { continue }
+                            guard setting.evidence.plausible(seqs, in: u) else {
+                                blockedUntil[k] = seqs[seqs.count - 1].range.upperBound
+                                continue
+                            }
+                            out.append(Candidate(codec: k, seqs: seqs, score: setting.evidence.score(seqs, in: u)))
+                            i = seqs[seqs.count - 1].range.upperBound
+                            advanced = true
+                            break
                         }
-                        out.append(Candidate(codec: k, seqs: seqs, score: setting.evidence.score(seqs, in: u)))
-                        i = seqs[seqs.count - 1].range.upperBound
-                        advanced = true
-                        break
+                        if !advanced { i += 1 }
                     }
-                    if !advanced { i += 1 }
                 }
             }
         }
