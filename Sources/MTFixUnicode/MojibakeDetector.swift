@@ -17,11 +17,13 @@ public struct MojibakeDetector: Rule {
     /// space, U+FFFD or `?` standing for a lost one). `leadBits[c] & followBits[next]` is the quick
     /// test: most non-ASCII characters of clean text fail it in one table look-up for every codec.
     let followBits: [UInt32]
-    /// One bit per code unit: a lead in some codec, then a continuation in some codec. 8 KB each, so the
-    /// scan over every character of a long document tests them in the first-level cache and reads the
-    /// two large tables only where both bits are set.
-    let anyLead: [UInt64]
-    let anyFollow: [UInt64]
+    /// One byte per code unit: `isAnyLead` if it is a lead in some codec, `isAnyFollow` if a continuation
+    /// in some codec. The scan over every character of a document tests these (64 KB, of which text
+    /// touches a few lines; a byte tests in fewer instructions than a bit) and reads the two large
+    /// tables only where both hold.
+    let anyKind: [UInt8]
+    static let isAnyLead: UInt8 = 1
+    static let isAnyFollow: UInt8 = 2
     /// For each code unit, one bit per codec in which it is a lead byte that a space may follow (the
     /// codec's `space_for_a0`): a word-final `а` or `é` before a space is no sequence in most codecs.
     let spaceLeadBits: [UInt32]
@@ -84,14 +86,12 @@ public struct MojibakeDetector: Rule {
         spaceLeadBits = spaceLeads
         leadBits = leads
         followBits = follows
-        var leadMask = [UInt64](repeating: 0, count: 0x10000 / 64)
-        var followMask = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var kinds = [UInt8](repeating: 0, count: 0x10000)
         for unit in 0..<0x10000 {
-            if leads[unit] != 0 { leadMask[unit >> 6] |= 1 << UInt64(unit & 63) }
-            if follows[unit] != 0 { followMask[unit >> 6] |= 1 << UInt64(unit & 63) }
+            if leads[unit] != 0 { kinds[unit] |= Self.isAnyLead }
+            if follows[unit] != 0 { kinds[unit] |= Self.isAnyFollow }
         }
-        anyLead = leadMask
-        anyFollow = followMask
+        anyKind = kinds
         leadClasses = UnicodeCensus.classes(ofAny: (UInt16(0x80)...UInt16(0xFFFF)).filter { leads[Int($0)] != 0 })
     }
 
@@ -112,17 +112,37 @@ public struct MojibakeDetector: Rule {
 
     /// Plausible runs of one codec (or, with `order`, of the first codec in that order that has one).
     func scan(_ u: [UInt16], order: [Int], in range: Range<Int>? = nil) -> [Candidate] {
+        scan(u, order: order, in: [range ?? 0..<u.count])
+    }
+
+    /// Plausible runs in each of `ranges` (ascending), as if each were scanned on its own: one call for
+    /// all the stretches of a document, so its buffers are set up once rather than once per stretch.
+    func scan(_ u: [UInt16], order: [Int], in ranges: [Range<Int>]) -> [Candidate] {
         var out: [Candidate] = []
-        var i = range?.lowerBound ?? 0
-        let n = range?.upperBound ?? u.count
-        // A run that failed as a whole is not retried from each of its later characters (that was
-        // quadratic on long lines of mojibake that end in one implausible character).
-        var blockedUntil = [Int](repeating: 0, count: codecs.count)
-        u.withUnsafeBufferPointer { p in
-            leadBits.withUnsafeBufferPointer { leads in
-                followBits.withUnsafeBufferPointer { follows in
-                    let anyLead = self.anyLead
-                    let anyFollow = self.anyFollow
+        // On the stack: this runs for every document, and a heap array per stretch was a fifth of the scan.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(codecs.count, 1)) { blockedUntil in
+            u.withUnsafeBufferPointer { p in
+                for range in ranges {
+                    blockedUntil.initialize(repeating: 0)
+                    scan(p, u, order: order, in: range, blockedUntil: blockedUntil, into: &out)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Plausible runs in one range, appended to `out`. `blockedUntil` holds, per codec, the end of the
+    /// last run that failed as a whole: it is not retried from each of its later characters (that was
+    /// quadratic on long lines of mojibake that end in one implausible character).
+    private func scan(
+        _ p: UnsafeBufferPointer<UInt16>, _ u: [UInt16], order: [Int], in range: Range<Int>,
+        blockedUntil: UnsafeMutableBufferPointer<Int>, into out: inout [Candidate]
+    ) {
+        var i = range.lowerBound
+        let n = range.upperBound
+        leadBits.withUnsafeBufferPointer { leads in
+            followBits.withUnsafeBufferPointer { follows in
+                anyKind.withUnsafeBufferPointer { kinds in
                     while i < n {
                         // Quick test before building a run: a lead byte followed by a continuation byte
                         // (or a space, U+FFFD or `?` standing for one), for each codec at once.
@@ -133,14 +153,15 @@ public struct MojibakeDetector: Rule {
                                 i = ASCIIWords.skip(p, from: i, to: n)
                                 if i + 1 >= n { break }
                             }
+                            // No ASCII unit is a lead.
                             let c = Int(p[i])
-                            if c >= 0x80 && (anyLead[c >> 6] >> UInt64(c & 63)) & 1 != 0 {
+                            if kinds[c] & Self.isAnyLead != 0 {
                                 let d = Int(p[i + 1])
                                 if d == 0x20 {
                                     // Before a space only a lead the codec lets a space follow (see `decodeOne`).
                                     quick = spaceLeadBits[c]
                                     if quick != 0 { break }
-                                } else if (anyFollow[d >> 6] >> UInt64(d & 63)) & 1 != 0 {
+                                } else if kinds[d] & Self.isAnyFollow != 0 {
                                     quick = leads[c] & follows[d]
                                     if quick != 0 { break }
                                 }
@@ -167,7 +188,6 @@ public struct MojibakeDetector: Rule {
                 }
             }
         }
-        return out
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -237,7 +257,7 @@ public struct MojibakeDetector: Rule {
     /// Plausible runs of the text, each paragraph scanned with its most likely codec first.
     func candidates(_ u: [UInt16], paragraphs: [Range<Int>], scanning stretches: [Range<Int>]? = nil) -> [Candidate] {
         let all = Array(codecs.indices)
-        let first = stretches.map { $0.flatMap { scan(u, order: all, in: $0) } } ?? scan(u, order: all)
+        let first = stretches.map { scan(u, order: all, in: $0) } ?? scan(u, order: all)
         if first.isEmpty { return [] }
         // Windows-1252 alone is the common case; a paragraph with runs of another codec may be claimed
         // by more than one, so it is scanned again with its own most likely codec first.
