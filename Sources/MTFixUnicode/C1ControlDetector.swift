@@ -16,6 +16,9 @@ public struct C1ControlDetector: Rule {
         UnicodeCensus.scan(document, having: .c1) { u, line, out in
             for i in line where u[i] >= 0x80 && u[i] <= 0x9F {
                 guard let mapped = C1ControlDetector.windows1252[u[i]] else { continue }
+                // After CJK text it is what is left of UTF-8 read as a double-byte codec (`荳\u{80}`), not a
+                // Windows-1252 byte: rewriting it would lose the byte for good.
+                if i > line.lowerBound && CodecProfile.isCJK(u[i - 1]) { continue }
                 out.append(Finding(descriptor: descriptor, range: i..<(i + 1), replacement: String(Unicode.Scalar(mapped)!)))
             }
         }

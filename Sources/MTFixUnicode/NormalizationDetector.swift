@@ -13,6 +13,10 @@ public struct NormalizationDetector: Rule {
     let ranges: [ClosedRange<UInt16>]
     /// For `compat`: the census classes of those ranges.
     let classes: UnicodeCensus.Classes
+    /// For `compat`: a codec whose UTF-8 misreadings hold these characters (Shift_JIS: `縺ｪ` for な). A run
+    /// right after a character that opens such a misreading is garbled text, which widening would make
+    /// unrecoverable: it is left for `mojibake-cjk` (or a person) to decode.
+    let garbledIn: CodecProfile?
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -23,6 +27,7 @@ public struct NormalizationDetector: Rule {
             return lo...hi
         }
         classes = ranges.reduce([]) { $0.union(UnicodeCensus.classes(ofRange: $1)) }
+        garbledIn = options["skip_after_misread"]?.string.flatMap { try? CodecProfile(name: $0, commonLeads: []) }
     }
 
     /// Both modes work word by word or run by run, and neither crosses a line break.
@@ -148,10 +153,11 @@ public struct NormalizationDetector: Rule {
     }
 
     private func compat(_ document: Document) -> [Finding] {
-        UnicodeCensus.scan(document, having: classes, compat)
+        let openers = garbledIn?.openerTable()
+        return UnicodeCensus.scan(document, having: classes) { u, line, out in compat(u, line, openers, &out) }
     }
 
-    private func compat(_ u: [UInt16], _ line: Range<Int>, _ out: inout [Finding]) {
+    private func compat(_ u: [UInt16], _ line: Range<Int>, _ openers: [UInt64]?, _ out: inout [Finding]) {
         var i = line.lowerBound
         while i < line.upperBound {
             guard u[i] >= 0x2000, inRanges(u[i]) else {
@@ -160,6 +166,13 @@ public struct NormalizationDetector: Rule {
             }
             var end = i + 1
             while end < line.upperBound && inRanges(u[end]) { end += 1 }
+            // (A lost byte, U+FFFD, before the run says the same.)
+            if let openers, i > line.lowerBound,
+                u[i - 1] == 0xFFFD || (openers[Int(u[i - 1]) >> 6] >> UInt64(u[i - 1] & 63)) & 1 != 0
+            {
+                i = end
+                continue
+            }
             let normalized = Normalizer.normalize(Array(u[i..<end]), .nfkc)
             if normalized != Array(u[i..<end]) {
                 out.append(Finding(descriptor: descriptor, range: i..<end, replacement: String(decoding: normalized, as: UTF16.self)))

@@ -76,10 +76,11 @@ public struct SpuriousSpaceDetector: Rule {
         return out
     }
 
-    /// A character that CJK text sets without spaces beside it: CJK, or a full-width digit or letter
-    /// (`樹立 ３５ 周年`). A gap needs CJK on one side at least (`３５ ６` alone is not MT spacing).
+    /// A character that CJK text sets without spaces beside it: CJK, or a full-width digit (`樹立 ３５
+    /// 周年`). A gap needs CJK on one side at least (`３５ ６` alone is not MT spacing). Full-width
+    /// letters are not included: `中継は ＮＨＫ ＢＳ と` spaces its acronyms on purpose, as with `NHK BS`.
     static func isCJKSide(_ c: UInt16) -> Bool {
-        CJKText.isCJK(c) || (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)
+        CJKText.isCJK(c) || (c >= 0xFF10 && c <= 0xFF19)
     }
 
     static func hasSpace(_ u: [UInt16], _ line: Range<Int>) -> Bool {

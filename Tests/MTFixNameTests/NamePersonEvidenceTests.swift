@@ -77,6 +77,13 @@ struct NamePersonEvidenceTests {
         reviewOnly(
             "PARIS (AFP) - La mathématicienne Claire Gallois a reçu mardi la médaille.\n\nLe prix porte le nom de Galois, le mathématicien du XIXe siècle. Gallois enseigne à Lyon.\n",
             "fr")
+        // An office without an article, or after German `der`.
+        reviewOnly(
+            "BERLIN (AP) — Chancellor Olaf Scholz met union leaders on Monday. Scholz said wages must rise.\n\nScholtz, mayor of Hamm, disagreed.\n",
+            "en")
+        reviewOnly(
+            "BERLIN (dpa) - Bundeskanzler Olaf Scholz traf am Montag die Gewerkschaften. Scholz sagte, die Löhne müssten steigen.\n\nScholtz, der Bürgermeister von Hamm, widersprach.\n",
+            "de")
         // A relative clause (German `der`) or a plain comma says nothing: the drift is still repaired.
         let de = "Außenminister Haruto Morikawa traf am Montag seinen Amtskollegen. Morikawa sagte, die Gespräche seien gut gewesen.\n\nAm Dienstag reist Molikawa, der seit 2021 im Amt ist, weiter nach Prag.\n"
         repaired(de, "de", "Molikawa, der", "Morikawa, der")

@@ -131,10 +131,20 @@ struct NamePersonEvidence: Sendable {
             }
             // `Galois, the mathematician`, `Matthews, England’s coach`: an apposition introduces whom the
             // name means, which a story does for someone not met before, not for a person it already named.
-            if let next = NamePersonEvidence.word(u, startingAt: i + 2),
-                appositionOpeners.contains(doc.string(next).lowercased()) || (possessiveApposition && NamePersonEvidence.isPossessive(u, next))
-            {
-                return .described
+            if let next = NamePersonEvidence.word(u, startingAt: i + 2) {
+                let first = doc.string(next).lowercased()
+                if appositionOpeners.contains(first) || (possessiveApposition && NamePersonEvidence.isPossessive(u, next)) {
+                    return .described
+                }
+                // `Scholtz, mayor of Hamm`, `Scholtz, der Bürgermeister von Hamm`: an office, bare or after an
+                // article (German `der` opens a relative clause unless an office follows it).
+                if !appositionOpeners.isEmpty, titles.contains(first) { return .described }
+                if !appositionOpeners.isEmpty, determiners.contains(first), next.upperBound + 1 < u.count, u[next.upperBound] == 0x20,
+                    let office = NamePersonEvidence.word(u, startingAt: next.upperBound + 1),
+                    titles.contains(doc.string(office).lowercased())
+                {
+                    return .described
+                }
             }
         }
         return .unknown
