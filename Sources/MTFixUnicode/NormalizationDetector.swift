@@ -166,9 +166,10 @@ public struct NormalizationDetector: Rule {
             }
             var end = i + 1
             while end < line.upperBound && inRanges(u[end]) { end += 1 }
-            // (A lost byte, U+FFFD, before the run says the same.)
+            // (So does a lost byte, U+FFFD, before a run of one or two: misread bytes make single half-width
+            // characters, while a word written in half-width katakana, `�ﾊﾟｰﾄﾅｰ`, is longer.)
             if let openers, i > line.lowerBound,
-                u[i - 1] == 0xFFFD || (openers[Int(u[i - 1]) >> 6] >> UInt64(u[i - 1] & 63)) & 1 != 0
+                (u[i - 1] == 0xFFFD && end - i <= 2) || (openers[Int(u[i - 1]) >> 6] >> UInt64(u[i - 1] & 63)) & 1 != 0
             {
                 i = end
                 continue
