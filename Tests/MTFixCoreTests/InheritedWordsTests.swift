@@ -1,5 +1,6 @@
 import Foundation
 @testable import MTFixCore
+import MTFixTestSupport
 import Testing
 
 /// An engine pass's output takes the words of its unchanged lines from the previous snapshot: the result
@@ -13,36 +14,16 @@ struct InheritedWordsTests {
         "東京都", "の", "会談", "で", "Ка­ли", "e\u{301}t", "\n", "\n", "\r\n", "\n\n", "\r", "\u{2028}", "-",
     ]
 
-    static func random(_ rng: inout SplitMix, _ count: Int) -> String {
-        (0..<count).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
-    }
-
-    /// Random sorted, non-overlapping edits of `units` (deletions, insertions, replacements, some holding
-    /// or removing line ends).
-    static func edits(_ units: [UInt16], _ rng: inout SplitMix) -> [Edit] {
-        var out: [Edit] = []
-        var at = 0
-        while true {
-            at += Int(rng.next() % 30)
-            guard at <= units.count, out.count < 6 else { break }
-            var length = Int(rng.next() % 6)
-            // Never split a surrogate pair (edits from rules never do) and stay inside the text.
-            length = min(length, units.count - at)
-            let replacement = rng.next() % 3 == 0 ? "" : random(&rng, Int(rng.next() % 3))
-            out.append(Edit(range: at..<(at + length), replacement: replacement))
-            at += length + 1
-        }
-        return out
-    }
+    static let generator = RandomEdits(pieces: pieces)
 
     @Test func inheritedWordsAreAFreshSegmentation() {
         var rng = SplitMix(seed: 0x1A1)
         var failures = 0
         for round in 0..<3000 {
             let language = round % 3 == 0 ? "ja" : "en"
-            let before = Document(text: InheritedWordsTests.random(&rng, 1 + Int(rng.next() % 60)), language: language)
+            let before = Document(text: InheritedWordsTests.generator.text(&rng, 1 + Int(rng.next() % 60)), language: language)
             _ = before.words
-            let edits = InheritedWordsTests.edits(before.utf16, &rng)
+            let edits = InheritedWordsTests.generator.edits(before.utf16, &rng)
             let units = Engine.apply(edits, to: before.utf16)
             let after = Document(utf16: units, language: language)
             after.inheritWords(from: before, edits: edits, landing: Engine.landing(of: edits))
