@@ -77,7 +77,7 @@ public struct TitleConflictDetector: Rule {
                         rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
                         safety: m.reviewOnly || loneVariant(m, of: intro, mentions) ? .review : descriptor.safety,
                         message: "“\(m.title(in: document))” contradicts how the document introduced \(who) (“\(intro.title(in: document))”, line \(introLine))",
-                        range: m.deletion, edits: [Edit(range: m.deletion, replacement: "")],
+                        range: m.deletion, edits: [Edit(range: m.deletion, replacement: titles.replacement)],
                         evidence: [
                             "person": who, "introduced_as": intro.title(in: document), "introduced_line": String(introLine),
                             "title": m.title(in: document),

@@ -31,6 +31,9 @@ struct TitleOptions: Sendable {
     var thenMarkers: [String] = []
     /// `as he then was`: a phrase after the name (past a comma) that puts the title before it in the past.
     var thenAfter: [String] = []
+    /// What a wrong title after a name is replaced by: nothing, or an honorific (Japanese `氏`, since wire
+    /// style does not leave a bare surname: `ヴォルコワ首相は` → `ヴォルコワ氏は`).
+    var replacement = ""
     /// `in`, `en`: a word before a year that, right before a title, dates it (`In 2019, Sen. X`).
     var yearMarkers: [String] = []
     /// `bin`, `ibn`, `II`: a word after a name that makes its last part a given name (units as written:
@@ -125,6 +128,7 @@ struct TitleOptions: Sendable {
         formerMarkers = config["former_markers"]?.strings ?? []
         thenMarkers = config["then_markers"]?.strings ?? []
         thenAfter = config["then_after"]?.strings ?? []
+        replacement = config["replacement"]?.string ?? ""
         yearMarkers = config["year_markers"]?.strings ?? []
         givenNameMarks = (config["given_name_marks"]?.strings ?? []).map { Array($0.utf16) }
         nameSuffixes = Set(config["name_suffixes"]?.strings ?? [])
