@@ -18,22 +18,8 @@ enum Transcode {
                         out[k] = UInt16(b)
                         i += 1
                         k += 1
-                    } else if b < 0xE0 {
-                        out[k] = UInt16((b & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F))
-                        i += 2
-                        k += 1
-                    } else if b < 0xF0 {
-                        out[k] = UInt16((b & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F))
-                        i += 3
-                        k += 1
                     } else {
-                        let v = (b & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
-                            | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
-                        let w = v - 0x10000
-                        out[k] = UInt16(0xD800 | (w >> 10))
-                        out[k + 1] = UInt16(0xDC00 | (w & 0x3FF))
-                        i += 4
-                        k += 2
+                        decodeMultibyte(b, bytes.baseAddress!, &i, out.baseAddress!, &k)
                     }
                 }
                 count = k
@@ -92,9 +78,9 @@ enum Transcode {
                             i += 1
                             k += 1
                             break
-                        } else if b < 0xE0 {
+                        } else {
                             // Four two-byte characters at once (Cyrillic, Greek, accented Latin).
-                            if littleEndian && i + 8 <= n {
+                            if b < 0xE0 && littleEndian && i + 8 <= n {
                                 let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                                 if w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 {
                                     let u = (w & 0x001F_001F_001F_001F) << 6 | (w >> 8) & 0x003F_003F_003F_003F
@@ -104,21 +90,7 @@ enum Transcode {
                                     continue
                                 }
                             }
-                            out[k] = UInt16((b & 0x1F) << 6 | (UInt32(base[i + 1]) & 0x3F))
-                            i += 2
-                            k += 1
-                        } else if b < 0xF0 {
-                            out[k] = UInt16((b & 0x0F) << 12 | (UInt32(base[i + 1]) & 0x3F) << 6 | (UInt32(base[i + 2]) & 0x3F))
-                            i += 3
-                            k += 1
-                        } else {
-                            let v = (b & 0x07) << 18 | (UInt32(base[i + 1]) & 0x3F) << 12
-                                | (UInt32(base[i + 2]) & 0x3F) << 6 | (UInt32(base[i + 3]) & 0x3F)
-                            let w = v - 0x10000
-                            out[k] = UInt16(0xD800 | (w >> 10))
-                            out[k + 1] = UInt16(0xDC00 | (w & 0x3FF))
-                            i += 4
-                            k += 2
+                            decodeMultibyte(b, base, &i, out.baseAddress!, &k)
                         }
                     } while i < n
                 }
@@ -136,6 +108,31 @@ enum Transcode {
     #else
     private static let littleEndian = false
     #endif
+
+    /// Decodes the character of two to four bytes at `i` (valid UTF-8; `b` is its lead byte) into `out`
+    /// at `k`, and moves both past it.
+    @inline(__always)
+    private static func decodeMultibyte(
+        _ b: UInt32, _ bytes: UnsafePointer<UInt8>, _ i: inout Int, _ out: UnsafeMutablePointer<UInt16>, _ k: inout Int
+    ) {
+        if b < 0xE0 {
+            out[k] = UInt16((b & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F))
+            i += 2
+            k += 1
+        } else if b < 0xF0 {
+            out[k] = UInt16((b & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F))
+            i += 3
+            k += 1
+        } else {
+            let v = (b & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
+            let w = v - 0x10000
+            out[k] = UInt16(0xD800 | (w >> 10))
+            out[k + 1] = UInt16(0xDC00 | (w & 0x3FF))
+            i += 4
+            k += 2
+        }
+    }
 
     /// Four bytes (the low half of `w`) as four UTF-16 code units, little-endian as the units are stored.
     @inline(__always)
