@@ -65,7 +65,8 @@ final class CodecProfile: @unchecked Sendable {
 
     static func isCJK(_ s: Unicode.Scalar) -> Bool { s.value <= 0xFFFF && isCJK(UInt16(s.value)) }
 
-    /// The scalar and length of the UTF-8 sequence of two or three bytes at `p`, if it is one.
+    /// The scalar and length of the three-byte UTF-8 sequence at `p`, if it is one (every character a
+    /// misread CJK run can decode to takes three bytes).
     static func utf8Sequence(_ b: [UInt8], at p: Int) -> (Unicode.Scalar, Int)? {
         guard p < b.count else { return nil }
         let lead = b[p]

@@ -70,23 +70,6 @@ final class NameWordCache: @unchecked Sendable {
     /// The hash of the units at `range` the table is keyed by.
     static func hash(_ u: [UInt16], _ range: Range<Int>) -> UInt64 { UnitTable.hash(u, range) }
 
-    /// The analysis of the word at `range` of `u` (an ICU letter word, or a katakana or Han run); `hash`
-    /// is `NameWordCache.hash(u, range)` when the caller knows it already.
-    func entry(_ u: [UInt16], _ range: Range<Int>, hash: UInt64? = nil, options: NameOptions) -> Entry {
-        let h = hash ?? NameWordCache.hash(u, range)
-        lock.lock()
-        if let hit = u.withUnsafeBufferPointer({ table.find($0, range, h) }).map({ stored[$0] }) {
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
-        let e = NameWordCache.analyse(u, range, options, keys)
-        lock.lock()
-        store(e, u, range, h)
-        lock.unlock()
-        return e
-    }
-
     /// The analyses of a document's words (see `entries`).
     struct Found {
         /// By word of the list: its analysis, or nil. Not retained (handing out and dropping a reference to
