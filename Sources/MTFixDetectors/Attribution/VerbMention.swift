@@ -14,11 +14,15 @@ struct VerbMention {
     let nouns: Set<String>
     /// How many words after the opener may come before the noun (`That one word`: 2).
     let reach: Int
+    /// Fewest letters of a bare-word sentence beside the verb: shorter ones are mostly abbreviations
+    /// opening the next sentence (`Added. Mr. Lee left.`), not words in a list.
+    let minLetters: Int
 
     init(options: ConfigValue) {
         openers = options.stringSet("mention_openers")
         nouns = Set(options.stringSet("mention_nouns").map { $0.lowercased() })
         reach = options.int("mention_reach", default: 3)
+        minLetters = options.int("mention_min_letters", default: 4)
     }
 
     /// Whether the verb at `verb` (its letters; the terminator follows) is mentioned rather than detached:
@@ -26,9 +30,9 @@ struct VerbMention {
     func isMention(_ u: [UInt16], verb: Range<Int>, gapStart: Int, line: Range<Int>) -> Bool {
         var next = verb.upperBound + 1
         while next < line.upperBound && NarrativeText.isSpace(u[next]) { next += 1 }
-        if next < line.upperBound && VerbMention.isBareWordSentence(u, at: next, line: line) { return true }
+        if next < line.upperBound && isBareWordSentence(u, at: next, line: line) { return true }
         if let before = VerbMention.bareWordBefore(u, end: gapStart, line: line),
-            VerbMention.isBareWordSentence(u, at: before, line: line)
+            isBareWordSentence(u, at: before, line: line)
         {
             return true
         }
@@ -47,13 +51,13 @@ struct VerbMention {
         return words.dropFirst().prefix(reach).contains { nouns.contains(NarrativeText.string(u, $0).lowercased()) }
     }
 
-    /// A sentence that is one capitalized word of letters and its terminator (`Subtracted.`), then a
-    /// space or the line's end.
-    static func isBareWordSentence(_ u: [UInt16], at start: Int, line: Range<Int>) -> Bool {
+    /// A sentence that is one capitalized word of at least `minLetters` letters and its terminator
+    /// (`Subtracted.`), then a space or the line's end.
+    func isBareWordSentence(_ u: [UInt16], at start: Int, line: Range<Int>) -> Bool {
         guard NarrativeText.isUpper(u[start]) else { return false }
         var i = start + 1
         while i < line.upperBound && NarrativeText.isLetter(u[i]) { i += 1 }
-        guard i < line.upperBound, NarrativeText.isTerminator(u[i]), !NarrativeText.isCJK(u[i]) else { return false }
+        guard i - start >= minLetters, i < line.upperBound, NarrativeText.isTerminator(u[i]), !NarrativeText.isCJK(u[i]) else { return false }
         return i + 1 == line.upperBound || NarrativeText.isSpace(u[i + 1])
     }
 
