@@ -19,6 +19,8 @@ struct BrokenAttributionDetector: Rule {
     let speechVerbs: [String]
     let maxTailWords: Int
     let maxSubjectWords: Int
+    /// Lowercased abbreviations whose full stop ends no sentence (`gen` in `said Gen. Park`).
+    let abbreviations: Set<String>
     /// Signs that the verb is a word being talked about (`Added. That one word was stamped …`).
     let mention: VerbMention
 
@@ -35,6 +37,7 @@ struct BrokenAttributionDetector: Rule {
         maxTailWords = options.int("max_tail_words", default: 8)
         maxSubjectWords = options.int("max_subject_words", default: 3)
         mention = VerbMention(options: options)
+        abbreviations = Set(options.stringSet("abbreviations").map { $0.lowercased() })
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -105,6 +108,7 @@ struct BrokenAttributionDetector: Rule {
             guard tail.count <= 16, speechVerbs.contains(where: { tailText.contains($0) }) else { return nil }
             return drop
         }
+        if holdsSentenceEnd(u, tail) { return nil }
         let words = NarrativeText.words(u, tail)
         guard !words.isEmpty, words.count <= maxTailWords else { return nil }
         let lower = words.map { NarrativeText.string(u, $0).lowercased() }
