@@ -2,8 +2,8 @@ extension NameMentions {
     /// `Bundestages` is a form of `Bundestag` only when the bare form is written too: such a mention's stem
     /// loses the ending.
     ///
-    /// Where every stem and ending is simple units (`TitleOptions.isSimpleUnit`, endings that do not
-    /// decompose), comparing units says exactly what comparing strings does, so the stems are matched in
+    /// Where every stem and ending is simple units (`TitleOptions.isSimpleUnit`, endings in composed
+    /// form), comparing units says exactly what comparing strings does, so the stems are matched in
     /// the text itself; otherwise as strings (canonical equivalence).
     mutating func splitInflections(_ u: [UInt16], _ options: NameOptions) {
         guard let endings = options.inflectionSuffixUnits,
