@@ -6,6 +6,8 @@ public struct TitleConflictDetector: Rule {
     public let descriptor: RuleDescriptor
     let names: NameOptions
     let titles: TitleOptions
+    /// `titles` for the per-document title search (a reference, not a copy).
+    let sharedTitles: SharedTitleOptions
     /// Name keys shared by every document this rule checks.
     let keyCache: NameKeyCache
     /// Word-list analysis of capitalized words (with their name keys), shared by every document this rule checks.
@@ -22,6 +24,7 @@ public struct TitleConflictDetector: Rule {
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
         titles = TitleOptions(options)
+        sharedTitles = SharedTitleOptions(titles)
         var n = NameOptions(options)
         n.titleWords.formUnion(titles.titleWords)
         names = n
@@ -49,7 +52,7 @@ public struct TitleConflictDetector: Rule {
         }
         guard mentions.chains.count > 1 else { return [] }
         let lower = LoweredUnits(document.utf16)
-        let titled = TitleFinder(doc: document, names: mentions, options: titles, script: names.script, lower: lower).find()
+        let titled = TitleFinder(doc: document, names: mentions, shared: sharedTitles, script: names.script, lower: lower).find()
         guard titled.count > 1 else { return [] }
         let keys = NameKeyMaker(shared: keyCache)
         var out: [Finding] = []

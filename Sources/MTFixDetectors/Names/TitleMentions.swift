@@ -22,11 +22,22 @@ struct TitledMention: Sendable {
     func title(in doc: Document) -> String { formText ?? doc.string(titleRange) }
 }
 
+/// A rule's `TitleOptions` in a box, so a per-document `TitleFinder` holds one reference: copying the
+/// options' many arrays and sets into every document's finder retained (and released) each of them.
+final class SharedTitleOptions: Sendable {
+    let options: TitleOptions
+
+    init(_ options: TitleOptions) {
+        self.options = options
+    }
+}
+
 /// Finds titled mentions next to the name chains of a document.
 struct TitleFinder {
     let doc: Document
     let names: NameMentions
-    let options: TitleOptions
+    let shared: SharedTitleOptions
+    var options: TitleOptions { shared.options }
     let script: NameOptions.Script
     /// The document lowercased unit by unit (offsets unchanged).
     let lower: LoweredUnits
