@@ -138,6 +138,10 @@ struct TitleFinder {
             if let (form, fs, _) = formEnding(at: q), !followedByName(q) {
                 // Only plain words between title and name: one sentence, no need to segment.
                 if !(fs < q && doc.isPlainClause(fs..<start)) {
+                    // A sentence never crosses a line (ICU breaks after every line feed, and the repairs join
+                    // sentences of one line only): a line feed between title and name puts the title in an
+                    // earlier sentence, as segmenting would say, and the document need not be segmented.
+                    if (q..<start).contains(where: { doc.utf16[$0] == 0x0A }) { return nil }
                     let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
                     guard q > sentenceStart else { return nil }
                 }
