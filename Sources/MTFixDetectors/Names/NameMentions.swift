@@ -83,7 +83,9 @@ struct NameMentions: Sendable {
 
     /// `words` remembers the word-list analysis of capitalized words across documents (one per rule).
     /// `vocabulary: false` skips recording lowercase words (for callers that never ask `writtenLowercase`).
-    init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
+    /// `options` is borrowed: an initializer takes its arguments owned, so every document's scan copied the
+    /// rule's options (retaining and releasing each of their arrays and sets) only to read them.
+    init(_ doc: Document, options: borrowing NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
         self.vocabulary = vocabulary
         self.doc = doc
         cache = words
