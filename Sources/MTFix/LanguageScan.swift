@@ -194,14 +194,25 @@ extension LanguageDetector {
                     if lower &- 0x61 < 26 {
                         h = (h ^ UInt64(lower)) &* fnvPrime
                         inWord = true
+                        i &+= 1
+                        // The rest of the word's ASCII letters in a loop of their own (a byte of 0x80 or
+                        // more, or-ed with 0x20, is no letter either): back at the top, each letter cost
+                        // seventeen instructions.
+                        while i < n {
+                            let c = UInt32(base[i]) | 0x20
+                            if c &- 0x61 >= 26 { break }
+                            h = (h ^ UInt64(c)) &* fnvPrime
+                            i &+= 1
+                        }
+                        continue
                     } else if inWord {
                         endWord()
                     }
-                    i += 1
+                    i &+= 1
                     continue
                 }
                 let (v, len) = decode(b, base, i, n)
-                i += len
+                i &+= len
                 if isWordScalar(v) {
                     h = (h ^ UInt64(v < 0x10000 ? UInt32(folds[Int(v)]) : v)) &* fnvPrime
                     inWord = true
