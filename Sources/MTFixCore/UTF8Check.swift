@@ -22,24 +22,25 @@ public enum UTF8Check {
         let n = b.count
         var i = 0
         // ASCII: eight bytes at a time.
-        while i + 8 <= n {
+        while i &+ 8 <= n {
             let high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
-            if high != 0 { i += high.trailingZeroBitCount >> 3; break }
-            i += 8
+            if high != 0 { i &+= high.trailingZeroBitCount >> 3; break }
+            i &+= 8
         }
-        while i < n && base[i] < 0x80 { i += 1 }
+        while i < n && base[i] < 0x80 { i &+= 1 }
         if i == n { return (n, true) }
         // From the first non-ASCII byte on, one sequence at a time, going back to eight-byte steps
         // after each ASCII byte (CJK copy has few).
         while i < n {
             let c = base[i]
             if c < 0x80 {
-                i += 1
-                // Back in ASCII: skip eight at a time while it lasts.
-                while i + 8 <= n {
+                i &+= 1
+                // Back in ASCII: skip eight at a time while it lasts (wrapping arithmetic: offsets stay
+                // below the count).
+                while i &+ 8 <= n {
                     let high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
-                    if high != 0 { i += high.trailingZeroBitCount >> 3; break }
-                    i += 8
+                    if high != 0 { i &+= high.trailingZeroBitCount >> 3; break }
+                    i &+= 8
                 }
                 continue
             }
@@ -57,8 +58,8 @@ public enum UTF8Check {
                         continue
                     }
                 }
-                guard c >= 0xC2, i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return (i, false) }
-                i += 2
+                guard c >= 0xC2, i &+ 1 < n, base[i &+ 1] & 0xC0 == 0x80 else { return (i, false) }
+                i &+= 2
             } else if c < 0xF0 {
                 // The second byte's range says all: 0xA0... after 0xE0 (no overlong form), ...0x9F after
                 // 0xED (no surrogate), a continuation otherwise (fewer instructions than decoding).
