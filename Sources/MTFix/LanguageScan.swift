@@ -116,23 +116,43 @@ extension LanguageDetector {
                             if clean == 8 { continue }
                         }
                     }
-                    let b = UInt32(base[i])
-                    if b < 0x80 {
-                        if (b | 0x20) &- 0x61 < 26 { latin += 1 }
-                        i += 1
-                        continue
-                    }
-                    let (v, len) = decode(b, base, i, n)
-                    i += len
-                    let script = v < 0x10000 ? Int(bmp[Int(v)]) : Int(Unicode.Scalar(v).map { Script.of($0).rawValue & 0xFF } ?? 0)
-                    // Common (0) and Inherited (1): digits, punctuation, symbols, combining marks.
-                    if script > 1 {
-                        others[script] += 1
-                        if others[script] == 1 && script != latinSlot {
-                            seen[seenCount] = script
-                            seenCount += 1
+                    // One character at a time while they are not ASCII (Cyrillic, CJK copy), without going
+                    // back to the eight-byte test between them, and four two-byte characters at once when
+                    // they come in a row (as `Transcode.layout` widens them).
+                    @inline(__always) func count(_ v: UInt32) {
+                        let script = v < 0x10000 ? Int(bmp[Int(v)]) : Int(Unicode.Scalar(v).map { Script.of($0).rawValue & 0xFF } ?? 0)
+                        // Common (0) and Inherited (1): digits, punctuation, symbols, combining marks.
+                        if script > 1 {
+                            others[script] &+= 1
+                            if others[script] == 1 && script != latinSlot {
+                                seen[seenCount] = script
+                                seenCount &+= 1
+                            }
                         }
                     }
+                    repeat {
+                        let b = UInt32(base[i])
+                        if b < 0x80 {
+                            if (b | 0x20) &- 0x61 < 26 { latin &+= 1 }
+                            i &+= 1
+                            break
+                        }
+                        if b < 0xE0 && i &+ 8 <= n {
+                            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                            if w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 {
+                                let u = (w & 0x001F_001F_001F_001F) << 6 | (w >> 8) & 0x003F_003F_003F_003F
+                                count(UInt32(truncatingIfNeeded: u) & 0xFFFF)
+                                count(UInt32(truncatingIfNeeded: u >> 16) & 0xFFFF)
+                                count(UInt32(truncatingIfNeeded: u >> 32) & 0xFFFF)
+                                count(UInt32(truncatingIfNeeded: u >> 48))
+                                i &+= 8
+                                continue
+                            }
+                        }
+                        let (v, len) = decode(b, base, i, n)
+                        i &+= len
+                        count(v)
+                    } while i < checkAt
                 }
             }
             }
@@ -174,14 +194,25 @@ extension LanguageDetector {
                     if lower &- 0x61 < 26 {
                         h = (h ^ UInt64(lower)) &* fnvPrime
                         inWord = true
+                        i &+= 1
+                        // The rest of the word's ASCII letters in a loop of their own (a byte of 0x80 or
+                        // more, or-ed with 0x20, is no letter either): back at the top, each letter cost
+                        // seventeen instructions.
+                        while i < n {
+                            let c = UInt32(base[i]) | 0x20
+                            if c &- 0x61 >= 26 { break }
+                            h = (h ^ UInt64(c)) &* fnvPrime
+                            i &+= 1
+                        }
+                        continue
                     } else if inWord {
                         endWord()
                     }
-                    i += 1
+                    i &+= 1
                     continue
                 }
                 let (v, len) = decode(b, base, i, n)
-                i += len
+                i &+= len
                 if isWordScalar(v) {
                     h = (h ^ UInt64(v < 0x10000 ? UInt32(folds[Int(v)]) : v)) &* fnvPrime
                     inWord = true

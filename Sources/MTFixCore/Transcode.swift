@@ -47,24 +47,27 @@ enum Transcode {
                 var start = 0
                 while i < n {
                     // (The word-at-a-time paths assume little-endian units and loads.)
-                    if littleEndian && i + 8 <= n {
+                    // A loop of its own, with wrapping arithmetic: the overflow checks and the constants
+                    // loaded again for each step were a third of its instructions.
+                    while littleEndian && i &+ 8 <= n {
                         let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                         // The first byte with its top bit set or equal to 0x0A (the zero-byte test on
                         // w ^ 0x0A…, exact for the lowest flagged byte).
                         let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A
                         let stop = (w | ((lf &- 0x0101_0101_0101_0101) & ~lf)) & 0x8080_8080_8080_8080
                         // All eight widened; only those before the first stop count (k + 8 <= i + 8 <= n).
-                        raw.storeBytes(of: widen(w & 0xFFFF_FFFF).littleEndian, toByteOffset: 2 * k, as: UInt64.self)
-                        raw.storeBytes(of: widen(w >> 32).littleEndian, toByteOffset: 2 * k + 8, as: UInt64.self)
-                        if stop == 0 {
-                            i += 8
-                            k += 8
-                            continue
+                        raw.storeBytes(of: widen(w & 0xFFFF_FFFF).littleEndian, toByteOffset: k &* 2, as: UInt64.self)
+                        raw.storeBytes(of: widen(w >> 32).littleEndian, toByteOffset: k &* 2 &+ 8, as: UInt64.self)
+                        if stop != 0 {
+                            let clean = stop.trailingZeroBitCount >> 3
+                            i &+= clean
+                            k &+= clean
+                            break
                         }
-                        let clean = stop.trailingZeroBitCount >> 3
-                        i += clean
-                        k += clean
+                        i &+= 8
+                        k &+= 8
                     }
+                    if i >= n { break }
                     // One character at a time while they are not ASCII (then back to eight at a time).
                     repeat {
                         let b = UInt32(base[i])
@@ -75,18 +78,18 @@ enum Transcode {
                                 start = k + 1
                                 starts.append(i + 1)
                             }
-                            i += 1
-                            k += 1
+                            i &+= 1
+                            k &+= 1
                             break
                         } else {
                             // Four two-byte characters at once (Cyrillic, Greek, accented Latin).
-                            if b < 0xE0 && littleEndian && i + 8 <= n {
+                            if b < 0xE0 && littleEndian && i &+ 8 <= n {
                                 let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                                 if w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 {
                                     let u = (w & 0x001F_001F_001F_001F) << 6 | (w >> 8) & 0x003F_003F_003F_003F
-                                    raw.storeBytes(of: u.littleEndian, toByteOffset: 2 * k, as: UInt64.self)
-                                    i += 8
-                                    k += 4
+                                    raw.storeBytes(of: u.littleEndian, toByteOffset: k &* 2, as: UInt64.self)
+                                    i &+= 8
+                                    k &+= 4
                                     continue
                                 }
                             }
@@ -116,21 +119,21 @@ enum Transcode {
         _ b: UInt32, _ bytes: UnsafePointer<UInt8>, _ i: inout Int, _ out: UnsafeMutablePointer<UInt16>, _ k: inout Int
     ) {
         if b < 0xE0 {
-            out[k] = UInt16((b & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F))
-            i += 2
-            k += 1
+            out[k] = UInt16(truncatingIfNeeded: (b & 0x1F) << 6 | (UInt32(bytes[i &+ 1]) & 0x3F))
+            i &+= 2
+            k &+= 1
         } else if b < 0xF0 {
-            out[k] = UInt16((b & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F))
-            i += 3
-            k += 1
+            out[k] = UInt16(truncatingIfNeeded: (b & 0x0F) << 12 | (UInt32(bytes[i &+ 1]) & 0x3F) << 6 | (UInt32(bytes[i &+ 2]) & 0x3F))
+            i &+= 3
+            k &+= 1
         } else {
-            let v = (b & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
-                | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
-            let w = v - 0x10000
-            out[k] = UInt16(0xD800 | (w >> 10))
-            out[k + 1] = UInt16(0xDC00 | (w & 0x3FF))
-            i += 4
-            k += 2
+            let v = (b & 0x07) << 18 | (UInt32(bytes[i &+ 1]) & 0x3F) << 12
+                | (UInt32(bytes[i &+ 2]) & 0x3F) << 6 | (UInt32(bytes[i &+ 3]) & 0x3F)
+            let w = v &- 0x10000
+            out[k] = UInt16(truncatingIfNeeded: 0xD800 | (w >> 10))
+            out[k &+ 1] = UInt16(truncatingIfNeeded: 0xDC00 | (w & 0x3FF))
+            i &+= 4
+            k &+= 2
         }
     }
 
@@ -155,15 +158,15 @@ enum Transcode {
             let lanesHigh: UInt64 = 0x8000_8000_8000_8000
             var i = 0
             while i < n {
-                if i + 4 <= n {
+                // A loop of its own with wrapping arithmetic, as in `layout`.
+                while i &+ 4 <= n {
                     let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                     let lf = w ^ 0x000A_000A_000A_000A
                     let surrogate = (w & 0xF800_F800_F800_F800) ^ 0xD800_D800_D800_D800
-                    if ((lf &- lanesLow) & ~lf | (surrogate &- lanesLow) & ~surrogate) & lanesHigh == 0 {
-                        i += 4
-                        continue
-                    }
+                    if ((lf &- lanesLow) & ~lf | (surrogate &- lanesLow) & ~surrogate) & lanesHigh != 0 { break }
+                    i &+= 4
                 }
+                if i >= n { break }
                 let v = u[i]
                 if v == 0x0A {
                     lines.append(start..<((i > start && u[i - 1] == 0x0D) ? i - 1 : i))

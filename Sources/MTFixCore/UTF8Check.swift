@@ -22,38 +22,53 @@ public enum UTF8Check {
         let n = b.count
         var i = 0
         // ASCII: eight bytes at a time.
-        while i + 8 <= n {
+        while i &+ 8 <= n {
             let high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
-            if high != 0 { i += high.trailingZeroBitCount >> 3; break }
-            i += 8
+            if high != 0 { i &+= high.trailingZeroBitCount >> 3; break }
+            i &+= 8
         }
-        while i < n && base[i] < 0x80 { i += 1 }
+        while i < n && base[i] < 0x80 { i &+= 1 }
         if i == n { return (n, true) }
         // From the first non-ASCII byte on, one sequence at a time, going back to eight-byte steps
         // after each ASCII byte (CJK copy has few).
         while i < n {
             let c = base[i]
             if c < 0x80 {
-                i += 1
-                // Back in ASCII: skip eight at a time while it lasts.
-                while i + 8 <= n {
+                i &+= 1
+                // Back in ASCII: skip eight at a time while it lasts (wrapping arithmetic: offsets stay
+                // below the count).
+                while i &+ 8 <= n {
                     let high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
-                    if high != 0 { i += high.trailingZeroBitCount >> 3; break }
-                    i += 8
+                    if high != 0 { i &+= high.trailingZeroBitCount >> 3; break }
+                    i &+= 8
                 }
                 continue
             }
             if c < 0xE0 {
-                guard c >= 0xC2, i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return (i, false) }
-                i += 2
+                // Four two-byte characters at once (Cyrillic, Greek): leads 0xC2...0xDF (bits 1-4 not
+                // all clear: no overlong form), each followed by a continuation. Anything else is looked
+                // at one sequence at a time, which names the first bad byte.
+                if i &+ 8 <= n {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let lanes: UInt64 = 0x8000_8000_8000_8000
+                    if w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0,
+                        ((w & 0x001E_001E_001E_001E) &+ 0x7FFF_7FFF_7FFF_7FFF) & lanes == lanes
+                    {
+                        i &+= 8
+                        continue
+                    }
+                }
+                guard c >= 0xC2, i &+ 1 < n, base[i &+ 1] & 0xC0 == 0x80 else { return (i, false) }
+                i &+= 2
             } else if c < 0xF0 {
-                guard i + 2 < n else { return (i, false) }
-                let x = UInt32(base[i + 1])
-                let y = UInt32(base[i + 2])
-                let v = (UInt32(c) & 0x0F) << 12 | (x & 0x3F) << 6
-                // Continuations, no overlong form (below U+0800) and no surrogate.
-                guard (x | y << 8) & 0xC0C0 == 0x8080, v >= 0x800, v & 0xF800 != 0xD800 else { return (i, false) }
-                i += 3
+                // The second byte's range says all: 0xA0... after 0xE0 (no overlong form), ...0x9F after
+                // 0xED (no surrogate), a continuation otherwise (fewer instructions than decoding).
+                guard i &+ 2 < n else { return (i, false) }
+                let x = base[i &+ 1]
+                let low: UInt8 = c == 0xE0 ? 0xA0 : 0x80
+                let high: UInt8 = c == 0xED ? 0x9F : 0xBF
+                guard x >= low, x <= high, base[i &+ 2] & 0xC0 == 0x80 else { return (i, false) }
+                i &+= 3
             } else {
                 guard c <= 0xF4, i + 3 < n else { return (i, false) }
                 let x = UInt32(base[i + 1])

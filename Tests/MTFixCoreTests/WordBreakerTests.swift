@@ -57,7 +57,7 @@ struct WordBreakerTests {
         "aaaaeeeooonnttsLLMMZZ1234567890ÀéßñçÆØþĀőŒſƒǅȘЖжЁёЇїҐ...,,;;''’’‘·:@      -—–«»\"!?()/&%€$\u{2009}\u{00A0}\tªº",
         "aaaaeeeooonnttsLLMMZZ1234567890ÀéßñçÆØþĀőŒſƒǅȘЖжЁёЇїҐ...,,;;''’’‘·:@      -—–«»\"!?()/&%€$"
             + "\u{2009}\u{00A0}\u{202F}\t_\u{00AD}\u{0301}\u{200B}\u{200D}\r中カ😀ªº",
-        // Mostly letters and digits: long runs, and joiners at every place of the scanner's 8-unit steps.
+        // Mostly letters and digits: long runs, and joiners at every place of the scanner's 32-unit map words.
         "aaaaaaaaeeeeeeooooonnnnttttssLLMMZZÀéЖж11223344556677889900.'’·,; ",
     ])
     func randomTextAgreesWithICU(_ characters: String) {
@@ -70,6 +70,30 @@ struct WordBreakerTests {
                 s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))])
                 if rng.next() % 25 == 0 { s.append("\n") }
             }
+            if !WordBreakerTests.sameAsICU(s, locale: "en") {
+                failures += 1
+                if failures < 5 { Issue.record("differs from ICU: \(s.debugDescription)") }
+            }
+        }
+        #expect(failures == 0)
+    }
+
+    /// Long lines (up to 300 units, one in 20 with a unit the scanner leaves to ICU): words and joiners
+    /// at and across every boundary of the scanner's 32-unit map words, and lines of exactly 32 or 64.
+    @Test func longLinesAgreeWithICU() {
+        let common = Array("aaaaaaeeeooonnttsLLMMZZ1234567890ÀéßñЖжЁё.'’·,;:      -—«»\"!?€\u{2009}\u{00A0}")
+        let rare = Array("_\u{00AD}\u{0301}中")
+        var rng = SplitMix(seed: 0x10_9E5)
+        var failures = 0
+        for round in 0..<2000 {
+            let length = round % 7 == 0 ? 32 * (1 + Int(rng.next() % 3)) : 1 + Int(rng.next() % 300)
+            var s = ""
+            for _ in 0..<length {
+                let rareOne = rng.next() % 3000 == 0
+                let pool = rareOne ? rare : common
+                s.append(pool[Int(rng.next() % UInt64(pool.count))])
+            }
+            if rng.next() % 2 == 0 { s += "\n" + s.prefix(Int(rng.next() % 100)) }
             if !WordBreakerTests.sameAsICU(s, locale: "en") {
                 failures += 1
                 if failures < 5 { Issue.record("differs from ICU: \(s.debugDescription)") }

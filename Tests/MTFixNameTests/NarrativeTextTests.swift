@@ -96,4 +96,31 @@ struct NarrativeTextTests {
             [0x2C, 0x2E, 0x3001, 0x3002, 0xFF0C], among: [0x61, 0x20, 0x2F, 0x3000, 0x3003, 0xFF0D, 0x4E00, 0x2D]
         ) { OrphanPunctuationDetector.nextMark($0, from: $1, to: $2) }
     }
+
+    /// Random text of the units the scans look for among others they must pass over, every start and end:
+    /// both scans return what a plain loop over `isTerminator` (or `isComma`/`isStop`) returns.
+    @Test func markScansAgreeWithPlainLoops() {
+        let pool: [UInt16] = [
+            0x2E, 0x21, 0x3F, 0x2C, 0x2026, 0x3001, 0x3002, 0xFF01, 0xFF0C, 0xFF0E, 0xFF1F, 0x61, 0x20, 0x41, 0x30, 0x2019,
+            0x4E00, 0x3003, 0xFF0D, 0x2025, 0x2027, 0x2F, 0x3E, 0x0E2E, 0x2E2E, 0xFF2E, 0xD83D, 0xDC4D,
+        ]
+        var seed: UInt64 = 0x7E57
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        for _ in 0..<300 {
+            let n = next() % 40
+            // Mostly letters and spaces, so blocks of eight without a mark occur too.
+            let u = (0..<n).map { _ in next() % 3 == 0 ? pool[next() % pool.count] : (next() % 2 == 0 ? 0x61 : 0x20) }
+            for from in 0...n {
+                for end in from...n {
+                    let terminator = (from..<end).first { NarrativeText.isTerminator(u[$0]) } ?? end
+                    let mark = (from..<end).first { OrphanPunctuationDetector.isComma(u[$0]) || OrphanPunctuationDetector.isStop(u[$0]) } ?? end
+                    #expect(NarrativeText.nextTerminator(u, from: from, to: end) == terminator)
+                    #expect(OrphanPunctuationDetector.nextMark(u, from: from, to: end) == mark)
+                }
+            }
+        }
+    }
 }

@@ -16,6 +16,8 @@ struct LanguageScanTests {
         "a", "e", "t", "h", "Z", "Q", " ", " ", ".", ",", "\n", "'", "-", "0", "7", "é", "ß", "ñ", "ç", "İ", "ſ",
         "д", "Ж", "я", "の", "カ", "ー", "国", "务", "한", "ب", "\u{301}", "\u{200B}", "\u{378}", "😀", "𠀋", "、", "。", "　", "（",
         "the ", "der ", "que ", " и ", " de ", " la ", " и ", "は", "的",
+        // ASCII bytes next to the letters' range, before and after folding to lowercase.
+        "@", "[", "`", "{", "thé", "ab[cd", "x{y",
     ]
 
     /// Texts where the decision is close: kana at the very end, script ties, a single letter, words

@@ -51,14 +51,7 @@ struct OrphanPunctuationDetector: Rule {
 
     /// The first comma or full stop in `from..<end`, or `end`.
     static func nextMark(_ u: [UInt16], from: Int, to end: Int) -> Int {
-        NarrativeText.firstIndex(
-            u, from: from, to: end,
-            // `| 2` folds `,` (2C) onto `.` (2E), `| 3` the ideographic `、` `。` onto U+3003.
-            maybe: { x in
-                NarrativeText.lanes(x | 0x0002_0002_0002_0002, equalTo: 0x2E)
-                    | NarrativeText.lanes(x | 0x0003_0003_0003_0003, equalTo: 0x3003) | NarrativeText.lanes(x, equalTo: 0xFF0C)
-            },
-            where: { c in isComma(c) || isStop(c) })
+        NarrativeText.firstMarked(u, from: from, to: end, NarrativeText.Mark.commaOrStop)
     }
 
     /// `X. , y` → `X, y`; `X。，y` → `X，y`; `word ,` → `word,`.
