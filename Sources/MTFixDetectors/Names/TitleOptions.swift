@@ -13,7 +13,7 @@ struct TitleOptions: Sendable {
     /// Longest first, so `Deputy Foreign Minister` wins over `Foreign Minister`.
     var forms: [Form] = []
     /// `forms` by their last (lowercased) unit: the candidates ending at a position.
-    var formIndex = TitleFormIndex([])
+    var formIndex = TitleFormIndex.empty
     /// Bit `u` is set when some form starts with unit `u` (empty when some form is empty: it starts anywhere).
     private(set) var formFirsts: [UInt64] = []
     /// Whether titles stand before the name (`Prime Minister X`), after it (`X首相`), or both.
