@@ -167,20 +167,7 @@ public final class LiteralMatcher: Sendable {
     public static func fold(_ u: UInt16) -> UInt16 { foldTable[Int(u)] }
 
     static let foldTable: [UInt16] = {
-        var t = [UInt16](repeating: 0, count: 65536)
-        for u in 0..<65536 {
-            t[u] = UInt16(u)
-            guard u >= 0x41, !(0xD800..<0xE000).contains(u), let s = Unicode.Scalar(UInt32(u)) else { continue }
-            if u < 0x80 {
-                if u >= 0x41 && u <= 0x5A { t[u] = UInt16(u + 0x20) }
-                continue
-            }
-            guard s.properties.changesWhenLowercased else { continue }
-            let lower = s.properties.lowercaseMapping.unicodeScalars
-            if lower.count == 1, let l = lower.first, l.value < 0x10000, !(0xD800..<0xE000).contains(l.value) {
-                t[u] = UInt16(l.value)
-            }
-        }
+        var t = UnitLowercase.changed
         t[0x17F] = 0x73  // ſ folds to s
         t[0x130] = 0x69  // İ folds to i (plus a combining dot)
         t[0x212A] = 0x6B  // Kelvin sign
