@@ -15,7 +15,7 @@ struct NameOptions: Sendable {
     var contractions: [String] = []
     /// Case endings always split off a name before comparing (Russian `-а`, `-ом`), longest first.
     var caseSuffixes: [String] = []
-    /// The same as units, when each is simple units that do not decompose (see `stripCase`), else nil.
+    /// The same as units, when each is simple units other than CR (see `stripCase`), else nil.
     private(set) var caseSuffixUnits: [[UInt16]]? = nil
     /// Endings split off only when the bare form also occurs in the document (German genitive `-s`).
     var inflectionSuffixes: [String] = []
@@ -69,7 +69,11 @@ struct NameOptions: Sendable {
         possessives = (config["possessives"]?.strings ?? []).sorted { $0.count > $1.count }
         contractions = config["contractions"]?.strings ?? []
         caseSuffixes = (config["case_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
-        if !caseSuffixes.isEmpty, caseSuffixes.allSatisfy(NameOptions.isSimpleSuffix) {
+        // Suffixes that decompose (Russian `-ой`) qualify too: `stripCase` compares units only with a word
+        // of simple units, which holds no combining mark, and one simple unit equals another as a character
+        // only when they are the same unit (each is one character, and no other single character is
+        // canonically equivalent to it).
+        if !caseSuffixes.isEmpty, caseSuffixes.allSatisfy({ $0.utf16.allSatisfy { TitleOptions.isSimpleUnit($0) && $0 != 0x0D } }) {
             caseSuffixUnits = caseSuffixes.map { Array($0.utf16) }
         }
         inflectionSuffixes = (config["inflection_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
@@ -119,7 +123,8 @@ struct NameOptions: Sendable {
     /// `word` without its longest case ending (when the rest is long enough).
     func stripCase(_ word: String) -> String {
         // Compared by units where they say what comparing characters does (string suffix tests showed in
-        // profiles: every ending is tried on every word asked about).
+        // profiles: every ending is tried on every word asked about, and on every listed word at start-up).
+        // A word of simple units other than CR is one character a unit, as is each suffix.
         if let suffixes = caseSuffixUnits {
             let u = Array(word.utf16)
             if u.allSatisfy({ TitleOptions.isSimpleUnit($0) && $0 != 0x0D }) {
