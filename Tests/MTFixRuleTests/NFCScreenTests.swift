@@ -1,3 +1,4 @@
+import MTFixICU
 import Testing
 
 @testable import MTFixUnicode
@@ -29,6 +30,16 @@ struct NFCScreenTests {
                     }
                 }
             }
+        }
+    }
+
+    /// The table reads each unit's NFC_Quick_Check property: for one unit that must say what the quick
+    /// check of the unit alone says (the table was built from that check).
+    @Test func quickCheckPropertyAgreesWithTheQuickCheckOfEveryUnit() {
+        for c in 0..<0x10000 where !(0xD800..<0xE000).contains(c) {
+            let unit = [UInt16(c)]
+            let span = unit.withUnsafeBufferPointer { Normalizer.quickCheckPrefix($0, .nfc) }
+            #expect(Normalizer.isNFCQuickCheckYes(UInt32(c)) == (span == 1), "U+\(String(c, radix: 16))")
         }
     }
 }
