@@ -18,6 +18,11 @@ public enum UnitLowercase {
 
     private static let tables = Tables()
 
+    /// The non-ASCII BMP units whose case is looked up: all but the CJK ideographs (Extension A and
+    /// unified), the Hangul syllables, the surrogates and the private use area, caseless blocks that
+    /// hold two thirds of the BMP (`UnitLowercaseTests` checks every unit of them against the properties).
+    static let cased: [Range<Int>] = [0x80..<0x3400, 0x4DC0..<0x4E00, 0xA000..<0xAC00, 0xD7A4..<0xD800, 0xF900..<0x10000]
+
     private struct Tables: Sendable {
         let changed: [UInt16]
         let uppercase: [UInt16]
@@ -29,7 +34,7 @@ public enum UnitLowercase {
                 n = 0x10000
             }
             var uppercase = changed
-            for u in 0x80..<0x10000 where !(0xD800..<0xE000).contains(u) {
+            for u in UnitLowercase.cased.joined() {
                 let p = Unicode.Scalar(UInt32(u))!.properties
                 guard p.changesWhenLowercased else { continue }
                 let lower = p.lowercaseMapping.unicodeScalars

@@ -42,4 +42,19 @@ struct NFCScreenTests {
             #expect(Normalizer.isNFCQuickCheckYes(UInt32(c)) == (span == 1), "U+\(String(c, radix: 16))")
         }
     }
+
+    /// The table skips whole blocks (CJK, Hangul, private use): it must still mark exactly the units with
+    /// a combining class other than 0 or a quick check other than yes, and the surrogates.
+    @Test func tableMarksExactlyTheSuspects() {
+        for c in 0x300..<0x10000 {
+            var suspect = true
+            if let s = Unicode.Scalar(UInt32(c)) {
+                let unit = [UInt16(c)]
+                suspect =
+                    s.properties.canonicalCombiningClass.rawValue != 0
+                    || unit.withUnsafeBufferPointer { Normalizer.quickCheckPrefix($0, .nfc) } != 1
+            }
+            #expect(Self.suspect(UInt16(c)) == suspect, "U+\(String(c, radix: 16))")
+        }
+    }
 }
