@@ -42,12 +42,17 @@ public final class LiteralMatcher: Sendable {
             }
         }
         let c = Int(nextClass)
-        var cls = [UInt16](repeating: 0, count: 65536)
-        if ignoreCase {
-            for u in 0..<65536 { cls[u] = unitClass[Int(LiteralMatcher.foldTable[u])] }
-        } else {
-            cls = unitClass
-        }
+        // The 65,536-unit tables through buffers: built for every prefilter at start-up.
+        let cls =
+            ignoreCase
+            ? LiteralMatcher.foldTable.withUnsafeBufferPointer { fold in
+                unitClass.withUnsafeBufferPointer { uc in
+                    [UInt16](unsafeUninitializedCapacity: 65536) { out, n in
+                        for u in 0..<65536 { out[u] = uc[Int(fold[u])] }
+                        n = 65536
+                    }
+                }
+            } : unitClass
         // Trie.
         var goto: [[Int32]] = [[Int32](repeating: -1, count: c)]
         var out: [[Int32]] = [[]]
@@ -99,9 +104,14 @@ public final class LiteralMatcher: Sendable {
         }
         outputStart = starts
         outputIDs = ids
-        var starts0 = [UInt8](repeating: 0, count: 65536)
-        for u in 0..<65536 where cls[u] != 0 && table[Int(cls[u])] != 0 { starts0[u] = 1 }
-        starters = starts0
+        starters = cls.withUnsafeBufferPointer { cls in
+            table.withUnsafeBufferPointer { table in
+                [UInt8](unsafeUninitializedCapacity: 65536) { out, n in
+                    for u in 0..<65536 { out[u] = cls[u] != 0 && table[Int(cls[u])] != 0 ? 1 : 0 }
+                    n = 65536
+                }
+            }
+        }
     }
 
     /// Which literals occur in `text` (indexed by literal id).
