@@ -4,7 +4,9 @@ import MTFixCore
 /// (`首相 は バイデン 大統領 と 会談 し 、`). Format: removed, every gap of a line in one finding. A sentence is only touched when spaces
 /// between CJK characters are its habit (several of them, for a good share of its characters), so a
 /// single deliberate space (`（记者 赵磊）`) and spaces next to Latin words stay; Korean, which spaces
-/// its words, is not CJK here.
+/// its words, is not CJK here. Text inside quotation brackets set tight against its brackets
+/// (`「むかし むかし ある ところに」`, a title `「君 と 僕 の 未来」`) is spaced on purpose (a children's book,
+/// a stylised title) and left alone; MT spacing sets the brackets off too (`「 合意 し た 」`).
 public struct SpuriousSpaceDetector: Rule {
     public let descriptor: RuleDescriptor
     /// Fewest CJK–space–CJK gaps in a sentence before it counts as MT-spaced.
@@ -14,6 +16,8 @@ public struct SpuriousSpaceDetector: Rule {
     /// Single-character Chinese function words that MT spaces off (`了`, `和`); with a spaced-off
     /// punctuation mark or kana-only word, the sign that the spaces split a sentence, not a list.
     let functionWords: Set<UInt16>
+    /// Opening bracket → closing bracket of the quotation marks whose tight-set content is left alone.
+    let quotes: [UInt16: UInt16]
     /// Census classes of every CJK character: a line without one has no gap.
     static let cjkClasses = UnicodeCensus.classes(ofAny: (UInt16(0x3000)...UInt16(0xFFFF)).filter(CJKText.isCJK))
 
@@ -22,6 +26,11 @@ public struct SpuriousSpaceDetector: Rule {
         minGaps = Int(options["min_gaps"]?.number ?? 3)
         maxCharsPerGap = Int(options["max_chars_per_gap"]?.number ?? 6)
         functionWords = Set((options["function_words"]?.strings ?? []).compactMap { $0.utf16.count == 1 ? $0.utf16.first : nil })
+        var q: [UInt16: UInt16] = [:]
+        for pair in options["quotes"]?.strings ?? [] where pair.utf16.count == 2 {
+            q[pair.utf16.first!] = pair.utf16.last!
+        }
+        quotes = q
     }
 
     /// A line's gaps and tokens end at its line break.
@@ -56,6 +65,12 @@ public struct SpuriousSpaceDetector: Rule {
                 }
                 i += 1
             }
+            guard gaps.count >= minGaps else { continue }
+            // Quoted text spaced on purpose neither counts nor is touched: the rest of the line decides.
+            for span in quotedSpans(u, line) {
+                gaps.removeAll { span.contains($0.lowerBound) }
+                cjkChars -= span.reduce(0) { $0 + (CJKText.isCJK(u[$1]) ? 1 : 0) }
+            }
             guard gaps.count >= minGaps, gaps.count * maxCharsPerGap >= cjkChars else { continue }
             // A spaced list of names (`出席者 石破 茂 高市 早苗`) has the same rhythm; MT spacing also
             // splits off punctuation, particles or function words.
@@ -88,6 +103,26 @@ public struct SpuriousSpaceDetector: Rule {
             for i in line where p[i] == 0x20 { return true }
             return false
         }
+    }
+
+    /// The contents of the line's quotations whose brackets touch their text (`「君 と 僕」`), not
+    /// spaced off as a tokenizer leaves them (`「 合意 し た 」`): spaces inside them are the writer's.
+    func quotedSpans(_ u: [UInt16], _ line: Range<Int>) -> [Range<Int>] {
+        guard !quotes.isEmpty else { return [] }
+        var spans: [Range<Int>] = []
+        var i = line.lowerBound
+        while i < line.upperBound {
+            guard let closer = quotes[u[i]] else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < line.upperBound && u[j] != closer { j += 1 }
+            guard j < line.upperBound else { break }
+            if j > i + 1 && u[i + 1] != 0x20 && u[j - 1] != 0x20 { spans.append((i + 1)..<j) }
+            i = j + 1
+        }
+        return spans
     }
 
     /// Whether some spaced-off token is punctuation, kana only, or a one-character function word.

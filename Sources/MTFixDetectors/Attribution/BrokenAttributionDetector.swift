@@ -19,6 +19,10 @@ struct BrokenAttributionDetector: Rule {
     let speechVerbs: [String]
     let maxTailWords: Int
     let maxSubjectWords: Int
+    /// Lowercased abbreviations whose full stop ends no sentence (`gen` in `said Gen. Park`).
+    let abbreviations: Set<String>
+    /// Signs that the verb is a word being talked about (`Added. That one word was stamped …`).
+    let mention: VerbMention
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
@@ -32,6 +36,8 @@ struct BrokenAttributionDetector: Rule {
         speechVerbs = options["speech_verbs"]?.strings ?? []
         maxTailWords = options.int("max_tail_words", default: 8)
         maxSubjectWords = options.int("max_subject_words", default: 3)
+        mention = VerbMention(options: options)
+        abbreviations = Set(options.stringSet("abbreviations").map { $0.lowercased() })
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -81,6 +87,7 @@ struct BrokenAttributionDetector: Rule {
                 // (CJK text needs no space: `补充说。他表示`.)
                 if end < line.upperBound && !NarrativeText.isSpace(u[end]) && !NarrativeText.isCJK(u[end]) { continue }
                 guard let quote = lastClosingQuote(u, before: gapStart, lineStart: line.lowerBound) else { continue }
+                if mention.isMention(u, verb: start..<(end - 1), gapStart: gapStart, line: line) { continue }
                 let tail = NarrativeText.trimmed(u, (quote + 1)..<gapStart)
                 if let f = finding(u, verb: verb, tail: tail, gapStart: gapStart, start: start, end: end) {
                     out.append(f)
@@ -101,6 +108,7 @@ struct BrokenAttributionDetector: Rule {
             guard tail.count <= 16, speechVerbs.contains(where: { tailText.contains($0) }) else { return nil }
             return drop
         }
+        if holdsSentenceEnd(u, tail) { return nil }
         let words = NarrativeText.words(u, tail)
         guard !words.isEmpty, words.count <= maxTailWords else { return nil }
         let lower = words.map { NarrativeText.string(u, $0).lowercased() }

@@ -6,7 +6,9 @@ import MTFixRules
 ///
 /// Only sentences long enough to be prose count (short legitimate repeats like `Go. Go.` or a
 /// chanted `No! No!` stay), and the scan finds sentence starts itself so abbreviations inside the
-/// sentence (`1 min 05 sec.`) cannot hide the repeat.
+/// sentence (`1 min 05 sec.`) cannot hide the repeat. A repeat that starts with a lowercase letter
+/// starts mid-sentence (after a quotation's own full stop: `"…great." she said. She turned …`), so it
+/// is not one sentence looping but two halves that happen to match: only offered for review.
 struct DuplicateSentenceDetector: Rule {
     let descriptor: RuleDescriptor
     /// Reads one line at a time (sentences never cross a line).
@@ -49,9 +51,12 @@ struct DuplicateSentenceDetector: Rule {
                     // A repeat inside a quotation is the speaker's (a chant, an emphasis), not MT's.
                     guard isProse(u, first), !NarrativeText.insideQuotation(u, at: s0, lineStart: line.lowerBound)
                     else { continue }
+                    let midSentence = NarrativeText.isLower(u[first.lowerBound])
                     out.append(
                         Finding(
                             descriptor: descriptor, range: first.upperBound..<(s1 + n), replacement: "",
+                            message: midSentence ? "\(descriptor.message), starting mid-sentence" : nil,
+                            safety: midSentence ? .review : nil,
                             evidence: ["sentence": NarrativeText.string(u, first)]))
                     skipUntil = s1 + n
                     break

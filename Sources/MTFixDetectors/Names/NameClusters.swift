@@ -162,6 +162,8 @@ struct NameClustering {
             }
         }
         var cluster = NameCluster(members: group, canonical: "", reason: "", safety: .safe)
+        // Whether the reason is a full-name mention (told here, not by reading the reason's text back).
+        var byFullName = false
         let known = group.filter(\.known)
         if known.count == 1 {
             cluster.canonical = known[0].stem
@@ -173,6 +175,7 @@ struct NameClustering {
             let chain = m.chains[m.mentions[best.firstFullName!].chain]
             let text = doc.string(m.mentions[chain.members.first!].range.lowerBound..<m.mentions[chain.members.last!].range.upperBound)
             cluster.reason = "full-name mention “\(text)” (line \(chain.line + 1))"
+            byFullName = true
         } else if written.filter(\.inHeadline).count == 1, let h = written.first(where: \.inHeadline) {
             cluster.canonical = h.stem
             cluster.reason = "headline"
@@ -188,7 +191,7 @@ struct NameClustering {
         // A spelling known only as a first name (`Mohamed Salah`, `Phillip Schofield`) says nothing safe about
         // a lone variant elsewhere (`King Mohammed VI`, `Prince Philip`): people are named by surname, so a
         // lone first name is more likely someone else's.
-        if cluster.reason.hasPrefix("full-name"), let canon = written.first(where: { $0.stem == cluster.canonical }),
+        if byFullName, let canon = written.first(where: { $0.stem == cluster.canonical }),
             canon.mentions.allSatisfy({ k in
                 let chain = m.chains[m.mentions[k].chain].members
                 return chain.count > 1 && chain.last != k
@@ -211,16 +214,19 @@ struct NameClustering {
         }
         // Real surnames differ by one doubled letter (`Philips`/`Phillips`, `Mathews`/`Matthews`): such a
         // variant is only repaired safely when the canonical spelling is also used more often.
-        if let canon = written.first(where: { $0.stem == cluster.canonical }),
-            written.contains(where: { v in
-                v.stem != canon.stem && NameClustering.undoubled(v.stem) == NameClustering.undoubled(canon.stem)
-                    && v.mentions.count >= canon.mentions.count
-            })
-        {
-            cluster.safety = .review
+        // The counts first, and the canonical spelling undoubled once: undoubling builds strings.
+        if let canon = written.first(where: { $0.stem == cluster.canonical }) {
+            var canonUndoubled: String? = nil
+            if written.contains(where: { v in
+                guard v.mentions.count >= canon.mentions.count, v.stem != canon.stem else { return false }
+                if canonUndoubled == nil { canonUndoubled = NameClustering.undoubled(canon.stem) }
+                return NameClustering.undoubled(v.stem) == canonUndoubled
+            }) {
+                cluster.safety = .review
+            }
         }
         // A short name (`Jo`/`Cho`) is only repaired towards a full-name mention or the names file.
-        let strong = cluster.reason.hasPrefix("full-name") || cluster.reason == "names file"
+        let strong = byFullName || cluster.reason == "names file"
         cluster.members = group.filter { mem in
             mem.stem == cluster.canonical || mem.known || strong || mem.stem.count >= options.shortLength
         }
@@ -275,6 +281,25 @@ struct NameClustering {
 
     /// Lines naming four or more people (`From left: A, B, C, D`): their full names are weaker evidence.
     private func rollCallLines(_ m: NameMentions) -> Set<Int> {
+        // Chains come in text order, so a line's chains are consecutive and counted without a dictionary
+        // (most documents have no such line: the set is then never allocated).
+        var out: Set<Int> = []
+        var line = -1
+        var count = 0
+        var ordered = true
+        for c in m.chains where c.members.count >= 2 {
+            if c.line < line {
+                ordered = false
+                break
+            }
+            if c.line != line {
+                line = c.line
+                count = 0
+            }
+            count += 1
+            if count == 4 { out.insert(line) }
+        }
+        if ordered { return out }
         var perLine: [Int: Int] = [:]
         for c in m.chains where c.members.count >= 2 { perLine[c.line, default: 0] += 1 }
         return Set(perLine.filter { $0.value >= 4 }.keys)

@@ -2,24 +2,47 @@ extension NameMentions {
     /// `Bundestages` is a form of `Bundestag` only when the bare form is written too: such a mention's stem
     /// loses the ending.
     ///
-    /// Where every stem and ending is simple units (`TitleOptions.isSimpleUnit`, endings that do not
-    /// decompose), comparing units says exactly what comparing strings does, so the stems are matched in
+    /// Where every stem and ending is simple units (`TitleOptions.isSimpleUnit`, endings in composed
+    /// form), comparing units says exactly what comparing strings does, so the stems are matched in
     /// the text itself; otherwise as strings (canonical equivalence).
     mutating func splitInflections(_ u: [UInt16], _ options: NameOptions) {
         guard let endings = options.inflectionSuffixUnits,
             mentions.indices.allSatisfy({ k in u[mentions[k].stemRange].allSatisfy(TitleOptions.isSimpleUnit) })
         else { return splitInflectionsAsStrings(options) }
-        let bare = StemTable(u, mentions.indices.map { mentions[$0].stemRange })
+        // The mentions with an ending, and their stems without it.
+        var inflected: [(k: Int, shorter: Range<Int>)] = []
         for k in mentions.indices where !mentions[k].possessive {
             let stem = mentions[k].stemRange
             // One unit is one character here, so counts in units are counts in characters.
             for e in endings where stem.count - e.count >= options.minStem && u[stem].suffix(e.count).elementsEqual(e) {
-                let shorter = stem.lowerBound..<(stem.upperBound - e.count)
-                if bare.contains(shorter) {
-                    restem(k, NameMentions.word(u, shorter), at: shorter)
-                }
+                inflected.append((k, stem.lowerBound..<(stem.upperBound - e.count)))
                 break
             }
+        }
+        guard !inflected.isEmpty else { return }
+        // Only a stem of a shorter form's length and first unit can be that form: the table holds those
+        // stems only (hashing every stem of the document, twice, cost more than the rest of the split), and
+        // answers for the shorter forms as the table of all stems did.
+        var slots = [UInt64](repeating: 0, count: 64)
+        func slot(_ r: Range<Int>) -> Int { (r.count & 63) << 6 | Int(u[r.lowerBound] & 63) }
+        var everyStem = false
+        for (_, shorter) in inflected {
+            if shorter.isEmpty {
+                everyStem = true
+                break
+            }
+            let s = slot(shorter)
+            slots[s >> 6] |= 1 << UInt64(s & 63)
+        }
+        var ranges: [Range<Int>] = []
+        for k in mentions.indices {
+            let r = mentions[k].stemRange
+            guard everyStem || r.isEmpty || slots[slot(r) >> 6] & (1 << UInt64(slot(r) & 63)) != 0 else { continue }
+            ranges.append(r)
+        }
+        let bare = StemTable(u, ranges)
+        for (k, shorter) in inflected where bare.contains(shorter) {
+            restem(k, NameMentions.word(u, shorter), at: shorter)
         }
     }
 

@@ -83,7 +83,9 @@ struct NameMentions: Sendable {
 
     /// `words` remembers the word-list analysis of capitalized words across documents (one per rule).
     /// `vocabulary: false` skips recording lowercase words (for callers that never ask `writtenLowercase`).
-    init(_ doc: Document, options: NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
+    /// `options` is borrowed: an initializer takes its arguments owned, so every document's scan copied the
+    /// rule's options (retaining and releasing each of their arrays and sets) only to read them.
+    init(_ doc: Document, options: borrowing NameOptions, words: NameWordCache = NameWordCache(), vocabulary: Bool = true) {
         self.vocabulary = vocabulary
         self.doc = doc
         cache = words
@@ -118,18 +120,19 @@ struct NameMentions: Sendable {
         mentions.reserveCapacity(list.count)
         for (w, entry) in zip(list, found.entries) {
             guard let ref = entry else { continue }
-            // Skipped words are most: their analysis is read without taking a reference to it.
-            if ref._withUnsafeGuaranteedRef({ $0.kind == .skip }) { continue }
-            let e = ref.takeUnretainedValue()
-            var range = w.range
+            // The analysis is read without taking a reference to it (the cache keeps it alive): retaining and
+            // releasing it for every candidate showed in profiles.
+            let e = ref._withUnsafeGuaranteedRef { e in
+                (kind: e.kind, wordUnits: e.wordUnits, stemUnits: e.stemUnits, stemIsWord: e.stemIsWord, possessive: e.possessive)
+            }
             switch e.kind {
             case .skip: continue
             case .lowercase:
-                if vocabulary { lowercaseOther.append(e.vocabulary) }
+                if vocabulary { lowercaseOther.append(ref._withUnsafeGuaranteedRef { $0.vocabulary }) }
                 continue
             case .candidate: break
             }
-            range = (range.upperBound - e.wordUnits)..<range.upperBound
+            let range = (w.range.upperBound - e.wordUnits)..<w.range.upperBound
             // `Lee Jae-myung`: a short lowercase syllable hyphened onto a later name part belongs to it, or `Jae`
             // alone would stand for both `Jae-myung` and `Jae-yong` (two people).
             if e.stemIsWord, range.upperBound + 2 < u.count, u[range.upperBound] == 0x2D, range.lowerBound > 0,

@@ -15,11 +15,11 @@ struct NameOptions: Sendable {
     var contractions: [String] = []
     /// Case endings always split off a name before comparing (Russian `-а`, `-ом`), longest first.
     var caseSuffixes: [String] = []
-    /// The same as units, when each is simple units other than CR (see `stripCase`), else nil.
+    /// The same as units, when each is simple units in composed form (see `stripCase`), else nil.
     private(set) var caseSuffixUnits: [[UInt16]]? = nil
     /// Endings split off only when the bare form also occurs in the document (German genitive `-s`).
     var inflectionSuffixes: [String] = []
-    /// The same as units, when each is simple units that do not decompose (see `splitInflections`), else nil.
+    /// The same as units, when each is simple units in composed form (see `splitInflections`), else nil.
     var inflectionSuffixUnits: [[UInt16]]? = nil
     var minStem = 3
     /// Vowels a declension drops before the last consonant (`Кубок`/`Кубка`): such pairs are one word.
@@ -69,11 +69,7 @@ struct NameOptions: Sendable {
         possessives = (config["possessives"]?.strings ?? []).sorted { $0.count > $1.count }
         contractions = config["contractions"]?.strings ?? []
         caseSuffixes = (config["case_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
-        // Suffixes that decompose (Russian `-ой`) qualify too: `stripCase` compares units only with a word
-        // of simple units, which holds no combining mark, and one simple unit equals another as a character
-        // only when they are the same unit (each is one character, and no other single character is
-        // canonically equivalent to it).
-        if !caseSuffixes.isEmpty, caseSuffixes.allSatisfy({ $0.utf16.allSatisfy { TitleOptions.isSimpleUnit($0) && $0 != 0x0D } }) {
+        if !caseSuffixes.isEmpty, caseSuffixes.allSatisfy(NameOptions.isSimpleSuffix) {
             caseSuffixUnits = caseSuffixes.map { Array($0.utf16) }
         }
         inflectionSuffixes = (config["inflection_suffixes"]?.strings ?? []).sorted { $0.count > $1.count }
@@ -113,18 +109,22 @@ struct NameOptions: Sendable {
         return range.contains { marks.contains(u[$0]) }
     }
 
-    /// Whether `s` is simple units (`TitleOptions.isSimpleUnit`) none of which decomposes: a word of simple
-    /// units ends with it exactly when its units end with `s`'s, and each unit is one character.
+    /// Whether `s` is simple units (`TitleOptions.isSimpleUnit`) in composed form: a word of simple units
+    /// ends with it exactly when its units end with `s`'s, and each unit is one character. (Each simple unit
+    /// is a character of its own, equal to no other single character, and none composes with the next, so
+    /// a word of them is in composed form and compares by characters as by units. A unit that decomposes,
+    /// Russian `й` in `-ой`, is no obstacle: the word holds it composed too, or is not simple units and is
+    /// compared as a string. Requiring endings that do not decompose sent every Russian word to the string
+    /// comparison, which cost 40,000 instructions a call.)
     private static func isSimpleSuffix(_ s: String) -> Bool {
         s.utf16.allSatisfy(TitleOptions.isSimpleUnit)
-            && s.decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars)
+            && s.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars)
     }
 
     /// `word` without its longest case ending (when the rest is long enough).
     func stripCase(_ word: String) -> String {
         // Compared by units where they say what comparing characters does (string suffix tests showed in
-        // profiles: every ending is tried on every word asked about, and on every listed word at start-up).
-        // A word of simple units other than CR is one character a unit, as is each suffix.
+        // profiles: every ending is tried on every word asked about).
         if let suffixes = caseSuffixUnits {
             let u = Array(word.utf16)
             if u.allSatisfy({ TitleOptions.isSimpleUnit($0) && $0 != 0x0D }) {

@@ -6,6 +6,8 @@ public struct TitleConflictDetector: Rule {
     public let descriptor: RuleDescriptor
     let names: NameOptions
     let titles: TitleOptions
+    /// `titles` for the per-document title search (a reference, not a copy).
+    let sharedTitles: SharedTitleOptions
     /// Name keys shared by every document this rule checks.
     let keyCache: NameKeyCache
     /// Word-list analysis of capitalized words (with their name keys), shared by every document this rule checks.
@@ -16,10 +18,13 @@ public struct TitleConflictDetector: Rule {
     /// text, where the "words" after a name are whole clauses and `前`, `原` are common characters, change
     /// markers only.
     let markersAfter: TitleMarkers
+    /// `titles.statementWords` as a filter (see `storyAttributes`).
+    let statementFilter: LoweredWordFilter
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
         titles = TitleOptions(options)
+        sharedTitles = SharedTitleOptions(titles)
         var n = NameOptions(options)
         n.titleWords.formUnion(titles.titleWords)
         names = n
@@ -28,6 +33,7 @@ public struct TitleConflictDetector: Rule {
         markersAfter = TitleMarkers(
             n.script == .cased ? titles.currentMarkers + titles.formerMarkers + titles.thenMarkers : titles.currentMarkers)
         currentMarkers = TitleMarkers(titles.currentMarkers)
+        statementFilter = LoweredWordFilter(titles.statementWords)
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -46,7 +52,7 @@ public struct TitleConflictDetector: Rule {
         }
         guard mentions.chains.count > 1 else { return [] }
         let lower = LoweredUnits(document.utf16)
-        let titled = TitleFinder(doc: document, names: mentions, options: titles, script: names.script, lower: lower).find()
+        let titled = TitleFinder(doc: document, names: mentions, shared: sharedTitles, script: names.script, lower: lower).find()
         guard titled.count > 1 else { return [] }
         let keys = NameKeyMaker(shared: keyCache)
         var out: [Finding] = []
@@ -117,16 +123,17 @@ public struct TitleConflictDetector: Rule {
     /// Whether a change, former or then marker is one of the four words after `end`, within its sentence.
     private func changeFollows(_ lower: LoweredUnits, after end: Int) -> Bool {
         let ranges = TitleConflictDetector.words(lower, after: end, count: 4)
-        let words = ranges.map { lower.string($0) }
-        for (w, r) in zip(words, ranges) {
-            if markersAfter.words.contains(w) { return true }
+        for r in ranges {
             // `Lamotte, ex-ministre des Armées`: a marker written onto the next word (`ex-`, `then-`) counts too
             // (a word without a hyphen unit holds no hyphen character: no need to search its characters).
-            if r.contains(where: { lower[$0] == 0x2D }), let h = w.firstIndex(of: "-"), markersAfter.words.contains(String(w[...h])) {
-                return true
-            }
+            let hyphened = r.contains(where: { lower[$0] == 0x2D })
+            // Most words are no marker, which the filter tells without building their strings.
+            guard hyphened || markersAfter.wordFilter.mayHold(r, in: lower) else { continue }
+            let w = lower.string(r)
+            if markersAfter.words.contains(w) { return true }
+            if hyphened, let h = w.firstIndex(of: "-"), markersAfter.words.contains(String(w[...h])) { return true }
         }
-        return markersAfter.heldInside(ranges, of: lower, words: words)
+        return markersAfter.heldInside(ranges, of: lower)
     }
 
     /// Whether the sentence holding offset `at` says someone changed office (`now`, `became`, `désormais`).

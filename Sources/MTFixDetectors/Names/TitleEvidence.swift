@@ -22,13 +22,14 @@ extension TitleConflictDetector {
             let words = TitleConflictDetector.words(
                 lower, after: m.mentions[chain.members.last!].range.upperBound, count: 12)
             // Past an apposition too (`Lott, the nation's top law officer, was previously a judge`).
-            for (i, w) in words.prefix(8).enumerated() where markers.contains(lower.string(w)) {
+            // Most words are no marker, which the filter tells without building their strings.
+            for (i, w) in words.prefix(8).enumerated() where statementFilter.mayHold(w, in: lower) && markers.contains(lower.string(w)) {
                 if namesOffice(office, in: words[(i + 1)...].prefix(4), lower, m) { return true }
             }
             // The marker before the name where the verb comes second (`Zuvor war Kling Finanzminister`).
             let start = m.mentions[chain.members.first!].range.lowerBound
             if TitleConflictDetector.words(lower, before: start, count: 2).contains(where: {
-                markers.contains(lower.string($0))
+                statementFilter.mayHold($0, in: lower) && markers.contains(lower.string($0))
             }), namesOffice(office, in: words.prefix(4)[...], lower, m) {
                 return true
             }

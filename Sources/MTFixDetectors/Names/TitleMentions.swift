@@ -22,11 +22,22 @@ struct TitledMention: Sendable {
     func title(in doc: Document) -> String { formText ?? doc.string(titleRange) }
 }
 
+/// A rule's `TitleOptions` in a box, so a per-document `TitleFinder` holds one reference: copying the
+/// options' many arrays and sets into every document's finder retained (and released) each of them.
+final class SharedTitleOptions: Sendable {
+    let options: TitleOptions
+
+    init(_ options: TitleOptions) {
+        self.options = options
+    }
+}
+
 /// Finds titled mentions next to the name chains of a document.
 struct TitleFinder {
     let doc: Document
     let names: NameMentions
-    let options: TitleOptions
+    let shared: SharedTitleOptions
+    var options: TitleOptions { shared.options }
     let script: NameOptions.Script
     /// The document lowercased unit by unit (offsets unchanged).
     let lower: LoweredUnits
@@ -127,6 +138,10 @@ struct TitleFinder {
             if let (form, fs, _) = formEnding(at: q), !followedByName(q) {
                 // Only plain words between title and name: one sentence, no need to segment.
                 if !(fs < q && doc.isPlainClause(fs..<start)) {
+                    // A sentence never crosses a line (ICU breaks after every line feed, and the repairs join
+                    // sentences of one line only): a line feed between title and name puts the title in an
+                    // earlier sentence, as segmenting would say, and the document need not be segmented.
+                    if (q..<start).contains(where: { doc.utf16[$0] == 0x0A }) { return nil }
                     let sentenceStart = doc.sentence(containing: start)?.lowerBound ?? 0
                     guard q > sentenceStart else { return nil }
                 }

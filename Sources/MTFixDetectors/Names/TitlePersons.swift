@@ -21,15 +21,18 @@ extension TitleConflictDetector {
             var spellings: [(first: NameKey, last: NameKey, parts: Int)] = []
         }
         var people: [Person] = []
-        // By the skeleton's hash: a bucket mixing skeletons (a collision) fits no one more, as `same` compares them.
-        var bySurname: [Int: [Int]] = [:]
+        // By person, the hash of the surname's skeleton: a hash shared by two skeletons (a collision) fits no
+        // one more, as `same` compares them. A list, not a dictionary of lists: a document titles few people.
+        var surnameHashes: [Int] = []
         func same(_ a: NameKey, _ b: NameKey) -> Bool { a == b || a.matches(b) }
         // The scan gave most mentions their key already.
         func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
         // Every surname written with a first name (or after a middle initial, `George W. Bush`, whose first
         // name the scan does not link), so that a bare surname is given to one person only when no other
         // person of that surname is named in the document (`Jeb Bush` and `George W. Bush`).
-        var firstNames: [Int: [NameKey?]] = [:]
+        // (skeleton hash, first name) in text order, looked up by hash: few chains are listed.
+        var firstNameList: [(hash: Int, first: NameKey?)] = []
+        func firstNames(_ hash: Int) -> [NameKey?] { firstNameList.filter { $0.hash == hash }.map(\.first) }
         // Read without copying the key when the scan knew it.
         func skeletonHash(_ k: Int) -> Int { m.mentions[k].knownSkeleton?.hash ?? key(k).skeletonHash }
         // Only titled people's surnames are looked up: other chains need not be listed (most of them).
@@ -38,11 +41,11 @@ extension TitleConflictDetector {
             let last = skeletonHash(chain.members.last!)
             guard wanted.contains(last) else { continue }
             if chain.members.count > 1 {
-                firstNames[last, default: []].append(key(chain.members.first!))
+                firstNameList.append((last, key(chain.members.first!)))
             } else {
                 let s = m.mentions[chain.members.first!].range.lowerBound
                 if s >= 4, u[s - 1] == 0x20, u[s - 2] == 0x2E, UnitProperties.isUppercase(u[s - 3]), u[s - 4] == 0x20 {
-                    firstNames[last, default: []].append(nil)
+                    firstNameList.append((last, nil))
                 }
             }
         }
@@ -77,8 +80,9 @@ extension TitleConflictDetector {
             if members.count == 1 && leadingParts.contains(skeletonHash(members.first!)) { continue }
             let first = key(members.first!)
             let last = key(members.last!)
-            let fits = (bySurname[last.skeletonHash] ?? []).filter { p in
-                people[p].spellings.contains { s in
+            let fits = people.indices.filter { p in
+                guard surnameHashes[p] == last.skeletonHash else { return false }
+                return people[p].spellings.contains { s in
                     same(s.last, last) && (s.parts < 2 || members.count < 2 || same(s.first, first))
                 }
             }
@@ -86,7 +90,7 @@ extension TitleConflictDetector {
             if members.count == 1, let only = fits.first {
                 let known = people[only].spellings.filter { $0.parts > 1 }.map(\.first)
                 if !known.isEmpty {
-                    let others = ((firstNames[last.skeletonHash] ?? []) + firstNamesByRoot(members.last!).map { $0 }).filter { f in
+                    let others = (firstNames(last.skeletonHash) + firstNamesByRoot(members.last!).map { $0 }).filter { f in
                         guard let f else { return true }
                         return !known.contains { same($0, f) }
                     }
@@ -97,7 +101,7 @@ extension TitleConflictDetector {
             // `アンナ・ベルズ知事`): when another first name goes with that surname (`カール・ベルツ`), the
             // bare one may be that person.
             if members.count > 1, let only = fits.first, people[only].spellings.allSatisfy({ $0.parts < 2 }) {
-                let others = (firstNames[last.skeletonHash] ?? []).filter { f in f.map { !same($0, first) } ?? true }
+                let others = firstNames(last.skeletonHash).filter { f in f.map { !same($0, first) } ?? true }
                 if !others.isEmpty { continue }
             }
             let p: Int
@@ -106,7 +110,7 @@ extension TitleConflictDetector {
             } else {
                 p = people.count
                 people.append(Person())
-                bySurname[last.skeletonHash, default: []].append(p)
+                surnameHashes.append(last.skeletonHash)
             }
             people[p].mentions.append(t)
             if !people[p].spellings.contains(where: { $0.first == first && $0.last == last && $0.parts == members.count }) {

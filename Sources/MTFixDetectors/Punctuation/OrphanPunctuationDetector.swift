@@ -15,11 +15,14 @@ struct OrphanPunctuationDetector: Rule {
     let abbreviations: Set<String>
     /// Capitalized words that start a sentence (`He`, `Die`): after `. ,` they leave open which mark is the orphan.
     let sentenceOpeners: Set<String>
+    /// Signs that a lone mark is being talked about (`Type the characters . , and ;`), not left over.
+    let mention: MarkMention
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
         abbreviations = Set(options.stringSet("abbreviations").map { $0.lowercased().trimmingSuffixDot() })
         sentenceOpeners = options.stringSet("sentence_openers")
+        mention = MarkMention(options: options)
     }
 
     static func isComma(_ u: UInt16) -> Bool { u == 0x2C || u == 0x3001 || u == 0xFF0C }
@@ -67,6 +70,12 @@ struct OrphanPunctuationDetector: Rule {
         guard k > line.lowerBound else { return nil }
         let prev = u[k - 1]
         if OrphanPunctuationDetector.isStop(prev) {
+            // A stop standing alone between spaces may be a mark being named (`the characters . , and ;`).
+            if k - 2 >= line.lowerBound, NarrativeText.isSpace(u[k - 2]),
+                mention.isMention(u, marks: (k - 1)..<(comma + 1), line: line)
+            {
+                return nil
+            }
             // What follows the comma decides which mark is the orphan. At the end of a line nothing
             // continues: the comma goes (`went well. ,` → `went well.`). A sentence opener after it
             // (`went well. , He left`) may start a new sentence, so the usual repair is only offered for
@@ -105,9 +114,13 @@ struct OrphanPunctuationDetector: Rule {
             if next > after, next < line.upperBound, OrphanPunctuationDetector.isStop(u[next]),
                 next + 1 == line.upperBound || NarrativeText.isSpace(u[next + 1])
             {
+                if mention.isMention(u, marks: comma..<(next + 1), line: line) { return nil }
                 return finding(k..<next, "comma left before a full stop")
             }
-            if after == line.upperBound || NarrativeText.isSpace(u[after]) { return finding(spaces, "space before a comma") }
+            if after == line.upperBound || NarrativeText.isSpace(u[after]) {
+                if mention.isMention(u, marks: comma..<after, line: line) { return nil }
+                return finding(spaces, "space before a comma")
+            }
         }
         return nil
     }
