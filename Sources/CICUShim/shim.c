@@ -2,6 +2,7 @@
 #include "mtfix_icu.h"
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/unorm2.h>
@@ -62,6 +63,9 @@ int32_t mtf_norm_span_quick_check_yes(const void *norm, const uint16_t *src, int
     int32_t n = unorm2_spanQuickCheckYes((const UNormalizer2 *)norm, (const UChar *)src, length, &err);
     *status = err;
     return n;
+}
+int32_t mtf_nfc_quick_check_yes(int32_t c) {
+    return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? 1 : 0;
 }
 int32_t mtf_norm_is_normalized(const void *norm, const uint16_t *src, int32_t length, int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;

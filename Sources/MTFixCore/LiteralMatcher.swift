@@ -42,12 +42,17 @@ public final class LiteralMatcher: Sendable {
             }
         }
         let c = Int(nextClass)
-        var cls = [UInt16](repeating: 0, count: 65536)
-        if ignoreCase {
-            for u in 0..<65536 { cls[u] = unitClass[Int(LiteralMatcher.foldTable[u])] }
-        } else {
-            cls = unitClass
-        }
+        // The 65,536-unit tables through buffers: built for every prefilter at start-up.
+        let cls =
+            ignoreCase
+            ? LiteralMatcher.foldTable.withUnsafeBufferPointer { fold in
+                unitClass.withUnsafeBufferPointer { uc in
+                    [UInt16](unsafeUninitializedCapacity: 65536) { out, n in
+                        for u in 0..<65536 { out[u] = uc[Int(fold[u])] }
+                        n = 65536
+                    }
+                }
+            } : unitClass
         // Trie.
         var goto: [[Int32]] = [[Int32](repeating: -1, count: c)]
         var out: [[Int32]] = [[]]
@@ -99,9 +104,14 @@ public final class LiteralMatcher: Sendable {
         }
         outputStart = starts
         outputIDs = ids
-        var starts0 = [UInt8](repeating: 0, count: 65536)
-        for u in 0..<65536 where cls[u] != 0 && table[Int(cls[u])] != 0 { starts0[u] = 1 }
-        starters = starts0
+        starters = cls.withUnsafeBufferPointer { cls in
+            table.withUnsafeBufferPointer { table in
+                [UInt8](unsafeUninitializedCapacity: 65536) { out, n in
+                    for u in 0..<65536 { out[u] = cls[u] != 0 && table[Int(cls[u])] != 0 ? 1 : 0 }
+                    n = 65536
+                }
+            }
+        }
     }
 
     /// Which literals occur in `text` (indexed by literal id).
@@ -167,20 +177,7 @@ public final class LiteralMatcher: Sendable {
     public static func fold(_ u: UInt16) -> UInt16 { foldTable[Int(u)] }
 
     static let foldTable: [UInt16] = {
-        var t = [UInt16](repeating: 0, count: 65536)
-        for u in 0..<65536 {
-            t[u] = UInt16(u)
-            guard u >= 0x41, !(0xD800..<0xE000).contains(u), let s = Unicode.Scalar(UInt32(u)) else { continue }
-            if u < 0x80 {
-                if u >= 0x41 && u <= 0x5A { t[u] = UInt16(u + 0x20) }
-                continue
-            }
-            guard s.properties.changesWhenLowercased else { continue }
-            let lower = s.properties.lowercaseMapping.unicodeScalars
-            if lower.count == 1, let l = lower.first, l.value < 0x10000, !(0xD800..<0xE000).contains(l.value) {
-                t[u] = UInt16(l.value)
-            }
-        }
+        var t = UnitLowercase.changed
         t[0x17F] = 0x73  // ſ folds to s
         t[0x130] = 0x69  // İ folds to i (plus a combining dot)
         t[0x212A] = 0x6B  // Kelvin sign

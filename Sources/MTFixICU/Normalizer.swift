@@ -46,6 +46,11 @@ public enum Normalizer {
         return mtf_norm_is_normalized(instance(form), text.baseAddress, Int32(text.count), &status) == 1
     }
 
+    /// Whether the scalar `c` is NFC_Quick_Check=Yes: for a single unit, the same answer as whether
+    /// `quickCheckPrefix` of it alone is 1 (checked for every BMP unit by `NFCScreenTests`), from one
+    /// property look-up instead of a normalizer run.
+    public static func isNFCQuickCheckYes(_ c: UInt32) -> Bool { mtf_nfc_quick_check_yes(Int32(bitPattern: c)) == 1 }
+
     /// Length of the leading part of `text` that is certainly in the form (fast path for clean text).
     public static func quickCheckPrefix(_ text: UnsafeBufferPointer<UInt16>, _ form: NormalizationForm) -> Int {
         var status: Int32 = 0

@@ -35,11 +35,11 @@ public struct ConfigFile: Sendable {
         func list(_ node: Node, _ key: String) throws -> [Located<String>] {
             switch node {
             case .scalar:
-                guard let s = node.string else { throw fail(node, "'\(key)' must be text") }
+                guard let s = node.text else { throw fail(node, "'\(key)' must be text") }
                 return s.split(separator: ",").map { Located(value: $0.trimmingCharacters(in: .whitespaces), line: node.line) }
             case .sequence(let items):
                 return try items.map { n in
-                    guard let s = n.string else { throw fail(n, "'\(key)' entries must be text") }
+                    guard let s = n.text else { throw fail(n, "'\(key)' entries must be text") }
                     return Located(value: s, line: n.line)
                 }
             default:
@@ -47,11 +47,11 @@ public struct ConfigFile: Sendable {
             }
         }
         func scalar(_ node: Node, _ key: String) throws -> Located<String> {
-            guard let s = node.string else { throw fail(node, "'\(key)' must be text") }
+            guard let s = node.text else { throw fail(node, "'\(key)' must be text") }
             return Located(value: s, line: node.line)
         }
         for (k, v) in m {
-            let key = k.string ?? ""
+            let key = k.text ?? ""
             switch key {
             case "select": config.select = try list(v, key)
             case "ignore": config.ignore = try list(v, key)

@@ -29,14 +29,14 @@ public enum RuleFile {
                 if required { throw fail(nil, "missing '\(key)'") }
                 return nil
             }
-            guard let s = n.string else { throw fail(n, "'\(key)' must be text") }
+            guard let s = n.text else { throw fail(n, "'\(key)' must be text") }
             return s
         }
         if case .mapping(let m) = root {
             var seen = Set<String>()
             for (k, _) in m {
-                if let key = k.string, !seen.insert(key).inserted { throw fail(k, "duplicate key '\(key)'") }
-                if let key = k.string, !knownKeys.contains(key) {
+                if let key = k.text, !seen.insert(key).inserted { throw fail(k, "duplicate key '\(key)'") }
+                if let key = k.text, !knownKeys.contains(key) {
                     let hint = Suggest.closest(key, in: Array(knownKeys)).map { " (did you mean '\($0)'?)" } ?? ""
                     throw fail(k, "unknown key '\(key)'\(hint)")
                 }
@@ -100,7 +100,7 @@ public enum RuleFile {
         }
         switch kind {
         case "pattern", "forbid":
-            guard let pNode = root.field("pattern"), let p = pNode.string else { throw fail(nil, "missing 'pattern'") }
+            guard let pNode = root.field("pattern"), let p = pNode.text else { throw fail(nil, "missing 'pattern'") }
             var options: ICURegexOptions = []
             for f in flags {
                 switch f {
@@ -121,7 +121,7 @@ public enum RuleFile {
         case "substitute":
             guard let t = root.field("table"), case .mapping(let m) = t else { throw fail(root.field("table"), "'table' must map text to its replacement") }
             let table = m.compactMap { k, v -> (String, String)? in
-                guard let a = k.string, let b = v.string else { return nil }
+                guard let a = k.text, let b = v.text else { return nil }
                 return (a, b)
             }
             if table.isEmpty { throw fail(t, "'table' is empty") }
@@ -154,19 +154,19 @@ public enum RuleFile {
         return try seq.map { item in
             let loc = SourceLocation(file: file, line: item.line)
             if case .mapping(let m) = item {
-                for (k, _) in m where !["in", "out", "lang"].contains(k.string ?? "") {
-                    throw RuleFileError(file: file, line: k.line, message: "unknown example key '\(k.string ?? "")' (in, out, lang)")
+                for (k, _) in m where !["in", "out", "lang"].contains(k.text ?? "") {
+                    throw RuleFileError(file: file, line: k.line, message: "unknown example key '\(k.text ?? "")' (in, out, lang)")
                 }
             }
-            let lang = item.field("lang")?.string
+            let lang = item.field("lang")?.text
             if withOutput {
-                guard let i = item.field("in")?.string, let o = item.field("out")?.string else {
+                guard let i = item.field("in")?.text, let o = item.field("out")?.text else {
                     throw RuleFileError(file: file, line: item.line, message: "a 'fixes' example needs 'in' and 'out'")
                 }
                 return RuleExample(input: i, output: o, location: loc, language: lang)
             }
-            if let s = item.string { return RuleExample(input: s, output: nil, location: loc) }
-            if let s = item.field("in")?.string { return RuleExample(input: s, output: nil, location: loc, language: lang) }
+            if let s = item.text { return RuleExample(input: s, output: nil, location: loc) }
+            if let s = item.field("in")?.text { return RuleExample(input: s, output: nil, location: loc, language: lang) }
             throw RuleFileError(file: file, line: item.line, message: "an example must be text or have 'in'")
         }
     }

@@ -117,27 +117,28 @@ final class LookAlikes: @unchecked Sendable {
 
     private init() throws {
         let spoof = try SpoofChecker()
-        var bySkeleton: [String: [Family: UInt16]] = [:]
+        // Skeletons keyed by their UTF-16 units: ICU's skeletons are in NFD, where canonically equivalent
+        // strings have the same units, so this groups letters as `String` keys did, without normalizing
+        // every key to hash and compare it (most of the start-up cost of this table). Each letter's
+        // skeleton is computed once, in the first pass.
+        var letters: [(c: UInt16, family: Family, skeleton: [UInt16], upper: Bool)] = []
+        var bySkeleton: [[UInt16]: [Family: UInt16]] = [:]
         let ranges: [ClosedRange<UInt16>] = [0x41...0x5A, 0x61...0x7A, 0xC0...0x17F, 0x370...0x3FF, 0x400...0x45F]
         for r in ranges {
             for c in r {
                 let f = LookAlikes.family(c)
                 guard f != .other, let s = Unicode.Scalar(c), s.properties.isAlphabetic else { continue }
-                let sk = spoof.skeleton(String(s))
+                let sk = Array(spoof.skeleton(String(s)).utf16)
+                letters.append((c, f, sk, s.properties.isUppercase))
                 // The first (lowest) letter of a family wins: plain ASCII before accented look-alikes.
                 if bySkeleton[sk]?[f] == nil { bySkeleton[sk, default: [:]][f] = c }
             }
         }
-        for r in ranges {
-            for c in r {
-                let f = LookAlikes.family(c)
-                guard f != .other, let s = Unicode.Scalar(c), s.properties.isAlphabetic else { continue }
-                let sk = spoof.skeleton(String(s))
-                for (target, twin) in bySkeleton[sk] ?? [:] where target != f {
-                    // Same case only: `К` and `k` share a skeleton but are not the same letter on screen.
-                    let su = Unicode.Scalar(twin)!.properties.isUppercase
-                    if su == s.properties.isUppercase { map[target, default: [:]][c] = twin }
-                }
+        for (c, f, sk, upper) in letters {
+            for (target, twin) in bySkeleton[sk] ?? [:] where target != f {
+                // Same case only: `К` and `k` share a skeleton but are not the same letter on screen.
+                let su = Unicode.Scalar(twin)!.properties.isUppercase
+                if su == upper { map[target, default: [:]][c] = twin }
             }
         }
     }

@@ -68,12 +68,28 @@ public struct MojibakeDetector: Rule {
         guard codecs.count <= 32 else { throw MojibakeOptionError.tooManyCodecs(codecs.count) }
         var leads = [UInt32](repeating: 0, count: 0x10000)
         var follows = [UInt32](repeating: 0, count: 0x10000)
-        for (k, c) in codecs.enumerated() {
-            let bit = UInt32(1) << UInt32(k)
-            for unit in 0x80..<0x10000 {
-                let b = c.table.bytes[unit]
-                if b >= 0xC2 && b <= 0xF4 { leads[unit] |= bit }
-                if b >= 0x80 && b <= 0xBF { follows[unit] |= bit }
+        // Through buffers: 65,536 units of every codec at every start, where checked array accesses
+        // through the codec's table cost about 10M instructions.
+        leads.withUnsafeMutableBufferPointer { leads in
+            follows.withUnsafeMutableBufferPointer { follows in
+                for (k, c) in codecs.enumerated() {
+                    let bit = UInt32(1) << UInt32(k)
+                    c.table.bytes.withUnsafeBufferPointer { bytes in
+                        let raw = UnsafeRawPointer(bytes.baseAddress!)
+                        var unit = 0x80
+                        while unit < 0x10000 {
+                            // Eight units at a time: most map to no byte (0) or to ASCII, neither a lead nor a follow.
+                            if raw.loadUnaligned(fromByteOffset: unit, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                                for u in unit..<unit + 8 {
+                                    let b = bytes[u]
+                                    if b >= 0xC2 && b <= 0xF4 { leads[u] |= bit }
+                                    if b >= 0x80 && b <= 0xBF { follows[u] |= bit }
+                                }
+                            }
+                            unit += 8
+                        }
+                    }
+                }
             }
         }
         for unit in [0x20, 0x3F, 0xFFFD] { follows[unit] = ~0 }
@@ -86,10 +102,11 @@ public struct MojibakeDetector: Rule {
         spaceLeadBits = spaceLeads
         leadBits = leads
         followBits = follows
-        var kinds = [UInt8](repeating: 0, count: 0x10000)
-        for unit in 0..<0x10000 {
-            if leads[unit] != 0 { kinds[unit] |= Self.isAnyLead }
-            if follows[unit] != 0 { kinds[unit] |= Self.isAnyFollow }
+        let kinds = [UInt8](unsafeUninitializedCapacity: 0x10000) { kinds, n in
+            for unit in 0..<0x10000 {
+                kinds[unit] = (leads[unit] != 0 ? Self.isAnyLead : 0) | (follows[unit] != 0 ? Self.isAnyFollow : 0)
+            }
+            n = 0x10000
         }
         anyKind = kinds
         leadClasses = UnicodeCensus.classes(ofAny: (UInt16(0x80)...UInt16(0xFFFF)).filter { leads[Int($0)] != 0 })

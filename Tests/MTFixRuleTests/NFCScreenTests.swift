@@ -1,3 +1,4 @@
+import MTFixICU
 import Testing
 
 @testable import MTFixUnicode
@@ -29,6 +30,31 @@ struct NFCScreenTests {
                     }
                 }
             }
+        }
+    }
+
+    /// The table reads each unit's NFC_Quick_Check property: for one unit that must say what the quick
+    /// check of the unit alone says (the table was built from that check).
+    @Test func quickCheckPropertyAgreesWithTheQuickCheckOfEveryUnit() {
+        for c in 0..<0x10000 where !(0xD800..<0xE000).contains(c) {
+            let unit = [UInt16(c)]
+            let span = unit.withUnsafeBufferPointer { Normalizer.quickCheckPrefix($0, .nfc) }
+            #expect(Normalizer.isNFCQuickCheckYes(UInt32(c)) == (span == 1), "U+\(String(c, radix: 16))")
+        }
+    }
+
+    /// The table skips whole blocks (CJK, Hangul, private use): it must still mark exactly the units with
+    /// a combining class other than 0 or a quick check other than yes, and the surrogates.
+    @Test func tableMarksExactlyTheSuspects() {
+        for c in 0x300..<0x10000 {
+            var suspect = true
+            if let s = Unicode.Scalar(UInt32(c)) {
+                let unit = [UInt16(c)]
+                suspect =
+                    s.properties.canonicalCombiningClass.rawValue != 0
+                    || unit.withUnsafeBufferPointer { Normalizer.quickCheckPrefix($0, .nfc) } != 1
+            }
+            #expect(Self.suspect(UInt16(c)) == suspect, "U+\(String(c, radix: 16))")
         }
     }
 }

@@ -43,6 +43,8 @@ int32_t mtf_norm_normalize(const void *norm, const uint16_t *src, int32_t length
                            int32_t capacity, int32_t *status);
 /// Length of the prefix of `src` that is certainly normalized.
 int32_t mtf_norm_span_quick_check_yes(const void *norm, const uint16_t *src, int32_t length, int32_t *status);
+/// 1 when code point `c` has NFC_Quick_Check=Yes (a property look-up, no normalizer run).
+int32_t mtf_nfc_quick_check_yes(int32_t c);
 /// 1 when `src` is normalized.
 int32_t mtf_norm_is_normalized(const void *norm, const uint16_t *src, int32_t length, int32_t *status);
 

@@ -41,19 +41,34 @@ struct TitleFormIndex: Sendable {
             order = []
             return
         }
-        var counts = [Int](repeating: 0, count: 0x10001)
-        for f in forms { counts[Int(f.units.last!) + 1] += 1 }
-        for u in 0..<0x10000 { counts[u + 1] += counts[u] }
-        var next = counts
+        // A counting sort by last unit, in UTF-16 units throughout (fewer than `UInt16.max` forms, so no
+        // sum overflows): built for every title rule at start-up, where a 65,536-entry table of `Int`
+        // counts copied twice and converted cost more than the rest of the rule.
         var order = [UInt16](repeating: 0, count: forms.count)
-        for (i, f) in forms.enumerated() {
-            let u = Int(f.units.last!)
-            order[next[u]] = UInt16(i)
-            next[u] += 1
+        var starts = [UInt16](repeating: 0, count: 0x10001)
+        starts.withUnsafeMutableBufferPointer { s in
+            for f in forms { s[Int(f.units.last!)] &+= 1 }
+            // Running sums: `s[u]` is where the forms ending with `u` end.
+            var sum: UInt16 = 0
+            for u in 0..<0x10000 {
+                sum &+= s[u]
+                s[u] = sum
+            }
+            s[0x10000] = sum
+            // Forms placed from the last, each bucket filled back to front: `s[u]` ends at its start and
+            // every bucket holds its forms in ascending order.
+            for i in forms.indices.reversed() {
+                let u = Int(forms[i].units.last!)
+                s[u] &-= 1
+                order[Int(s[u])] = UInt16(i)
+            }
         }
-        starts = counts.map { UInt16($0) }
+        self.starts = starts
         self.order = order
     }
+
+    /// The index of no forms, shared as the placeholder of options still being read.
+    static let empty = TitleFormIndex([])
 
     private static let filterWords = 64
 

@@ -13,7 +13,7 @@ struct TitleOptions: Sendable {
     /// Longest first, so `Deputy Foreign Minister` wins over `Foreign Minister`.
     var forms: [Form] = []
     /// `forms` by their last (lowercased) unit: the candidates ending at a position.
-    var formIndex = TitleFormIndex([])
+    var formIndex = TitleFormIndex.empty
     /// Bit `u` is set when some form starts with unit `u` (empty when some form is empty: it starts anywhere).
     private(set) var formFirsts: [UInt64] = []
     /// Whether titles stand before the name (`Prime Minister X`), after it (`X首相`), or both.
@@ -208,8 +208,6 @@ struct TitleOptions: Sendable {
         }
     }
 
-    /// The lowercase of every UTF-16 unit (itself when it has no one-unit lowercase), built once:
-    /// looking up Unicode properties for every unit of every document cost more than the title search.
     /// `lowerTable` copied once to memory that is never freed, for `LoweredUnits` (read without retaining).
     nonisolated(unsafe) static let lowerTablePointer: UnsafePointer<UInt16> = {
         let p = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
@@ -217,11 +215,8 @@ struct TitleOptions: Sendable {
         return UnsafePointer(p)
     }()
 
-    private static let lowerTable: [UInt16] = (0...0xFFFF).map { v in
-        let u = UInt16(v)
-        if u < 0x80 { return u >= 0x41 && u <= 0x5A ? u + 32 : u }
-        guard let s = Unicode.Scalar(u), s.properties.isUppercase else { return u }
-        let l = s.properties.lowercaseMapping.utf16
-        return l.count == 1 ? l.first! : u
-    }
+    /// The lowercase of every uppercase UTF-16 unit (itself when it has no one-unit lowercase), built once:
+    /// looking up Unicode properties for every unit of every document cost more than the title search.
+    /// Shared with the case-folding prefilter, whose table is built in the same pass.
+    private static var lowerTable: [UInt16] { UnitLowercase.uppercase }
 }

@@ -1,3 +1,5 @@
+import MTFixCore
+
 /// Unicode properties of single UTF-16 units, from tables for the alphabetic scripts below U+3000.
 ///
 /// The detectors ask for the case or letterhood of units at every word and title position; a
@@ -49,21 +51,19 @@ struct CaseTable: Sendable {
 
     private init() {
         var flags = [UInt8](repeating: 0, count: CaseTable.limit)
-        var lower = (0..<CaseTable.limit).map { UInt16($0) }
         for u in 0..<CaseTable.limit {
             guard let s = Unicode.Scalar(UInt32(u)) else { continue }
             let p = s.properties
-            var f: UInt8 = 0
-            if p.isAlphabetic { f |= CaseTable.letter }
+            // Every lowercase or uppercase unit below U+3000 is alphabetic (`CaseTableTests` checks it), so
+            // the case is asked of letters only: half the property look-ups of building this at start-up.
+            guard p.isAlphabetic else { continue }
+            var f = CaseTable.letter
             if p.isLowercase { f |= CaseTable.lowercase }
-            if p.isUppercase {
-                f |= CaseTable.uppercase
-                let m = p.lowercaseMapping.utf16
-                if m.count == 1 { lower[u] = m.first! }
-            }
+            if p.isUppercase { f |= CaseTable.uppercase }
             flags[u] = f
         }
         self.flags = flags
-        self.lower = lower
+        // The one-unit lowercase of capitals, as the title search has it (built once for both).
+        self.lower = Array(UnitLowercase.uppercase[0..<CaseTable.limit])
     }
 }
