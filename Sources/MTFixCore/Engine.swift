@@ -128,10 +128,11 @@ public struct Engine: Sendable {
             applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
             map.push(edits)
             if Transcode.same(next, current.utf16) { break }
-            let previous = current
-            current = Profile.measure("(engine: new snapshots)") { Document(utf16: next, language: language) }
             let landing = Engine.landing(of: edits)
-            current.inheritWords(from: previous, edits: edits, landing: landing)
+            let previous = current
+            current = Profile.measure("(engine: new snapshots)") {
+                Document.applying(edits, landing: landing, to: previous, giving: next)
+            }
             touched = landing
         }
         reported.sort(by: Engine.textOrder)
