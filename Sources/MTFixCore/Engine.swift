@@ -73,6 +73,17 @@ public struct Engine: Sendable {
         return out
     }
 
+    /// Whether `reported` (in text order) ends with findings starting where `f` does, one of the same
+    /// rule and range among them.
+    static func repeats(_ f: Finding, in reported: [Finding]) -> Bool {
+        var k = reported.count - 1
+        while k >= 0 && reported[k].range.lowerBound == f.range.lowerBound {
+            if reported[k].range == f.range && reported[k].rule == f.rule { return true }
+            k -= 1
+        }
+        return false
+    }
+
     static func textOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
         if a.category != b.category { return a.category < b.category }
@@ -92,7 +103,8 @@ public struct Engine: Sendable {
         var current = Document(text: text, language: language)
         let original = current
         var reported: [Finding] = []
-        var seen = Set<FindingKey>()
+        // The findings reported so far, made when a second pass starts (most documents have one pass).
+        var seen: Set<FindingKey>? = nil
         var applied: [Finding] = []
         var conflicts: [Conflict] = []
         var map = OffsetMap()
@@ -115,10 +127,21 @@ public struct Engine: Sendable {
             // Report what is new in this pass, translated back to the original text.
             // (A finding whose edits were applied is always reported.)
             let chosenKeys = garbled.isEmpty ? [] : Set(chosen.map { FindingKey(rule: $0.rule, range: $0.range) })
+            if passes > 1 && seen == nil {
+                var keys = Set<FindingKey>(minimumCapacity: reported.count + found.count)
+                for f in reported { keys.insert(FindingKey(rule: f.rule, range: f.range)) }
+                seen = keys
+            }
             for f in found
             where f.category == .mojibake || !Engine.touches(f, garbled) || chosenKeys.contains(FindingKey(rule: f.rule, range: f.range)) {
                 let back = map.toOriginal(f, in: original)
-                if seen.insert(FindingKey(rule: back.rule, range: back.range)).inserted { reported.append(back) }
+                if seen == nil {
+                    // The first pass's findings come in text order: a repeated one (same rule and range)
+                    // is among the reported ones starting where it starts, the last few.
+                    if !Engine.repeats(back, in: reported) { reported.append(back) }
+                } else if seen!.insert(FindingKey(rule: back.rule, range: back.range)).inserted {
+                    reported.append(back)
+                }
             }
             if passes == 1 { conflicts = lost.map { Conflict(loser: $0.0.rule, winner: $0.1.rule, range: $0.0.editSpan) } }
             if Profile.enabled { for f in chosen { Profile.count("edits applied in pass \(passes): \(f.rule)") } }
@@ -126,9 +149,9 @@ public struct Engine: Sendable {
             let edits = chosen.flatMap(\.edits).sorted { $0.range.lowerBound < $1.range.lowerBound }
             let next = Engine.apply(edits, to: current.utf16)
             applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
-            map.push(edits)
-            if Transcode.same(next, current.utf16) { break }
             let landing = Engine.landing(of: edits)
+            map.push(edits, landing: landing)
+            if Transcode.same(next, current.utf16) { break }
             let previous = current
             current = Profile.measure("(engine: new snapshots)") {
                 Document.applying(edits, landing: landing, to: previous, giving: next)
@@ -224,6 +247,8 @@ public struct Engine: Sendable {
     /// Where sorted, non-overlapping edits land in the text they produce.
     static func landing(of edits: [Edit]) -> [Range<Int>] {
         var delta = 0
+        // (`utf16.count` of a non-ASCII replacement walks its UTF-8: counted here once per edit, and
+        // `OffsetMap.push` takes the lengths from these ranges.)
         return edits.map { e in
             let n = e.replacement.utf16.count
             let start = e.range.lowerBound + delta
@@ -297,11 +322,16 @@ struct OffsetMap {
     }
     private var passes: [Pass] = []
 
-    mutating func push(_ edits: [Edit]) {
+    /// Records a pass's edits (sorted, non-overlapping) and where they land (`Engine.landing(of:)`).
+    mutating func push(_ edits: [Edit], landing: [Range<Int>]) {
         var p = Pass()
+        p.old.reserveCapacity(edits.count)
+        p.newStart.reserveCapacity(edits.count)
+        p.newLength.reserveCapacity(edits.count)
+        p.deltaBefore.reserveCapacity(edits.count + 1)
         var delta = 0
-        for e in edits {
-            let n = e.replacement.utf16.count
+        for (k, e) in edits.enumerated() {
+            let n = landing[k].count
             p.old.append(e.range)
             p.newStart.append(e.range.lowerBound + delta)
             p.newLength.append(n)
