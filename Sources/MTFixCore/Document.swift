@@ -193,9 +193,40 @@ public final class Document: @unchecked Sendable {
 
     public func position(at offset: Int) -> Position {
         let li = lineIndex(at: offset)
-        let start = lines[li].lowerBound
         var column = 1
         var bytes = lineByteStarts[li]
+        advance(from: lines[li].lowerBound, to: offset, column: &column, bytes: &bytes)
+        return Position(line: li + 1, column: column, byteOffset: bytes)
+    }
+
+    /// The positions of `offsets` (as `position(at:)` gives each), in one walk when they ascend: `check`
+    /// asks for the start of every finding, often several on one long line, and each walked from its
+    /// line's start again.
+    public func positions(at offsets: [Int]) -> [Position] {
+        var out: [Position] = []
+        out.reserveCapacity(offsets.count)
+        var li = -1
+        var cursor = 0
+        var column = 1
+        var bytes = 0
+        for offset in offsets {
+            let l = lineIndex(at: offset)
+            let end = min(offset, utf16.count)
+            if l != li || end < cursor {
+                li = l
+                cursor = lines[l].lowerBound
+                column = 1
+                bytes = lineByteStarts[l]
+            }
+            advance(from: cursor, to: end, column: &column, bytes: &bytes)
+            cursor = max(cursor, end)
+            out.append(Position(line: l + 1, column: column, byteOffset: bytes))
+        }
+        return out
+    }
+
+    /// Adds the columns and UTF-8 bytes of the units from `start` to `offset` (clamped to the text).
+    private func advance(from start: Int, to offset: Int, column: inout Int, bytes: inout Int) {
         utf16.withUnsafeBufferPointer { u in
             guard let base = u.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
@@ -216,7 +247,6 @@ public final class Document: @unchecked Sendable {
                 i += 1
             }
         }
-        return Position(line: li + 1, column: column, byteOffset: bytes)
     }
 
     /// UTF-8 length of a range.
