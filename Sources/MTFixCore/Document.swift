@@ -76,7 +76,9 @@ public final class Document: @unchecked Sendable {
     private let memoLock = NSRecursiveLock()
     private var memo: [String: Any] = [:]
     /// Values of `MemoKey`s, by the key's index.
-    private var keyed: [AnyObject?] = []
+    /// (`memoLock` guards it: a rule asks on every document, and the runtime's access check for a class
+    /// property cost as much as the look-up.)
+    @exclusivity(unchecked) private var keyed: [AnyObject?] = []
 
     /// A blank-line separated block of lines.
     public struct Paragraph: Sendable, Hashable {
@@ -403,6 +405,9 @@ extension Document {
 
     static func buildParagraphs(_ units: [UInt16], lines: [Range<Int>]) -> [Paragraph] {
         var out: [Paragraph] = []
+        // Blank lines separate paragraphs, so there are at most half as many (rounded up) as lines:
+        // reserved once rather than grown paragraph by paragraph.
+        out.reserveCapacity((lines.count + 1) / 2)
         var first: Int? = nil
         func close(_ last: Int) {
             guard let f = first else { return }
