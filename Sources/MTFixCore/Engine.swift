@@ -43,6 +43,7 @@ public struct Engine: Sendable {
     /// would leave its excerpt sends its rule back to the whole document.
     func findings(in document: Document, touched: [Range<Int>]) -> [Finding] {
         var out: [Finding] = []
+        out.reserveCapacity(32)
         let active = index.active(in: document.language)
         let whole = active.filter { index.scopes[$0] == .document }
         var fallback: [Int] = []
@@ -138,6 +139,7 @@ public struct Engine: Sendable {
             where f.category == .mojibake || !Engine.touches(f, garbled) || chosenKeys.contains(FindingKey(rule: f.rule, range: f.range)) {
                 let back = map.toOriginal(f, in: original)
                 if seen == nil {
+                    if reported.isEmpty { reported.reserveCapacity(found.count) }
                     // The first pass's findings come in text order: a repeated one (same rule and range)
                     // is among the reported ones starting where it starts, the last few.
                     if !Engine.repeats(back, in: reported) { reported.append(back) }
@@ -150,7 +152,8 @@ public struct Engine: Sendable {
             if chosen.isEmpty { break }
             let edits = chosen.flatMap(\.edits).sorted { $0.range.lowerBound < $1.range.lowerBound }
             let next = Engine.apply(edits, to: current.utf16)
-            applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
+            applied.reserveCapacity(applied.count + chosen.count)
+            for f in chosen { applied.append(map.toOriginal(f, in: original)) }
             let landing = Engine.landing(of: edits)
             map.push(edits, landing: landing)
             if Transcode.same(next, current.utf16) { break }
