@@ -44,15 +44,15 @@ public struct Engine: Sendable {
     func findings(in document: Document, touched: [Range<Int>]) -> [Finding] {
         var out: [Finding] = []
         out.reserveCapacity(32)
+        // The active rules are walked once per scope rather than filtered into new lists (each grown
+        // rule by rule, on every document of the pass).
         let active = index.active(in: document.language)
-        let whole = active.filter { index.scopes[$0] == .document }
         var fallback: [Int] = []
-        for scope in [RuleScope.line, .paragraph] {
-            let local = active.filter { index.scopes[$0] == scope }
-            if local.isEmpty { continue }
+        for scope in Engine.localScopes {
+            if !active.contains(where: { index.scopes[$0] == scope }) { continue }
             let excerpt = Profile.measure("(excerpts)") { Excerpt(of: document, touched: touched, scope: scope) }
             let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: excerpt.document.utf16, language: document.language) } : nil
-            for i in local {
+            for i in active where index.scopes[i] == scope {
                 if let gate, !gate[i] { continue }
                 let rule = rules[i]
                 let found = Profile.measure(index.ids[i]) { rule.check(excerpt.document, context: context) }
@@ -60,13 +60,19 @@ public struct Engine: Sendable {
                 if mapped.count == found.count { out.append(contentsOf: mapped) } else { fallback.append(i) }
             }
         }
-        let rest = whole + fallback
-        if !rest.isEmpty {
+        // The document-scope rules, then those whose findings left their excerpt.
+        func isRest(_ i: Int) -> Bool { index.scopes[i] == .document }
+        if !fallback.isEmpty || active.contains(where: isRest) {
             // Document-scope rules are seldom gated (no bundled one is): the whole text is scanned for
             // literals only when a rule left to run can be skipped by them.
-            let gated = usesPrefilter && rest.contains { index.gated[$0] }
+            let gated = usesPrefilter && (active.contains { isRest($0) && index.gated[$0] } || fallback.contains { index.gated[$0] })
             let gate = gated ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16, language: document.language) } : nil
-            for i in rest {
+            for i in active where isRest(i) {
+                if let gate, !gate[i] { continue }
+                let rule = rules[i]
+                out.append(contentsOf: Profile.measure(index.ids[i]) { rule.check(document, context: context) })
+            }
+            for i in fallback {
                 if let gate, !gate[i] { continue }
                 let rule = rules[i]
                 out.append(contentsOf: Profile.measure(index.ids[i]) { rule.check(document, context: context) })
@@ -86,6 +92,9 @@ public struct Engine: Sendable {
         }
         return false
     }
+
+    /// The scopes a later pass runs on excerpts.
+    private static let localScopes: [RuleScope] = [.line, .paragraph]
 
     static func textOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
@@ -122,7 +131,10 @@ public struct Engine: Sendable {
             }
             // The rules of this pass are done with the snapshot before it.
             current.releaseOrigin()
-            let (chosen, lost) = Engine.resolve(found.filter(applies))
+            var applicable: [Finding] = []
+            applicable.reserveCapacity(found.count)
+            for f in found where applies(f) { applicable.append(f) }
+            let (chosen, lost) = Engine.resolve(applicable)
             // Text that a chosen mojibake repair decodes again is not what the reader sees: another rule's
             // finding there (a "name" spelled `РµР`) is not reported; the next pass sees the decoded text.
             let garbled = chosen.filter { $0.category == .mojibake }.flatMap(\.edits).map(\.range)
@@ -150,7 +162,10 @@ public struct Engine: Sendable {
             if passes == 1 { conflicts = lost.map { Conflict(loser: $0.0.rule, winner: $0.1.rule, range: $0.0.editSpan) } }
             if Profile.enabled { for f in chosen { Profile.count("edits applied in pass \(passes): \(f.rule)") } }
             if chosen.isEmpty { break }
-            let edits = chosen.flatMap(\.edits).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            var edits: [Edit] = []
+            edits.reserveCapacity(chosen.reduce(0) { $0 + $1.edits.count })
+            for f in chosen { edits.append(contentsOf: f.edits) }
+            edits.sort { $0.range.lowerBound < $1.range.lowerBound }
             let next = Engine.apply(edits, to: current.utf16)
             applied.reserveCapacity(applied.count + chosen.count)
             for f in chosen { applied.append(map.toOriginal(f, in: original)) }
