@@ -82,13 +82,18 @@ public struct Engine: Sendable {
         return out
     }
 
-    /// Whether `reported` (in text order) ends with findings starting where `f` does, one of the same
-    /// rule and range among them.
-    static func repeats(_ f: Finding, in reported: [Finding]) -> Bool {
-        var k = reported.count - 1
-        while k >= 0 && reported[k].range.lowerBound == f.range.lowerBound {
-            if reported[k].range == f.range && reported[k].rule == f.rule { return true }
-            k -= 1
+    /// Whether `reported` (in text order) holds a finding of the same rule and range as `f`: among those
+    /// starting where `f` starts, found by binary search.
+    static func repeats(_ f: Finding, in reported: ArraySlice<Finding>) -> Bool {
+        var lo = reported.startIndex
+        var hi = reported.endIndex
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if reported[mid].range.lowerBound < f.range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < reported.endIndex && reported[lo].range.lowerBound == f.range.lowerBound {
+            if reported[lo].range == f.range && reported[lo].rule == f.rule { return true }
+            lo += 1
         }
         return false
     }
@@ -115,8 +120,11 @@ public struct Engine: Sendable {
         var current = Document(text: text, language: language)
         let original = current
         var reported: [Finding] = []
-        // The findings reported so far, made when a second pass starts (most documents have one pass).
-        var seen: Set<FindingKey>? = nil
+        // How many of `reported` the first pass gave (in text order: later passes look a finding up there
+        // by binary search), and the keys of those later passes added (hashing every finding of a second
+        // pass, most of them the first pass's again, showed in profiles).
+        var firstPass = 0
+        var later = Set<FindingKey>()
         var applied: [Finding] = []
         var conflicts: [Conflict] = []
         var map = OffsetMap()
@@ -142,23 +150,21 @@ public struct Engine: Sendable {
             // Report what is new in this pass, translated back to the original text.
             // (A finding whose edits were applied is always reported.)
             let chosenKeys = garbled.isEmpty ? [] : Set(chosen.map { FindingKey(rule: $0.rule, range: $0.range) })
-            if passes > 1 && seen == nil {
-                var keys = Set<FindingKey>(minimumCapacity: reported.count + found.count)
-                for f in reported { keys.insert(FindingKey(rule: f.rule, range: f.range)) }
-                seen = keys
-            }
             for f in found
             where f.category == .mojibake || !Engine.touches(f, garbled) || chosenKeys.contains(FindingKey(rule: f.rule, range: f.range)) {
                 let back = map.toOriginal(f, in: original)
-                if seen == nil {
+                if passes == 1 {
                     if reported.isEmpty { reported.reserveCapacity(found.count) }
                     // The first pass's findings come in text order: a repeated one (same rule and range)
                     // is among the reported ones starting where it starts, the last few.
-                    if !Engine.repeats(back, in: reported) { reported.append(back) }
-                } else if seen!.insert(FindingKey(rule: back.rule, range: back.range)).inserted {
+                    if !Engine.repeats(back, in: reported[...]) { reported.append(back) }
+                } else if !Engine.repeats(back, in: reported[..<firstPass])
+                    && later.insert(FindingKey(rule: back.rule, range: back.range)).inserted
+                {
                     reported.append(back)
                 }
             }
+            if passes == 1 { firstPass = reported.count }
             if passes == 1 { conflicts = lost.map { Conflict(loser: $0.0.rule, winner: $0.1.rule, range: $0.0.editSpan) } }
             if Profile.enabled { for f in chosen { Profile.count("edits applied in pass \(passes): \(f.rule)") } }
             if chosen.isEmpty { break }
