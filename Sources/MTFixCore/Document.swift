@@ -10,15 +10,19 @@ public final class Document: @unchecked Sendable {
     /// The text (made from `utf16` on first use for snapshots built from code units: an engine pass
     /// over a long document needs only the final snapshot's string).
     public var text: String {
-        textLock.lock()
-        defer { textLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let t = textCache { return t }
         let t = Transcode.string(utf16)
         textCache = t
         return t
     }
     public let utf16: [UInt16]
-    private let textLock = NSLock()
+    /// One lock for everything made on first use (text, byte offsets, words, structure, memoized
+    /// analyses): a Foundation lock is two allocations, and five per snapshot cost ten on every document,
+    /// excerpt and pass. Recursive, since a memoized analysis asks for the words or paragraphs while it
+    /// is being made.
+    private let lock = NSRecursiveLock()
     private var textCache: String?
     /// ISO 639-1 code the document is treated as (`en`, `de`, `ja`, ...).
     public let language: String
@@ -26,8 +30,8 @@ public final class Document: @unchecked Sendable {
     public let lines: [Range<Int>]
     /// Blank-line separated blocks (from the lines alone: no segmentation pass).
     public var paragraphs: [Paragraph] {
-        structureLock.lock()
-        defer { structureLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let p = paragraphCache { return p }
         let p = Document.buildParagraphs(utf16, lines: lines)
         paragraphCache = p
@@ -36,8 +40,8 @@ public final class Document: @unchecked Sendable {
     /// Sentences in text order, trimmed of surrounding white space; never cross a line break. An ICU
     /// sentence pass made on first use, so rules that do not ask never pay for it.
     public var sentences: [Range<Int>] {
-        structureLock.lock()
-        defer { structureLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let s = sentenceCache { return s }
         let s = Profile.measure("(document: sentences, within the first rule asking)") {
             Document.segmentSentences(utf16, lines: lines, language: language)
@@ -60,9 +64,7 @@ public final class Document: @unchecked Sendable {
         while end < all.count && all[end].upperBound <= paragraph.range.upperBound { end += 1 }
         return lo..<end
     }
-    private let byteStartsLock = NSLock()
     private var byteStartsCache: [Int]?
-    private let wordsLock = NSLock()
     private var wordsCache: [Word]?
     /// Where the words of an engine pass's output come from, until they are asked for.
     private var wordsSource: InheritedWords?
@@ -70,13 +72,13 @@ public final class Document: @unchecked Sendable {
     /// (`lineInheritance` is made from them on first use).
     private var origin: InheritedWords?
     private var inheritanceCache: LineInheritance?
-    private let structureLock = NSLock()
     private var paragraphCache: [Paragraph]?
     private var sentenceCache: [Range<Int>]?
-    private let memoLock = NSRecursiveLock()
     private var memo: [String: Any] = [:]
     /// Values of `MemoKey`s, by the key's index.
-    private var keyed: [AnyObject?] = []
+    /// (`lock` guards it: a rule asks on every document, and the runtime's access check for a class
+    /// property cost as much as the look-up.)
+    @exclusivity(unchecked) private var keyed: [AnyObject?] = []
 
     /// A blank-line separated block of lines.
     public struct Paragraph: Sendable, Hashable {
@@ -147,8 +149,8 @@ public final class Document: @unchecked Sendable {
     /// UTF-8 offset of each line's start, for `position(at:)`; only reports need it, so it is made on
     /// first use rather than with every snapshot.
     private var lineByteStarts: [Int] {
-        byteStartsLock.lock()
-        defer { byteStartsLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let b = byteStartsCache { return b }
         var out: [Int] = []
         out.reserveCapacity(lines.count)
@@ -193,9 +195,40 @@ public final class Document: @unchecked Sendable {
 
     public func position(at offset: Int) -> Position {
         let li = lineIndex(at: offset)
-        let start = lines[li].lowerBound
         var column = 1
         var bytes = lineByteStarts[li]
+        advance(from: lines[li].lowerBound, to: offset, column: &column, bytes: &bytes)
+        return Position(line: li + 1, column: column, byteOffset: bytes)
+    }
+
+    /// The positions of `offsets` (as `position(at:)` gives each), in one walk when they ascend: `check`
+    /// asks for the start of every finding, often several on one long line, and each walked from its
+    /// line's start again.
+    public func positions(at offsets: [Int]) -> [Position] {
+        var out: [Position] = []
+        out.reserveCapacity(offsets.count)
+        var li = -1
+        var cursor = 0
+        var column = 1
+        var bytes = 0
+        for offset in offsets {
+            let l = lineIndex(at: offset)
+            let end = min(offset, utf16.count)
+            if l != li || end < cursor {
+                li = l
+                cursor = lines[l].lowerBound
+                column = 1
+                bytes = lineByteStarts[l]
+            }
+            advance(from: cursor, to: end, column: &column, bytes: &bytes)
+            cursor = max(cursor, end)
+            out.append(Position(line: l + 1, column: column, byteOffset: bytes))
+        }
+        return out
+    }
+
+    /// Adds the columns and UTF-8 bytes of the units from `start` to `offset` (clamped to the text).
+    private func advance(from start: Int, to offset: Int, column: inout Int, bytes: inout Int) {
         utf16.withUnsafeBufferPointer { u in
             guard let base = u.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
@@ -216,7 +249,6 @@ public final class Document: @unchecked Sendable {
                 i += 1
             }
         }
-        return Position(line: li + 1, column: column, byteOffset: bytes)
     }
 
     /// UTF-8 length of a range.
@@ -263,19 +295,22 @@ public final class Document: @unchecked Sendable {
     /// everything the value depends on besides the text and language (options, a word list's identity).
     /// A typed key costs a lock and an array look-up per call, so a detector may ask on every document.
     public func memoized<Value>(_ key: MemoKey<Value>, _ make: () -> Value) -> Value {
-        memoLock.lock()
-        defer { memoLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if key.index < keyed.count, let box = keyed[key.index] { return unsafeDowncast(box, to: MemoBox<Value>.self).value }
         let v = make()
-        if key.index >= keyed.count { keyed += [AnyObject?](repeating: nil, count: key.index + 1 - keyed.count) }
+        if key.index >= keyed.count {
+            // Room for every key made so far at once (a document's analyses asked one by one grew it often).
+            keyed += repeatElement(nil, count: max(key.index + 1, MemoKeyCounter.issued()) - keyed.count)
+        }
         keyed[key.index] = MemoBox(v)
         return v
     }
 
     /// The value memoized under `key`, if some rule asked for it already (nil: not made).
     public func memoizedValue<Value>(_ key: MemoKey<Value>) -> Value? {
-        memoLock.lock()
-        defer { memoLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard key.index < keyed.count, let box = keyed[key.index] else { return nil }
         return unsafeDowncast(box, to: MemoBox<Value>.self).value
     }
@@ -283,8 +318,8 @@ public final class Document: @unchecked Sendable {
     /// As `memoized(_:_:)` with a typed key, for callers that ask rarely (a string key is hashed and its
     /// value cast on every call).
     public func memoized<Value>(_ key: String, _ make: () -> Value) -> Value {
-        memoLock.lock()
-        defer { memoLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let v = memo[key] as? Value { return v }
         let v = make()
         memo[key] = v
@@ -296,8 +331,8 @@ public final class Document: @unchecked Sendable {
     /// Words of the whole document: ICU's word segments with status ≥ 100, from `WordBreaker` (computed on
     /// first use, then cached).
     public var words: [Word] {
-        wordsLock.lock()
-        defer { wordsLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let w = wordsCache { return w }
         let out = Profile.measure("(document: words, within the first rule asking)") {
             if let source = wordsSource, let old = source.previous.knownWords {
@@ -312,8 +347,8 @@ public final class Document: @unchecked Sendable {
 
     /// The words, if they were asked for already (nil: not segmented yet).
     var knownWords: [Word]? {
-        wordsLock.lock()
-        defer { wordsLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return wordsCache
     }
 
@@ -321,8 +356,8 @@ public final class Document: @unchecked Sendable {
     /// words of its unchanged lines from `previous` when they are asked for (see `InheritedWords`);
     /// `landing` is where the edits land here (`Engine.landing(of:)`).
     func inheritWords(from previous: Document, edits: [Edit], landing: [Range<Int>]) {
-        wordsLock.lock()
-        defer { wordsLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let source = InheritedWords(previous: previous, edits: edits, landing: landing)
         if wordsCache == nil { wordsSource = source }
         origin = source
@@ -332,8 +367,8 @@ public final class Document: @unchecked Sendable {
     /// before it, so a line-local analysis of that snapshot can be taken over for them (nil: this is no
     /// engine pass's output, or its pass is over).
     public var lineInheritance: LineInheritance? {
-        wordsLock.lock()
-        defer { wordsLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let known = inheritanceCache { return known }
         guard let o = origin else { return nil }
         let made = LineInheritance(previous: o.previous, lines: lines, edits: o.edits, landing: o.landing)
@@ -344,8 +379,8 @@ public final class Document: @unchecked Sendable {
     /// Lets go of the previous snapshot once the pass that could use it is over (a chain of snapshots
     /// of a long document would otherwise stay in memory until the result is dropped).
     func releaseOrigin() {
-        wordsLock.lock()
-        defer { wordsLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         origin = nil
         inheritanceCache = nil
     }
@@ -373,6 +408,9 @@ extension Document {
 
     static func buildParagraphs(_ units: [UInt16], lines: [Range<Int>]) -> [Paragraph] {
         var out: [Paragraph] = []
+        // Blank lines separate paragraphs, so there are at most half as many (rounded up) as lines:
+        // reserved once rather than grown paragraph by paragraph.
+        out.reserveCapacity((lines.count + 1) / 2)
         var first: Int? = nil
         func close(_ last: Int) {
             guard let f = first else { return }
@@ -404,6 +442,13 @@ public final class MemoKey<Value>: @unchecked Sendable {
 private enum MemoKeyCounter {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var count = 0
+
+    /// How many keys there are so far.
+    static func issued() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
 
     static func next() -> Int {
         lock.lock()

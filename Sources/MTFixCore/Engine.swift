@@ -25,6 +25,8 @@ public struct Engine: Sendable {
     /// Findings on one snapshot, in text order (no edits applied).
     public func findings(in document: Document) -> [Finding] {
         var out: [Finding] = []
+        // Most documents get a few findings from several rules: one buffer instead of regrowth by each.
+        out.reserveCapacity(32)
         let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16, language: document.language) } : nil
         for i in index.active(in: document.language) {
             if let gate, !gate[i] { continue }
@@ -41,15 +43,16 @@ public struct Engine: Sendable {
     /// would leave its excerpt sends its rule back to the whole document.
     func findings(in document: Document, touched: [Range<Int>]) -> [Finding] {
         var out: [Finding] = []
+        out.reserveCapacity(32)
+        // The active rules are walked once per scope rather than filtered into new lists (each grown
+        // rule by rule, on every document of the pass).
         let active = index.active(in: document.language)
-        let whole = active.filter { index.scopes[$0] == .document }
         var fallback: [Int] = []
-        for scope in [RuleScope.line, .paragraph] {
-            let local = active.filter { index.scopes[$0] == scope }
-            if local.isEmpty { continue }
+        for scope in Engine.localScopes {
+            if !active.contains(where: { index.scopes[$0] == scope }) { continue }
             let excerpt = Profile.measure("(excerpts)") { Excerpt(of: document, touched: touched, scope: scope) }
             let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: excerpt.document.utf16, language: document.language) } : nil
-            for i in local {
+            for i in active where index.scopes[i] == scope {
                 if let gate, !gate[i] { continue }
                 let rule = rules[i]
                 let found = Profile.measure(index.ids[i]) { rule.check(excerpt.document, context: context) }
@@ -57,13 +60,19 @@ public struct Engine: Sendable {
                 if mapped.count == found.count { out.append(contentsOf: mapped) } else { fallback.append(i) }
             }
         }
-        let rest = whole + fallback
-        if !rest.isEmpty {
+        // The document-scope rules, then those whose findings left their excerpt.
+        func isRest(_ i: Int) -> Bool { index.scopes[i] == .document }
+        if !fallback.isEmpty || active.contains(where: isRest) {
             // Document-scope rules are seldom gated (no bundled one is): the whole text is scanned for
             // literals only when a rule left to run can be skipped by them.
-            let gated = usesPrefilter && rest.contains { index.gated[$0] }
+            let gated = usesPrefilter && (active.contains { isRest($0) && index.gated[$0] } || fallback.contains { index.gated[$0] })
             let gate = gated ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16, language: document.language) } : nil
-            for i in rest {
+            for i in active where isRest(i) {
+                if let gate, !gate[i] { continue }
+                let rule = rules[i]
+                out.append(contentsOf: Profile.measure(index.ids[i]) { rule.check(document, context: context) })
+            }
+            for i in fallback {
                 if let gate, !gate[i] { continue }
                 let rule = rules[i]
                 out.append(contentsOf: Profile.measure(index.ids[i]) { rule.check(document, context: context) })
@@ -72,6 +81,25 @@ public struct Engine: Sendable {
         out.sort(by: Engine.textOrder)
         return out
     }
+
+    /// Whether `reported` (in text order) holds a finding of the same rule and range as `f`: among those
+    /// starting where `f` starts, found by binary search.
+    static func repeats(_ f: Finding, in reported: ArraySlice<Finding>) -> Bool {
+        var lo = reported.startIndex
+        var hi = reported.endIndex
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if reported[mid].range.lowerBound < f.range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < reported.endIndex && reported[lo].range.lowerBound == f.range.lowerBound {
+            if reported[lo].range == f.range && reported[lo].rule == f.rule { return true }
+            lo += 1
+        }
+        return false
+    }
+
+    /// The scopes a later pass runs on excerpts.
+    private static let localScopes: [RuleScope] = [.line, .paragraph]
 
     static func textOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
@@ -92,7 +120,11 @@ public struct Engine: Sendable {
         var current = Document(text: text, language: language)
         let original = current
         var reported: [Finding] = []
-        var seen = Set<FindingKey>()
+        // How many of `reported` the first pass gave (in text order: later passes look a finding up there
+        // by binary search), and the keys of those later passes added (hashing every finding of a second
+        // pass, most of them the first pass's again, showed in profiles).
+        var firstPass = 0
+        var later = Set<FindingKey>()
         var applied: [Finding] = []
         var conflicts: [Conflict] = []
         var map = OffsetMap()
@@ -107,7 +139,10 @@ public struct Engine: Sendable {
             }
             // The rules of this pass are done with the snapshot before it.
             current.releaseOrigin()
-            let (chosen, lost) = Engine.resolve(found.filter(applies))
+            var applicable: [Finding] = []
+            applicable.reserveCapacity(found.count)
+            for f in found where applies(f) { applicable.append(f) }
+            let (chosen, lost) = Engine.resolve(applicable)
             // Text that a chosen mojibake repair decodes again is not what the reader sees: another rule's
             // finding there (a "name" spelled `РµР`) is not reported; the next pass sees the decoded text.
             let garbled = chosen.filter { $0.category == .mojibake }.flatMap(\.edits).map(\.range)
@@ -118,20 +153,35 @@ public struct Engine: Sendable {
             for f in found
             where f.category == .mojibake || !Engine.touches(f, garbled) || chosenKeys.contains(FindingKey(rule: f.rule, range: f.range)) {
                 let back = map.toOriginal(f, in: original)
-                if seen.insert(FindingKey(rule: back.rule, range: back.range)).inserted { reported.append(back) }
+                if passes == 1 {
+                    if reported.isEmpty { reported.reserveCapacity(found.count) }
+                    // The first pass's findings come in text order: a repeated one (same rule and range)
+                    // is among the reported ones starting where it starts, the last few.
+                    if !Engine.repeats(back, in: reported[...]) { reported.append(back) }
+                } else if !Engine.repeats(back, in: reported[..<firstPass])
+                    && later.insert(FindingKey(rule: back.rule, range: back.range)).inserted
+                {
+                    reported.append(back)
+                }
             }
+            if passes == 1 { firstPass = reported.count }
             if passes == 1 { conflicts = lost.map { Conflict(loser: $0.0.rule, winner: $0.1.rule, range: $0.0.editSpan) } }
             if Profile.enabled { for f in chosen { Profile.count("edits applied in pass \(passes): \(f.rule)") } }
             if chosen.isEmpty { break }
-            let edits = chosen.flatMap(\.edits).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            var edits: [Edit] = []
+            edits.reserveCapacity(chosen.reduce(0) { $0 + $1.edits.count })
+            for f in chosen { edits.append(contentsOf: f.edits) }
+            edits.sort { $0.range.lowerBound < $1.range.lowerBound }
             let next = Engine.apply(edits, to: current.utf16)
-            applied.append(contentsOf: chosen.map { map.toOriginal($0, in: original) })
-            map.push(edits)
+            applied.reserveCapacity(applied.count + chosen.count)
+            for f in chosen { applied.append(map.toOriginal(f, in: original)) }
+            let landing = Engine.landing(of: edits)
+            map.push(edits, landing: landing)
             if Transcode.same(next, current.utf16) { break }
             let previous = current
-            current = Profile.measure("(engine: new snapshots)") { Document(utf16: next, language: language) }
-            let landing = Engine.landing(of: edits)
-            current.inheritWords(from: previous, edits: edits, landing: landing)
+            current = Profile.measure("(engine: new snapshots)") {
+                Document.applying(edits, landing: landing, to: previous, giving: next)
+            }
             touched = landing
         }
         reported.sort(by: Engine.textOrder)
@@ -223,6 +273,8 @@ public struct Engine: Sendable {
     /// Where sorted, non-overlapping edits land in the text they produce.
     static func landing(of edits: [Edit]) -> [Range<Int>] {
         var delta = 0
+        // (`utf16.count` of a non-ASCII replacement walks its UTF-8: counted here once per edit, and
+        // `OffsetMap.push` takes the lengths from these ranges.)
         return edits.map { e in
             let n = e.replacement.utf16.count
             let start = e.range.lowerBound + delta
@@ -296,11 +348,16 @@ struct OffsetMap {
     }
     private var passes: [Pass] = []
 
-    mutating func push(_ edits: [Edit]) {
+    /// Records a pass's edits (sorted, non-overlapping) and where they land (`Engine.landing(of:)`).
+    mutating func push(_ edits: [Edit], landing: [Range<Int>]) {
         var p = Pass()
+        p.old.reserveCapacity(edits.count)
+        p.newStart.reserveCapacity(edits.count)
+        p.newLength.reserveCapacity(edits.count)
+        p.deltaBefore.reserveCapacity(edits.count + 1)
         var delta = 0
-        for e in edits {
-            let n = e.replacement.utf16.count
+        for (k, e) in edits.enumerated() {
+            let n = landing[k].count
             p.old.append(e.range)
             p.newStart.append(e.range.lowerBound + delta)
             p.newLength.append(n)

@@ -38,18 +38,31 @@ struct Excerpt {
                 for k in lo...hi { selected[k] = true }
             }
         }
+        let runs = Excerpt.runs(selected)
         var out: [UInt16] = []
         var pieces: [Piece] = []
         // The excerpt's lines: a run's lines are the source's, moved; a separator is an empty line. (Made
         // here rather than found again in the excerpt's text.)
         var excerptLines: [Range<Int>] = []
+        // Reserved at their final sizes (a separator is at most two units and a line): growing them
+        // append by append showed in profiles of the second pass.
+        var unitCount = 0
+        var lineCount = 0
+        for run in runs {
+            unitCount += source.lineRangeWithTerminator(run.upperBound).upperBound - lines[run.lowerBound].lowerBound
+            lineCount += run.count
+        }
+        out.reserveCapacity(unitCount + 2 * (runs.count + 1))
+        excerptLines.reserveCapacity(lineCount + runs.count + 1)
+        pieces.reserveCapacity(runs.count)
         // A blank line, in the line-end style of the run before it (or of the first line).
         func separate(after end: Int) {
             let crlf = end >= 2 && units[end - 2] == 0x0D && units[end - 1] == 0x0A
             excerptLines.append(out.count..<out.count)
-            out.append(contentsOf: crlf ? [0x0D, 0x0A] : [0x0A])
+            if crlf { out.append(0x0D) }
+            out.append(0x0A)
         }
-        for run in Excerpt.runs(selected) {
+        for run in runs {
             let (i, j) = (run.lowerBound, run.upperBound)
             let range = lines[i].lowerBound..<source.lineRangeWithTerminator(j).upperBound
             if let previous = pieces.last {

@@ -47,8 +47,15 @@ struct UnicodeCensus {
     let all: Classes
 
     /// The document's census, made once per snapshot for all the Unicode detectors.
+    /// (An engine pass's output takes the classes of its unchanged lines from the previous snapshot's
+    /// census, when that was made.)
     static func of(_ document: Document) -> UnicodeCensus {
-        document.memoized(memoKey) { UnicodeCensus(document) }
+        document.memoized(memoKey) {
+            if let inheritance = document.lineInheritance, let old = inheritance.previous.memoizedValue(memoKey) {
+                return UnicodeCensus(document, inheriting: old, inheritance)
+            }
+            return UnicodeCensus(document)
+        }
     }
 
     private static let memoKey = MemoKey<UnicodeCensus>()
@@ -71,6 +78,45 @@ struct UnicodeCensus {
                     previousEnd = line.upperBound
                 }
                 for i in previousEnd..<units.count { all |= table[Int(units[i])] }
+            }
+        }
+        self.lines = masks
+        self.all = Classes(rawValue: all)
+    }
+
+    /// The census of `document`, an engine pass's output, from `old`, the census of the snapshot before
+    /// it: an unchanged line holds the units it held (see `LineInheritance`), so its classes are the old
+    /// ones; the lines an edit reached and the line ends between lines are looked at again.
+    private init(_ document: Document, inheriting old: UnicodeCensus, _ inheritance: LineInheritance) {
+        let u = document.utf16
+        let lines = document.lines
+        let shifts = inheritance.shifts
+        let oldLines = inheritance.previous.lines
+        var masks = [Classes](repeating: [], count: lines.count)
+        var all: UInt32 = 0
+        // The old line an unchanged line was: old lines are in order, so found by moving forward.
+        var k = 0
+        UnicodeCensus.table.withUnsafeBufferPointer { table in
+            u.withUnsafeBufferPointer { units in
+                var previousEnd = 0
+                for (i, line) in lines.enumerated() {
+                    for j in previousEnd..<line.lowerBound { all |= table[Int(units[j])] }
+                    previousEnd = line.upperBound
+                    if let shift = shifts[i] {
+                        let start = line.lowerBound - shift
+                        while k < oldLines.count && oldLines[k].lowerBound < start { k += 1 }
+                        if k < oldLines.count && oldLines[k] == start..<(line.upperBound - shift) {
+                            masks[i] = old.lines[k]
+                            all |= old.lines[k].rawValue
+                            continue
+                        }
+                    }
+                    var m: UInt32 = 0
+                    for j in line { m |= table[Int(units[j])] }
+                    masks[i] = Classes(rawValue: m)
+                    all |= m
+                }
+                for j in previousEnd..<units.count { all |= table[Int(units[j])] }
             }
         }
         self.lines = masks

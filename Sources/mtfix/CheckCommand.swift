@@ -82,44 +82,41 @@ struct CheckCommand: ParsableCommand {
         guard !result.findings.isEmpty else { return out }
         out.reserveCapacity(result.findings.count * (color ? 200 : 160))
         let path = Array(display.utf8)
-        // Strings are appended as contiguous UTF-8 in one copy, and colours only asked for when
-        // painting: `out += s.utf8` went through a generic iterator for every piece of every line.
-        func add(_ s: String) {
-            var s = s
-            s.withUTF8 { out.append(contentsOf: $0) }
-        }
-        func mark(_ c: Unicode.Scalar) { out.append(UInt8(ascii: c)) }
-        func paint(_ code: @autoclosure () -> String) { if color { add(code()) } }
-        for f in result.findings {
-            let at = result.original.position(at: f.range.lowerBound)
-            paint(DiffPainter.bold)
+        // Strings are appended as contiguous UTF-8 in one copy (`out += s.utf8` went through a generic
+        // iterator for every piece of every line), and colours only made when painting. Everything is
+        // written to `out` here, not through nested functions: one writing the captured array paid a
+        // dynamic exclusivity check per piece.
+        // Findings come in text order: their positions are found in one walk over each line.
+        let positions = result.original.positions(at: result.findings.map(\.range.lowerBound))
+        for (f, at) in zip(result.findings, positions) {
+            if color { append(DiffPainter.bold, to: &out) }
             out += path
-            mark(":")
+            out.append(UInt8(ascii: ":"))
             appendDecimal(at.line, to: &out)
-            mark(":")
+            out.append(UInt8(ascii: ":"))
             appendDecimal(at.column, to: &out)
-            mark(":")
-            paint(DiffPainter.reset)
-            mark(" ")
-            paint(severityColor(f.severity))
-            add(f.severity.rawValue)
-            mark(":")
-            paint(DiffPainter.reset)
-            mark(" ")
-            add(f.message)
-            mark(" ")
-            paint(DiffPainter.dim)
-            mark("[")
-            add(f.rule)
-            mark("]")
-            paint(DiffPainter.reset)
-            mark(" ")
-            paint(safetyColor(f.safety))
-            mark("(")
-            add(f.safety.rawValue)
-            mark(")")
-            paint(DiffPainter.reset)
-            mark("\n")
+            out.append(UInt8(ascii: ":"))
+            if color { append(DiffPainter.reset, to: &out) }
+            out.append(UInt8(ascii: " "))
+            if color { append(severityColor(f.severity), to: &out) }
+            append(f.severity.rawValue, to: &out)
+            out.append(UInt8(ascii: ":"))
+            if color { append(DiffPainter.reset, to: &out) }
+            out.append(UInt8(ascii: " "))
+            append(f.message, to: &out)
+            out.append(UInt8(ascii: " "))
+            if color { append(DiffPainter.dim, to: &out) }
+            out.append(UInt8(ascii: "["))
+            append(f.rule, to: &out)
+            out.append(UInt8(ascii: "]"))
+            if color { append(DiffPainter.reset, to: &out) }
+            out.append(UInt8(ascii: " "))
+            if color { append(safetyColor(f.safety), to: &out) }
+            out.append(UInt8(ascii: "("))
+            append(f.safety.rawValue, to: &out)
+            out.append(UInt8(ascii: ")"))
+            if color { append(DiffPainter.reset, to: &out) }
+            out.append(UInt8(ascii: "\n"))
         }
         return out
     }
@@ -142,6 +139,13 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Appends the decimal digits of `n` (not negative).
+    /// Appends the UTF-8 of `s` in one copy.
+    @inline(__always)
+    static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
     static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
         if n >= 10 { appendDecimal(n / 10, to: &out) }
         out.append(UInt8(ascii: "0") + UInt8(n % 10))

@@ -50,3 +50,33 @@ struct InheritedWordsTests {
         #expect(after.words != Document(utf16: units, language: "en").words)
     }
 }
+
+/// An engine pass's output takes its lines from the previous snapshot's and the edits: they must be the
+/// lines a scan of the new text finds, whatever the edits (line ends put in, removed, `\r` split from `\n`).
+@Suite("Inherited lines")
+struct InheritedLinesTests {
+    @Test func inheritedLinesAreAFreshScan() {
+        var rng = SplitMix(seed: 0x11E5)
+        var failures = 0
+        for _ in 0..<3000 {
+            let before = Document(text: InheritedWordsTests.generator.text(&rng, Int(rng.next() % 60)), language: "en")
+            let edits = InheritedWordsTests.generator.edits(before.utf16, &rng)
+            let units = Engine.apply(edits, to: before.utf16)
+            let lines = InheritedLines.lines(of: units, previous: before, edits: edits, landing: Engine.landing(of: edits))
+            if lines != Transcode.lines(units) {
+                failures += 1
+                if failures < 4 { Issue.record("differs: \(before.text.debugDescription) with \(edits)") }
+            }
+        }
+        #expect(failures == 0)
+    }
+
+    /// A lone surrogate left where an edit splits a pair is found (nil, as `Transcode.lines` gives).
+    @Test func splitPairIsRefused() {
+        let before = Document(text: "a😀b\nc", language: "en")
+        let edits = [Edit(range: 2..<3, replacement: "x")]
+        let units = Engine.apply(edits, to: before.utf16)
+        #expect(Transcode.lines(units) == nil)
+        #expect(InheritedLines.lines(of: units, previous: before, edits: edits, landing: Engine.landing(of: edits)) == nil)
+    }
+}
