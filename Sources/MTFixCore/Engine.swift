@@ -82,9 +82,9 @@ public struct Engine: Sendable {
         return out
     }
 
-    /// Whether `reported` (in text order) holds a finding of the same rule and range as `f`: among those
+    /// Where `reported` (in text order) holds a finding of the same rule and range as `f`: among those
     /// starting where `f` starts, found by binary search.
-    static func repeats(_ f: Finding, in reported: ArraySlice<Finding>) -> Bool {
+    static func repeated(_ f: Finding, in reported: ArraySlice<Finding>) -> Int? {
         var lo = reported.startIndex
         var hi = reported.endIndex
         while lo < hi {
@@ -92,10 +92,10 @@ public struct Engine: Sendable {
             if reported[mid].range.lowerBound < f.range.lowerBound { lo = mid + 1 } else { hi = mid }
         }
         while lo < reported.endIndex && reported[lo].range.lowerBound == f.range.lowerBound {
-            if reported[lo].range == f.range && reported[lo].rule == f.rule { return true }
+            if reported[lo].range == f.range && reported[lo].rule == f.rule { return lo }
             lo += 1
         }
-        return false
+        return nil
     }
 
     /// The scopes a later pass runs on excerpts.
@@ -157,10 +157,17 @@ public struct Engine: Sendable {
                     if reported.isEmpty { reported.reserveCapacity(found.count) }
                     // The first pass's findings come in text order: a repeated one (same rule and range)
                     // is among the reported ones starting where it starts, the last few.
-                    if !Engine.repeats(back, in: reported[...]) { reported.append(back) }
-                } else if !Engine.repeats(back, in: reported[..<firstPass])
-                    && later.insert(FindingKey(rule: back.rule, range: back.range)).inserted
-                {
+                    if Engine.repeated(back, in: reported[...]) == nil { reported.append(back) }
+                } else if let i = Engine.repeated(back, in: reported[..<firstPass]) {
+                    // The first pass offered it for review; the edits before made this pass sure of it
+                    // (`Prime Minister Brinken` once the name is `Blinken`) and it was applied: report it as
+                    // applied, once.
+                    if back.safety != reported[i].safety && applies(f) && !applies(reported[i])
+                        && chosen.contains(where: { $0.rule == f.rule && $0.range == f.range })
+                    {
+                        reported[i] = back
+                    }
+                } else if later.insert(FindingKey(rule: back.rule, range: back.range)).inserted {
                     reported.append(back)
                 }
             }
@@ -388,7 +395,11 @@ struct OffsetMap {
             }
             let newStart = pass.newStart[k]
             let newEnd = newStart + pass.newLength[k]
-            if p < newEnd || (p == newEnd && pass.newLength[k] == 0 && upper == false && p == newStart) {
+            if upper && p == newStart && pass.newLength[k] > 0 {
+                // A range that ends where a replacement begins ends before it (`Prime Minister ` before
+                // the name an earlier pass respelled), not after the text it replaced.
+                p = pass.old[k].lowerBound
+            } else if p < newEnd || (p == newEnd && pass.newLength[k] == 0 && upper == false && p == newStart) {
                 p = upper ? pass.old[k].upperBound : pass.old[k].lowerBound
             } else {
                 p -= pass.deltaBefore[k + 1]

@@ -67,6 +67,21 @@ struct EngineTests {
         #expect(r.findings.filter { $0.rule == "moji-2" }.count == 2)
     }
 
+    /// A finding of a later pass that ends where an earlier pass's replacement begins maps back to a
+    /// range ending there too, and one the first pass offered for review and a later pass applied is
+    /// reported once, as applied.
+    @Test func laterPassFindingsMapBeforeEarlierReplacements() {
+        let respell = LiteralRule("respell", "Brinken", "Blinken", category: .nameDrift)
+        let title = TitleBeforeRule()
+        let r = Engine(rules: [respell, title]).run("PM Brinken spoke.", language: "en")
+        #expect(r.fixed == "Blinken spoke.")
+        let titles = r.findings.filter { $0.rule == "title" }
+        #expect(titles.count == 1)
+        #expect(titles.first?.range == 0..<3)
+        #expect(titles.first?.safety == .safe)
+        #expect(r.applied.first { $0.rule == "title" }?.range == 0..<3)
+    }
+
     @Test func safetyLevelsGateEdits() {
         let review = LiteralRule("rev", "x", "y", safety: .review)
         #expect(Engine(rules: [review]).run("axb", language: "en").fixed == "axb")
@@ -77,5 +92,17 @@ struct EngineTests {
         let e = Engine(rules: [LiteralRule("amp", "&amp;", "&")])
         #expect(e.run("a &amp; b\r\nc\r\n", language: "en").fixed == "a & b\r\nc\r\n")
         #expect(e.run("\u{FEFF}x &amp; y", language: "en").fixed == "\u{FEFF}x & y")
+    }
+}
+
+/// Drops `PM ` before a name: sure of it before `Blinken`, for review before anything else.
+struct TitleBeforeRule: Rule {
+    let descriptor = RuleDescriptor(id: "title", category: .titleConflict, safety: .review, summary: "title", message: "title")
+
+    func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let text = String(decoding: document.utf16, as: UTF16.self)
+        guard text.hasPrefix("PM ") else { return [] }
+        let sure = text.dropFirst(3).hasPrefix("Blinken")
+        return [Finding(descriptor: descriptor, range: 0..<3, replacement: "", safety: sure ? .safe : nil)]
     }
 }
