@@ -17,23 +17,16 @@ struct InheritedWordsTests {
     static let generator = RandomEdits(pieces: pieces)
 
     @Test func inheritedWordsAreAFreshSegmentation() {
-        var rng = SplitMix(seed: 0x1A1)
-        var failures = 0
-        for round in 0..<3000 {
-            let language = round % 3 == 0 ? "ja" : "en"
-            let before = Document(text: InheritedWordsTests.generator.text(&rng, 1 + Int(rng.next() % 60)), language: language)
+        let failures = InheritedWordsTests.generator.disagreements(seed: 0x1A1, language: { $0 % 3 == 0 ? "ja" : "en" }) {
+            before, edits in
             _ = before.words
-            let edits = InheritedWordsTests.generator.edits(before.utf16, &rng)
             let units = Engine.apply(edits, to: before.utf16)
-            let after = Document(utf16: units, language: language)
+            let after = Document(utf16: units, language: before.language)
             after.inheritWords(from: before, edits: edits, landing: Engine.landing(of: edits))
-            let fresh = Document(utf16: units, language: language).words
-            if after.words != fresh {
-                failures += 1
-                if failures < 4 { Issue.record("differs: \(before.text.debugDescription) with \(edits)") }
-            }
+            return after.words == Document(utf16: units, language: before.language).words
         }
-        #expect(failures == 0)
+        for failure in failures.prefix(3) { Issue.record("\(failure)") }
+        #expect(failures.isEmpty)
     }
 
     /// The comparison can fail: with the edits' length changes left out, the words of lines after an edit
@@ -56,19 +49,13 @@ struct InheritedWordsTests {
 @Suite("Inherited lines")
 struct InheritedLinesTests {
     @Test func inheritedLinesAreAFreshScan() {
-        var rng = SplitMix(seed: 0x11E5)
-        var failures = 0
-        for _ in 0..<3000 {
-            let before = Document(text: InheritedWordsTests.generator.text(&rng, Int(rng.next() % 60)), language: "en")
-            let edits = InheritedWordsTests.generator.edits(before.utf16, &rng)
+        let failures = InheritedWordsTests.generator.disagreements(seed: 0x11E5, minPieces: 0) { before, edits in
             let units = Engine.apply(edits, to: before.utf16)
             let lines = InheritedLines.lines(of: units, previous: before, edits: edits, landing: Engine.landing(of: edits))
-            if lines != Transcode.lines(units) {
-                failures += 1
-                if failures < 4 { Issue.record("differs: \(before.text.debugDescription) with \(edits)") }
-            }
+            return lines == Transcode.lines(units)
         }
-        #expect(failures == 0)
+        for failure in failures.prefix(3) { Issue.record("\(failure)") }
+        #expect(failures.isEmpty)
     }
 
     /// A lone surrogate left where an edit splits a pair is found (nil, as `Transcode.lines` gives).

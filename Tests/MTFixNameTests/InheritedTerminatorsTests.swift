@@ -24,18 +24,12 @@ struct InheritedTerminatorsTests {
     }
 
     @Test func inheritedIndexIsAFreshScan() {
-        var rng = SplitMix(seed: 0x7E2)
-        var failures = 0
-        for _ in 0..<3000 {
-            let before = Document(text: InheritedTerminatorsTests.generator.text(&rng, 1 + Int(rng.next() % 60)), language: "en")
-            let edits = InheritedTerminatorsTests.generator.edits(before.utf16, &rng)
+        let failures = InheritedTerminatorsTests.generator.disagreements(seed: 0x7E2) { before, edits in
             let (index, units) = InheritedTerminatorsTests.inherited(before, edits)
-            if index.offsets != TerminatorIndex(units).offsets {
-                failures += 1
-                if failures < 4 { Issue.record("differs: \(before.text.debugDescription) with \(edits)") }
-            }
+            return index.offsets == TerminatorIndex(units).offsets
         }
-        #expect(failures == 0)
+        for failure in failures.prefix(3) { Issue.record("\(failure)") }
+        #expect(failures.isEmpty)
     }
 
     /// The comparison can fail: with the edits' length changes left out, the terminators of lines after

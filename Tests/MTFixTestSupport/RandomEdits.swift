@@ -42,4 +42,21 @@ public struct RandomEdits {
         }
         return out
     }
+
+    /// Makes `rounds` documents of `minPieces` to `minPieces + 59` pieces (in `language(round)`), edits each
+    /// at random, and describes every case where `agrees(before, edits)` is false: for tests that compare
+    /// what a snapshot takes over from the previous one with a fresh computation.
+    public func disagreements(
+        rounds: Int = 3000, seed: UInt64, minPieces: Int = 1, language: (Int) -> String = { _ in "en" },
+        _ agrees: (Document, [Edit]) -> Bool
+    ) -> [String] {
+        var rng = SplitMix(seed: seed)
+        var out: [String] = []
+        for round in 0..<rounds {
+            let before = Document(text: text(&rng, minPieces + Int(rng.next() % 60)), language: language(round))
+            let edits = edits(before.utf16, &rng)
+            if !agrees(before, edits) { out.append("differs: \(before.text.debugDescription) with \(edits)") }
+        }
+        return out
+    }
 }
