@@ -105,17 +105,9 @@ struct CheckCommand: ParsableCommand {
             out.append(UInt8(ascii: " "))
             append(f.message, to: &out)
             out.append(UInt8(ascii: " "))
-            if color { append(DiffPainter.dim, to: &out) }
-            out.append(UInt8(ascii: "["))
-            append(f.rule, to: &out)
-            out.append(UInt8(ascii: "]"))
-            if color { append(DiffPainter.reset, to: &out) }
+            appendEnclosed(f.rule, "[", "]", paint: color ? DiffPainter.dim : nil, to: &out)
             out.append(UInt8(ascii: " "))
-            if color { append(safetyColor(f.safety), to: &out) }
-            out.append(UInt8(ascii: "("))
-            append(f.safety.rawValue, to: &out)
-            out.append(UInt8(ascii: ")"))
-            if color { append(DiffPainter.reset, to: &out) }
+            appendEnclosed(f.safety.rawValue, "(", ")", paint: color ? safetyColor(f.safety) : nil, to: &out)
             out.append(UInt8(ascii: "\n"))
         }
         return out
@@ -144,6 +136,15 @@ struct CheckCommand: ParsableCommand {
     static func append(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// `open text close` (`[rule]`, `(safe)`), painted with `paint` when given.
+    static func appendEnclosed(_ text: String, _ open: Unicode.Scalar, _ close: Unicode.Scalar, paint: String?, to out: inout [UInt8]) {
+        if let paint { append(paint, to: &out) }
+        out.append(UInt8(ascii: open))
+        append(text, to: &out)
+        out.append(UInt8(ascii: close))
+        if paint != nil { append(DiffPainter.reset, to: &out) }
     }
 
     static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
