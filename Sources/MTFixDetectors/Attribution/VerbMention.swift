@@ -2,7 +2,7 @@ import MTFixCore
 
 /// Tells a detached speech verb (`he said. Added.`) from the same word written as a word being talked
 /// about, as in `Added. That one word was stamped on every page.` or a list of one-word sentences
-/// (`Added. Subtracted. Those were the only two buttons.`).
+/// (`Added. Subtracted. Those were the only two buttons.`, `付け加えた。削除した。`).
 ///
 /// MT leaves the detached verb where the attribution ended, with nothing about it after it; a
 /// sentence that refers back to "that word", or bare words on either side of it, show a writer using
@@ -17,12 +17,19 @@ struct VerbMention {
     /// Fewest letters of a bare-word sentence beside the verb: shorter ones are mostly abbreviations
     /// opening the next sentence (`Added. Mr. Lee left.`), not words in a list.
     let minLetters: Int
+    /// Most CJK characters of a bare-word sentence beside the verb (`削除した。`); 0 takes none. CJK has no
+    /// capitals or spaces to tell a label from a sentence, so only a short run of letters counts.
+    let maxCJKChars: Int
+    /// The detached verbs: one beside another (`付け加えた。強調した。`) is damage twice over, not a list.
+    let detached: Set<String>
 
     init(options: ConfigValue) {
         openers = options.stringSet("mention_openers")
         nouns = Set(options.stringSet("mention_nouns").map { $0.lowercased() })
         reach = options.int("mention_reach", default: 3)
         minLetters = options.int("mention_min_letters", default: 4)
+        maxCJKChars = options.int("mention_max_cjk_chars", default: 0)
+        detached = options.stringSet("detached")
     }
 
     /// Whether the verb at `verb` (its letters; the terminator follows) is mentioned rather than detached:
@@ -52,8 +59,19 @@ struct VerbMention {
     }
 
     /// A sentence that is one capitalized word of at least `minLetters` letters and its terminator
-    /// (`Subtracted.`), then a space or the line's end.
+    /// (`Subtracted.`), then a space or the line's end; or two to `maxCJKChars` CJK letters and a
+    /// terminator (`削除した。`) that are not a detached verb themselves.
     func isBareWordSentence(_ u: [UInt16], at start: Int, line: Range<Int>) -> Bool {
+        if maxCJKChars > 0 && NarrativeText.isCJK(u[start]) {
+            var i = start
+            while i < line.upperBound && i - start <= maxCJKChars && NarrativeText.isCJK(u[i]) && NarrativeText.isLetter(u[i]) {
+                i += 1
+            }
+            guard i - start >= 2, i - start <= maxCJKChars, i < line.upperBound, NarrativeText.isTerminator(u[i]) else {
+                return false
+            }
+            return !detached.contains(NarrativeText.string(u, start..<i))
+        }
         guard NarrativeText.isUpper(u[start]) else { return false }
         var i = start + 1
         while i < line.upperBound && NarrativeText.isLetter(u[i]) { i += 1 }
@@ -63,7 +81,7 @@ struct VerbMention {
 
     /// The start of the word that ends right before the terminator at `end - 1` (`Divided.` in
     /// `Divided. Added.`), when the sentence it ends is that word alone (a line start or a sentence end
-    /// before it).
+    /// before it; CJK needs no space after that end: `。削除した。`).
     static func bareWordBefore(_ u: [UInt16], end: Int, line: Range<Int>) -> Int? {
         guard end - 1 > line.lowerBound, NarrativeText.isTerminator(u[end - 1]) else { return nil }
         var a = end - 1
@@ -71,7 +89,8 @@ struct VerbMention {
         guard a < end - 1 else { return nil }
         var gap = a
         while gap > line.lowerBound && NarrativeText.isSpace(u[gap - 1]) { gap -= 1 }
-        guard gap == line.lowerBound || (gap < a && NarrativeText.isTerminator(u[gap - 1])) else { return nil }
+        let spaced = gap < a || NarrativeText.isCJK(u[a])
+        guard gap == line.lowerBound || (spaced && NarrativeText.isTerminator(u[gap - 1])) else { return nil }
         return a
     }
 }

@@ -7,6 +7,8 @@ import MTFixRules
 /// ending in an agency credit (`(Reuters)`, `（共同）`) below a tag line (alone, such a credit closes
 /// stories and paragraphs as often as captions).
 /// Format: remove the block and one blank line beside it; the removed text is kept in the evidence.
+/// A line with an opener but no photo credit is offered for review only: prose opens that way too
+/// (`From left: the minister, the mayor and the police chief were dismissed, the office said.`).
 ///
 /// Credits are anchored at the end of the line, so datelines (`WASHINGTON (AP) —`) and closing
 /// credits (`The Associated Press contributed to this report.`) never match.
@@ -30,6 +32,8 @@ struct CaptionDetector: Rule {
     let ungated: Bool
     /// Line openings that mark a caption (`From left:`).
     let openers: [[UInt16]]
+    /// The message of a finding whose only sign is an opener (nil: the rule's): it is offered for review.
+    let uncreditedMessage: String?
     let maxTagWords: Int
     let maxTagCJKChars: Int
     /// Longest CJK tag line written without spaces (`中俄外长会谈`); 0 takes none (see `isUnspacedTag`).
@@ -66,6 +70,7 @@ struct CaptionDetector: Rule {
         creditLiterals = literals
         self.ungated = ungated
         openers = (options["openers"]?.strings ?? []).map { Array($0.utf16) }
+        uncreditedMessage = options["uncredited_message"]?.string
         maxTagWords = options.int("max_tag_words", default: 8)
         maxTagCJKChars = options.int("max_tag_cjk_chars", default: 30)
         maxUnspacedTagCJKChars = options.int("max_unspaced_tag_cjk_chars", default: 0)
@@ -101,8 +106,9 @@ struct CaptionDetector: Rule {
                 out.append(
                     Finding(
                         descriptor: descriptor, range: block, replacement: nil,
+                        message: kind == .opener ? uncreditedMessage : nil,
                         evidence: ["removed": NarrativeText.string(u, removed)]
-                    ).replacing(removed, descriptor: descriptor))
+                    ).replacing(removed, descriptor: descriptor, safety: kind == .opener ? max(descriptor.safety, .review) : nil))
             }
         }
         return out
@@ -140,8 +146,11 @@ struct CaptionDetector: Rule {
 
     /// What makes a line a caption.
     enum Evidence {
-        /// An opener or a photo credit: enough alone.
-        case opener, photoCredit
+        /// A photo credit: enough alone.
+        case photoCredit
+        /// An opener (`From left:`) without a photo credit: enough to report and offer for review, not to
+        /// delete unasked (an opener also starts prose).
+        case opener
         /// An agency credit: enough only below a tag line.
         case agencyCredit
     }
@@ -151,7 +160,14 @@ struct CaptionDetector: Rule {
         let t = NarrativeText.trimmed(u, line)
         guard !t.isEmpty else { return nil }
         // The first unit decides for nearly every line before a slice is compared.
-        if openers.contains(where: { o in o.isEmpty || (u[t.lowerBound] == o[0] && u[t].starts(with: o)) }) { return .opener }
+        let opens = openers.contains(where: { o in o.isEmpty || (u[t.lowerBound] == o[0] && u[t].starts(with: o)) })
+        // An opener with a credit is a caption for certain; without one, only maybe.
+        if opens { return credited(u, t, literals: literals) == nil ? .opener : .photoCredit }
+        return credited(u, t, literals: literals)
+    }
+
+    /// Whether the trimmed line `t` ends in a credit that makes it a caption, and which kind.
+    func credited(_ u: [UInt16], _ t: Range<Int>, literals: [[UInt16]]) -> Evidence? {
         // Credits are anchored at the line end and short: matching the line's tail keeps cost per line bounded.
         let tail = max(t.lowerBound, t.upperBound - CaptionDetector.creditReach)..<t.upperBound
         guard credit != nil || agencyCredit != nil else { return nil }
@@ -221,10 +237,11 @@ struct CaptionDetector: Rule {
 }
 
 extension Finding {
-    /// This finding, repairing by deleting `range` (which may be wider than the reported range).
-    func replacing(_ range: Range<Int>, descriptor: RuleDescriptor) -> Finding {
+    /// This finding, repairing by deleting `range` (which may be wider than the reported range), at
+    /// `safety` (nil: the rule's).
+    func replacing(_ range: Range<Int>, descriptor: RuleDescriptor, safety: Safety? = nil) -> Finding {
         Finding(
-            rule: rule, category: category, severity: severity, safety: descriptor.safety, message: message,
+            rule: rule, category: category, severity: severity, safety: safety ?? descriptor.safety, message: message,
             range: self.range, edits: [Edit(range: range, replacement: "")], evidence: evidence)
     }
 }

@@ -1,31 +1,53 @@
 import MTFixCore
 
 /// Tells punctuation left by a reordering (`purpose . , police said`) from punctuation that is being
-/// talked about (`Type the characters . , and ; into the field`): a mark that stands alone after a word
-/// naming marks (`characters`, `Zeichen`), or with another lone mark right after it, is a mention, and
-/// deleting it would change what the sentence says.
+/// talked about (`Type the characters . , and ;`, `press the , key`, `the sequence ". ,"`): a lone mark
+/// that prose could not hold there names itself, and deleting it or closing the gap would change
+/// what the sentence says.
 struct MarkMention {
-    /// Lowercased words that name marks or keys (`character`, `symbol`, `press`): a lone mark right after
-    /// one is the thing named.
+    /// Lowercased words that name marks or keys (`character`, `sign`, `key`, `comma`): a lone mark right
+    /// after one is the thing named (`a comma , as shown`), as is one shortly before one (`the , key`).
     let words: Set<String>
-    /// How many tokens after the orphan candidate may come before another lone mark (`, and ;`: 2).
+    /// Lowercased words that take a mark as their object (`press`, `type`, `labelled`): a lone mark right
+    /// after one is the thing pressed or typed.
+    let verbs: Set<String>
+    /// Articles and number words (`the`, `single`, `ein`, `une`), lowercase: no comma follows one in
+    /// prose, so a lone mark after one is a noun (`the , marks decimals`, `A single , can`).
+    let determiners: Set<String>
+    /// How many tokens after the orphan candidate may come before another lone mark (`, and ;`: 2) or a
+    /// word naming marks (`, as separator`: 2).
     let reach: Int
 
     init(options: ConfigValue) {
         words = Set(options.stringSet("mention_words").map { $0.lowercased() })
+        verbs = Set(options.stringSet("mention_verbs").map { $0.lowercased() })
+        determiners = options.stringSet("determiners")
         reach = options.int("mention_reach", default: 2)
     }
 
     /// Whether the lone marks in `marks` (the candidate and its comma or stop) are mentioned: the word
-    /// before them names marks, or a lone mark follows within `reach` tokens.
+    /// before them names marks, takes one as object or is an article; a lone mark or a word naming marks
+    /// follows within `reach` tokens; or the marks are all a quotation holds (`". ,"`).
     func isMention(_ u: [UInt16], marks: Range<Int>, line: Range<Int>) -> Bool {
         // The word before: back over spaces to a token of letters.
         var end = marks.lowerBound
         while end > line.lowerBound && NarrativeText.isSpace(u[end - 1]) { end -= 1 }
         var start = end
         while start > line.lowerBound && NarrativeText.isLetter(u[start - 1]) { start -= 1 }
-        if start < end, !words.isEmpty, words.contains(NarrativeText.string(u, start..<end).lowercased()) { return true }
-        // The tokens after: a lone mark among the next `reach` (`. , and ;`).
+        if start < end {
+            let word = NarrativeText.string(u, start..<end)
+            let lower = word.lowercased()
+            if words.contains(lower) || verbs.contains(lower) { return true }
+            // `the`, `The`, but not `UN` (`the UN , officials said` is damage): only a capital first letter
+            // is lowered.
+            if determiners.contains(word)
+                || determiners.contains(word.prefix(1).lowercased() + word.dropFirst())
+            {
+                return true
+            }
+        }
+        if MarkMention.isQuoted(u, marks: marks, line: line) { return true }
+        // The tokens after: a lone mark or a word naming marks among the next `reach` (`. , and ;`, `, key`).
         var i = marks.upperBound
         for _ in 0..<reach {
             while i < line.upperBound && NarrativeText.isSpace(u[i]) { i += 1 }
@@ -33,9 +55,30 @@ struct MarkMention {
             var j = i
             while j < line.upperBound && !NarrativeText.isSpace(u[j]) { j += 1 }
             if MarkMention.isLoneMark(u, i..<j) { return true }
+            var w = i
+            while w < j && NarrativeText.isLetter(u[w]) { w += 1 }
+            if w > i, !words.isEmpty, words.contains(NarrativeText.string(u, i..<w).lowercased()) {
+                return true
+            }
             i = j
         }
         return false
+    }
+
+    /// Whether only spaces and marks stand between `marks` and quotation marks on both sides (`". ,"`):
+    /// a quotation of punctuation alone shows the punctuation. A quotation holding words around the
+    /// marks (`"hello , world"`) is text like any other and may be damaged like any other.
+    static func isQuoted(_ u: [UInt16], marks: Range<Int>, line: Range<Int>) -> Bool {
+        var a = marks.lowerBound
+        while a > line.lowerBound
+            && (NarrativeText.isSpace(u[a - 1]) || MarkMention.marks.contains(u[a - 1]))
+        { a -= 1 }
+        guard a > line.lowerBound, quotes.contains(u[a - 1]) else { return false }
+        var b = marks.upperBound
+        while b < line.upperBound && (NarrativeText.isSpace(u[b]) || MarkMention.marks.contains(u[b])) {
+            b += 1
+        }
+        return b < line.upperBound && quotes.contains(u[b])
     }
 
     /// A token of sentence punctuation only (`;`, `.`, `、`), standing between spaces.
@@ -43,5 +86,13 @@ struct MarkMention {
         !token.isEmpty && token.count <= 3 && token.allSatisfy { marks.contains(u[$0]) }
     }
 
-    static let marks: Set<UInt16> = [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x3001, 0x3002, 0xFF0C, 0xFF1B, 0xFF1A]
+    static let marks: Set<UInt16> = [
+        0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x3001, 0x3002, 0xFF0C, 0xFF1B, 0xFF1A,
+    ]
+
+    /// Quotation marks of either direction (`"` `'` `“` `”` `‘` `’` `„` `«` `»` `‹` `›` `「` `」` `『` `』`).
+    static let quotes: Set<UInt16> = [
+        0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x300C, 0x300D,
+        0x300E, 0x300F,
+    ]
 }

@@ -63,8 +63,9 @@ struct OrphanPunctuationDetector: Rule {
         guard k > line.lowerBound else { return nil }
         let prev = u[k - 1]
         if OrphanPunctuationDetector.isStop(prev) {
-            // A stop standing alone between spaces may be a mark being named (`the characters . , and ;`).
-            if k - 2 >= line.lowerBound, NarrativeText.isSpace(u[k - 2]),
+            // A stop standing alone between spaces, or after a quotation mark, may be a mark being named
+            // (`the characters . , and ;`, `the sequence ". ,"`).
+            if k - 2 >= line.lowerBound, NarrativeText.isSpace(u[k - 2]) || MarkMention.quotes.contains(u[k - 2]),
                 mention.isMention(u, marks: (k - 1)..<(comma + 1), line: line)
             {
                 return nil
