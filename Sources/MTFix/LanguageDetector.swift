@@ -85,8 +85,11 @@ public struct LanguageDetector: Sendable {
     /// The language for letter counts by ICU script number; `wordScores` (function-word hits per
     /// profile) is asked only when several profiles share the dominant script.
     func decide(_ counts: [Int], fallback: String, wordScores: () -> [Int]) -> String {
-        // The scripts that occur: most texts have two or three of the 256.
-        let present = counts.indices.filter { counts[$0] > 0 }
+        // The scripts that occur: most texts have two or three of the 256 (room for eight at once, where
+        // a filter grew the array from empty on every document).
+        var present: [Int] = []
+        present.reserveCapacity(8)
+        for s in counts.indices where counts[s] > 0 { present.append(s) }
         // A distinctive script with enough share among the language's scripts decides at once.
         var best: (Int, Double)? = nil
         for k in plan.distinctiveProfiles {
@@ -113,12 +116,14 @@ public struct LanguageDetector: Sendable {
             }
         }
         guard dominant >= 0 else { return fallback }
-        let candidates = profiles.indices.filter { profiles[$0].distinctive.isEmpty && plan.writes[$0][dominant] }
+        var candidates: [Int] = []
+        candidates.reserveCapacity(profiles.count)
+        for k in profiles.indices where profiles[k].distinctive.isEmpty && plan.writes[k][dominant] { candidates.append(k) }
         if candidates.count <= 1 { return candidates.first.map { profiles[$0].code } ?? fallback }
         // Among languages sharing the script, the one whose function words occur most; ties go to the
         // alphabetically first code (profiles are sorted), so the result never depends on hashing.
         let scores = wordScores()
-        let top = candidates.map { scores[$0] }.max() ?? 0
+        let top = candidates.lazy.map { scores[$0] }.max() ?? 0
         if top == 0 {
             return candidates.contains { profiles[$0].code == fallback } ? fallback : profiles[candidates[0]].code
         }

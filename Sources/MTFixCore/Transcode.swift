@@ -35,8 +35,13 @@ enum Transcode {
     /// in a row (Cyrillic, Greek).
     static func layout(_ text: String) -> (units: [UInt16], lines: [Range<Int>], lineByteStarts: [Int]) {
         var text = text
+        // Reserved from the length (news copy runs about 40 bytes a line, blank lines included): grown
+        // from empty, the two arrays were a dozen allocations for every document.
+        let expected = Self.expectedLines(text.utf8.count)
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(expected)
         var starts: [Int] = [0]
+        starts.reserveCapacity(expected + 1)
         let units = text.withUTF8 { bytes -> [UInt16] in
             let n = bytes.count
             guard let base = bytes.baseAddress else { return [] }
@@ -106,6 +111,10 @@ enum Transcode {
         return (units, lines, starts)
     }
 
+    /// Room for the lines of a text of `length` units: one per 32, enough for news copy without
+    /// holding much more than the text itself on a text of long lines.
+    private static func expectedLines(_ length: Int) -> Int { length / 32 + 2 }
+
     #if _endian(little)
     private static let littleEndian = true
     #else
@@ -150,6 +159,7 @@ enum Transcode {
     /// is a line feed or a surrogate, tested in 16-bit lanes with the zero-lane trick.
     static func lines(_ units: [UInt16]) -> [Range<Int>]? {
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(expectedLines(units.count))
         var start = 0
         let n = units.count
         let whole = units.withUnsafeBufferPointer { u -> Bool in

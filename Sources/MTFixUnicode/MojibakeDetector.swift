@@ -216,6 +216,9 @@ public struct MojibakeDetector: Rule {
         // Only stretches of lines that hold a lead character are scanned (a sequence never crosses a
         // line break); a paragraph read again for its codec is read whole, as before.
         var stretches: [Range<Int>] = []
+        // At most every other line starts one (lines in a row join): room for all from the start, where
+        // growing from empty took several allocations in every document of accented Latin.
+        stretches.reserveCapacity((document.lines.count + 1) / 2)
         for (k, line) in document.lines.enumerated() where census.line(k, has: leadClasses) {
             if let last = stretches.last, k > 0, last.upperBound == document.lines[k - 1].upperBound {
                 stretches[stretches.count - 1] = last.lowerBound..<line.upperBound

@@ -42,11 +42,13 @@ public struct SpuriousSpaceDetector: Rule {
         let census = UnicodeCensus.of(document)
         let cjk = SpuriousSpaceDetector.cjkClasses
         var out: [Finding] = []
+        // One buffer for every line's gaps (an array per spaced line was most of the rule's allocations).
+        var gaps: [Range<Int>] = []
         for line in census.lines(of: document, having: cjk) {
             // A gap is a run of spaces, and without a gap nothing is reported (`splitsGrammar` of none is
             // false): clean CJK lines, which have no space, are passed over without classifying each character.
             guard SpuriousSpaceDetector.hasSpace(u, line) else { continue }
-            var gaps: [Range<Int>] = []
+            gaps.removeAll(keepingCapacity: true)
             var cjkChars = 0
             var i = line.lowerBound
             while i < line.upperBound {

@@ -131,7 +131,13 @@ struct UnicodeCensus {
     /// the document holds none. Every detector's scan starts here.
     func lines(of document: Document, having classes: Classes) -> [Range<Int>] {
         guard !all.isDisjoint(with: classes) else { return [] }
-        return document.lines.indices.filter { line($0, has: classes) }.map { document.lines[$0] }
+        // One pass into one allocation: filtering the indices, then mapping them, grew one array from
+        // empty and built a second, for every detector on every document with such a character.
+        let lines = document.lines
+        var out: [Range<Int>] = []
+        out.reserveCapacity(lines.count)
+        for k in lines.indices where line(k, has: classes) { out.append(lines[k]) }
+        return out
     }
 
     /// The findings `scan` reports on each line of `document` holding a character of `classes`.
@@ -141,7 +147,11 @@ struct UnicodeCensus {
     ) -> [Finding] {
         let u = document.utf16
         var out: [Finding] = []
-        for line in of(document).lines(of: document, having: classes) { scan(u, line, &out) }
+        // The lines are visited in place, without the array `lines(of:having:)` builds.
+        let census = of(document)
+        guard !census.all.isDisjoint(with: classes) else { return out }
+        let lines = document.lines
+        for k in lines.indices where census.line(k, has: classes) { scan(u, lines[k], &out) }
         return out
     }
 

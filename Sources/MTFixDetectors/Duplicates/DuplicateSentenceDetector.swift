@@ -31,7 +31,10 @@ struct DuplicateSentenceDetector: Rule {
         var out: [Finding] = []
         // One buffer for every line, of which the first `count` entries are the line's (a fresh array
         // per line, or emptying one, cost an allocation or a generic call per line).
+        // Reused for every line; room for the starts of a long paragraph from the first, where growing
+        // from empty took several allocations in every document.
         var starts: [Int] = []
+        starts.reserveCapacity(32)
         let terminators = TerminatorIndex.of(document)
         for line in document.lines {
             let count = sentenceStarts(u, line, terminators, into: &starts)

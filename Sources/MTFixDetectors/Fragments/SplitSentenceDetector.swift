@@ -39,6 +39,10 @@ struct SplitSentenceDetector: Rule {
                 let lastB = lineB.last, NarrativeText.isTerminator(u[lastB]),
                 NarrativeText.isLetter(u[lineB.lowerBound])
             else { continue }
+            // Both kinds below need a lowercase or a CJK last character: tested before the scans (most
+            // paragraphs that end in a letter are headings, which end in a capitalized word).
+            guard NarrativeText.isLower(u[lastA]) || (NarrativeText.isCJK(u[lastA]) && !isCJKPunctuation(u[lastA]))
+            else { continue }
             // The end of the last complete sentence in A.
             var s = lastA
             while s > lineA.lowerBound && !NarrativeText.isTerminator(u[s]) { s -= 1 }
@@ -58,7 +62,7 @@ struct SplitSentenceDetector: Rule {
             } else {
                 // A sentence broken mid-way stops on a lowercase word (`in the`); a capitalized one ends a
                 // list of names or a title.
-                guard let lastWord = NarrativeText.words(u, tail).last, NarrativeText.isLower(u[lastWord.lowerBound]),
+                guard let lastWord = NarrativeText.lastWord(u, tail), NarrativeText.isLower(u[lastWord.lowerBound]),
                     NarrativeText.isLower(u[lastA]), NarrativeText.wordCount(u, lineA, limit: minWords) >= minWords,
                     NarrativeText.wordCount(u, tail, limit: minTailWords) >= minTailWords,
                     NarrativeText.wordCount(u, lineB, limit: maxContinuationWords + 1) <= maxContinuationWords,

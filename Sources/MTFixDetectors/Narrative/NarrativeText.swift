@@ -220,6 +220,17 @@ enum NarrativeText {
         return out
     }
 
+    /// `words(u, range).last`, without building the array.
+    static func lastWord(_ u: [UInt16], _ range: Range<Int>) -> Range<Int>? {
+        var last: Range<Int>?
+        var i = range.lowerBound
+        while let w = nextWord(u, from: i, to: range.upperBound) {
+            last = w
+            i = w.upperBound
+        }
+        return last
+    }
+
     /// `words(u, range).count`, counting no further than `limit` (the callers compare with a bound).
     static func wordCount(_ u: [UInt16], _ range: Range<Int>, limit: Int) -> Int {
         var n = 0
