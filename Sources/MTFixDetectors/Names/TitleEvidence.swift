@@ -169,6 +169,8 @@ extension TitleConflictDetector {
             }
             var j = i
             while j > limit && (UnitProperties.isAlphabetic(lower[j - 1]) || lower[j - 1] == 0x2D) { j -= 1 }
+            // One allocation of the most words asked for, made when the first is found (most asks find few).
+            if out.isEmpty { out.reserveCapacity(count) }
             out.append(j..<i)
             i = j
         }
@@ -189,6 +191,8 @@ extension TitleConflictDetector {
             }
             var j = i
             while j < limit && (UnitProperties.isAlphabetic(lower[j]) || lower[j] == 0x2D) { j += 1 }
+            // One allocation of the most words asked for, made when the first is found (most asks find few).
+            if out.isEmpty { out.reserveCapacity(count) }
             out.append(i..<j)
             i = j
         }
