@@ -58,6 +58,8 @@ struct NameClustering {
         let organizations = organizationStems(doc, m, keep)
         var stems: Set<String> = []
         for (k, mention) in m.mentions.enumerated() where keep?[k] ?? true { stems.insert(mention.stem) }
+        // A member per distinct stem at most (known names come on top): room for them at once.
+        members.reserveCapacity(stems.count)
         let common: Set<String> = options.script == .cased ? m.writtenLowercase(among: Set(stems.map { $0.lowercased() }), options: options) : []
         for (k, mention) in m.mentions.enumerated() {
             if let keep, !keep[k] { continue }

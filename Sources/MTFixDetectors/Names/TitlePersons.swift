@@ -20,10 +20,13 @@ extension TitleConflictDetector {
             var mentions: [TitledMention] = []
             var spellings: [(first: NameKey, last: NameKey, parts: Int)] = []
         }
+        // A person per titled mention at most: room for all at once, not grown append by append.
         var people: [Person] = []
+        people.reserveCapacity(titled.count)
         // By person, the hash of the surname's skeleton: a hash shared by two skeletons (a collision) fits no
         // one more, as `same` compares them. A list, not a dictionary of lists: a document titles few people.
         var surnameHashes: [Int] = []
+        surnameHashes.reserveCapacity(titled.count)
         func same(_ a: NameKey, _ b: NameKey) -> Bool { a == b || a.matches(b) }
         // The scan gave most mentions their key already.
         func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
@@ -40,6 +43,8 @@ extension TitleConflictDetector {
         for chain in m.chains {
             let last = skeletonHash(chain.members.last!)
             guard wanted.contains(last) else { continue }
+            // Most titled surnames are written with a first name about once: room for that many at the first.
+            if firstNameList.isEmpty { firstNameList.reserveCapacity(wanted.count) }
             if chain.members.count > 1 {
                 firstNameList.append((last, key(chain.members.first!)))
             } else {
