@@ -58,6 +58,8 @@ struct NameClustering {
         let organizations = organizationStems(doc, m, keep)
         var stems: Set<String> = []
         for (k, mention) in m.mentions.enumerated() where keep?[k] ?? true { stems.insert(mention.stem) }
+        // A member per distinct stem at most (known names come on top): room for them at once.
+        members.reserveCapacity(stems.count)
         let common: Set<String> = options.script == .cased ? m.writtenLowercase(among: Set(stems.map { $0.lowercased() }), options: options) : []
         for (k, mention) in m.mentions.enumerated() {
             if let keep, !keep[k] { continue }
@@ -108,8 +110,6 @@ struct NameClustering {
     /// Spellings linked by `NameKey.matches`, compared only inside skeleton buckets. Two spellings written
     /// in one full name (`Bielle-Biarrey`, `Pearce-Pierce`) are two parts of it, never one part misspelled.
     private func group(_ members: [NameCluster.Member], realCount: Int, _ m: NameMentions) -> [[NameCluster.Member]] {
-        var buckets: [[UInt8]: [Int]] = [:]
-        for (i, mem) in members.enumerated() { buckets[mem.key.skeleton, default: []].append(i) }
         var parent = Array(members.indices)
         func find(_ x: Int) -> Int {
             var x = x
@@ -122,9 +122,23 @@ struct NameClustering {
         func chains(_ i: Int) -> Set<Int> {
             Set(members[i].mentions.compactMap { k in m.chains[m.mentions[k].chain].members.count > 1 ? m.mentions[k].chain : nil })
         }
-        for (_, ids) in buckets where ids.count > 1 && ids.count <= NameClustering.bucketCap {
-            for a in 0..<ids.count {
-                for b in (a + 1)..<ids.count
+        // Members ordered by skeleton, then index: each skeleton's bucket is a run of `ids`, in index order.
+        // One array instead of a dictionary holding an array per skeleton (a bucket's unions touch no other
+        // bucket, so the order buckets are visited in changes no group).
+        let ids = members.indices.sorted { a, b in
+            let x = members[a].key, y = members[b].key
+            if x.skeletonHash != y.skeletonHash { return x.skeletonHash < y.skeletonHash }
+            if x.skeleton != y.skeleton { return x.skeleton.lexicographicallyPrecedes(y.skeleton) }
+            return a < b
+        }
+        var start = 0
+        while start < ids.count {
+            var end = start + 1
+            while end < ids.count && members[ids[end]].key.skeleton == members[ids[start]].key.skeleton { end += 1 }
+            defer { start = end }
+            guard end - start > 1 && end - start <= NameClustering.bucketCap else { continue }
+            for a in start..<end {
+                for b in (a + 1)..<end
                 where members[ids[a]].key.matches(members[ids[b]].key)
                     && !options.isDeclension(members[ids[a]].stem, members[ids[b]].stem)
                     && chains(ids[a]).isDisjoint(with: chains(ids[b]))

@@ -31,6 +31,7 @@ struct NameKey: Hashable, Sendable {
     /// Folds an ASCII spelling (any case; non-letters ignored).
     static func fold(ascii: some Sequence<UInt8>) -> [UInt8] {
         var s: [UInt8] = []
+        s.reserveCapacity(ascii.underestimatedCount)
         for c in ascii {
             if c >= 0x41 && c <= 0x5A { s.append(c + 32) } else if c >= 0x61 && c <= 0x7A { s.append(c) }
         }
@@ -52,7 +53,9 @@ struct NameKey: Hashable, Sendable {
             switch c {
             case UInt8(ascii: "z"): out.append(UInt8(ascii: "s"))
             case UInt8(ascii: "c"), UInt8(ascii: "q"): out.append(UInt8(ascii: "k"))
-            case UInt8(ascii: "x"): out.append(contentsOf: [UInt8(ascii: "k"), UInt8(ascii: "s")])
+            case UInt8(ascii: "x"):
+                out.append(UInt8(ascii: "k"))
+                out.append(UInt8(ascii: "s"))
             case UInt8(ascii: "w"), UInt8(ascii: "v"): out.append(UInt8(ascii: "b"))
             case UInt8(ascii: "l"): out.append(UInt8(ascii: "r"))
             case UInt8(ascii: "y"), UInt8(ascii: "e"): out.append(UInt8(ascii: "i"))
@@ -63,10 +66,15 @@ struct NameKey: Hashable, Sendable {
             }
             i += 1
         }
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(out.count)
-        for c in out where collapsed.last != c { collapsed.append(c) }
-        return collapsed
+        // Doubled letters collapsed in place: no third array.
+        // (An index loop: iterating `out` itself while writing it would copy it.)
+        var kept = 0
+        for j in out.indices where kept == 0 || out[kept - 1] != out[j] {
+            out[kept] = out[j]
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
+        return out
     }
 
     /// Whether `short` is `long` with one or two inner vowels dropped (never the first or last letter):

@@ -55,16 +55,13 @@ final class NameKeyCache: @unchecked Sendable {
     private func make(_ surface: String) -> NameKey {
         var s = surface
         for (from, to) in folds where s.contains(from) { s = s.replacingAll(from, with: to) }
-        let ascii: [UInt8]
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            ascii = Array(s.utf8)
-        } else if let read = HanReadings.bundled.transliterate(s) {
+        // Folded straight from the string's UTF-8: no intermediate array.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return NameKey(folded: NameKey.fold(ascii: s.utf8)) }
+        if let read = HanReadings.bundled.transliterate(s) {
             // Chinese names: the table gives ICU's letters without compiling its Han-Latin rules.
-            ascii = read
-        } else {
-            ascii = Array(transliterate(s).utf8)
+            return NameKey(folded: NameKey.fold(ascii: read))
         }
-        return NameKey(folded: NameKey.fold(ascii: ascii))
+        return NameKey(folded: NameKey.fold(ascii: transliterate(s).utf8))
     }
 
     /// `Any-Latin; Latin-ASCII` with a pooled transliterator (one is not thread-safe; opening one is slow).

@@ -171,6 +171,8 @@ struct NameMentions: Sendable {
     private mutating func collectRuns(_ doc: Document, _ options: NameOptions, _ words: NameWordCache, _ scan: NameRunScan) {
         let runs = NameRunList.of(doc, scan).runs
         let found = words.entries(doc.utf16, runs, options: options)
+        // As in `collectCased`: room for every run at once costs less than growing the list append by append.
+        mentions.reserveCapacity(runs.count)
         for (r, entry) in zip(runs, found.entries) {
             guard let ref = entry, ref._withUnsafeGuaranteedRef({ $0.kind == .candidate }) else { continue }
             mentions.append(NameMention(range: r.range, stemRange: r.range, line: r.line, analysis: ref))

@@ -117,7 +117,7 @@ public struct TitleConflictDetector: Rule {
     /// about something else (`Milei habló de una nueva etapa`).
     private func changeFollowsAMention(of intro: TitledMention, _ lower: LoweredUnits, _ m: NameMentions, _ keys: NameKeyMaker) -> Bool {
         guard !markersAfter.isEmpty else { return false }
-        return personChains(of: intro, m, keys).contains { changeFollows(lower, after: m.mentions[$0.members.last!].range.upperBound) }
+        return somePersonChain(of: intro, m, keys) { changeFollows(lower, after: m.mentions[$0.members.last!].range.upperBound) }
     }
 
     /// Whether a change, former or then marker is one of the four words after `end`, within its sentence.

@@ -18,7 +18,7 @@ extension TitleConflictDetector {
         guard names.script == .cased else { return runAttributes(office, to: intro, lower, m, keys) }
         let markers = titles.statementWords
         guard !markers.isEmpty else { return false }
-        for chain in personChains(of: intro, m, keys) {
+        let stated = somePersonChain(of: intro, m, keys) { chain in
             let words = TitleConflictDetector.words(
                 lower, after: m.mentions[chain.members.last!].range.upperBound, count: 12)
             // Past an apposition too (`Lott, the nation's top law officer, was previously a judge`).
@@ -33,8 +33,9 @@ extension TitleConflictDetector {
             }), namesOffice(office, in: words.prefix(4)[...], lower, m) {
                 return true
             }
-            if frontedOffice(office, before: start, lower, m) { return true }
+            return frontedOffice(office, before: start, lower, m)
         }
+        if stated { return true }
         // Change markers, as whole words, in the lines from the intro to the title (the story tells the change
         // before it uses the new title): one pass over their words.
         let change = titles.changeWordUnits
@@ -59,17 +60,21 @@ extension TitleConflictDetector {
         return false
     }
 
-    /// The chains whose surname spells the intro's (equal or matching keys share a skeleton: most chains
-    /// are ruled out by its hash, without their key).
-    func personChains(of intro: TitledMention, _ m: NameMentions, _ keys: NameKeyMaker) -> [NameChain] {
+    /// Whether `test` holds for one of the chains whose surname spells the intro's, tried in text order up to
+    /// the first that passes (equal or matching keys share a skeleton: most chains are ruled out by its hash,
+    /// without their key). The chains are visited, not listed: this runs for every intro, and most find one.
+    func somePersonChain(
+        of intro: TitledMention, _ m: NameMentions, _ keys: NameKeyMaker, where test: (NameChain) -> Bool
+    ) -> Bool {
         func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
         let surname = key(m.chains[intro.chain].members.last!)
-        return m.chains.filter { chain in
+        for chain in m.chains {
             let k = chain.members.last!
-            guard (m.mentions[k].knownSkeleton?.hash ?? key(k).skeletonHash) == surname.skeletonHash else { return false }
+            guard (m.mentions[k].knownSkeleton?.hash ?? key(k).skeletonHash) == surname.skeletonHash else { continue }
             let last = key(k)
-            return last == surname || last.matches(surname)
+            if (last == surname || last.matches(surname)) && test(chain) { return true }
         }
+        return false
     }
 
     /// `storyAttributes` where no space separates words (Japanese, Chinese): a predicate marker (`担任`,
@@ -81,20 +86,16 @@ extension TitleConflictDetector {
         let markers = titles.predicateMarkers.map { Array($0.utf16) }
         guard !markers.isEmpty else { return false }
         let forms = titles.forms.filter { !$0.units.isEmpty && TitleOptions.compatible($0.office, office) }
-        for chain in personChains(of: intro, m, keys) {
+        return somePersonChain(of: intro, m, keys) { chain in
             let start = m.mentions[chain.members.last!].range.upperBound
             var end = start
             while end < min(lower.count, start + 40) && !NarrativeText.isTerminator(lower[end]) && lower[end] != 0x0A {
                 end += 1
             }
             let clause = lower[start..<end]
-            if markers.contains(where: { TitleConflictDetector.contains(clause, $0) }),
-                forms.contains(where: { TitleConflictDetector.contains(clause, $0.units) })
-            {
-                return true
-            }
+            return markers.contains(where: { TitleConflictDetector.contains(clause, $0) })
+                && forms.contains(where: { TitleConflictDetector.contains(clause, $0.units) })
         }
-        return false
     }
 
     /// Whether the clause before `start` (past `, `) opens with the office, or a capacity marker and the
@@ -169,6 +170,8 @@ extension TitleConflictDetector {
             }
             var j = i
             while j > limit && (UnitProperties.isAlphabetic(lower[j - 1]) || lower[j - 1] == 0x2D) { j -= 1 }
+            // One allocation of the most words asked for, made when the first is found (most asks find few).
+            if out.isEmpty { out.reserveCapacity(count) }
             out.append(j..<i)
             i = j
         }
@@ -189,6 +192,8 @@ extension TitleConflictDetector {
             }
             var j = i
             while j < limit && (UnitProperties.isAlphabetic(lower[j]) || lower[j] == 0x2D) { j += 1 }
+            // One allocation of the most words asked for, made when the first is found (most asks find few).
+            if out.isEmpty { out.reserveCapacity(count) }
             out.append(i..<j)
             i = j
         }

@@ -57,7 +57,10 @@ struct TitleFinder {
             } else {
                 found = nil
             }
-            if let m = found, !givenNameOnly(end: end) { out.append(m) }
+            guard let m = found, !givenNameOnly(end: end) else { continue }
+            // Room for a few titled people at once: grown from empty, the list was reallocated at 1, 2 and 4.
+            if out.isEmpty { out.reserveCapacity(min(8, names.chains.count - c)) }
+            out.append(m)
         }
         return out
     }
@@ -210,6 +213,8 @@ struct TitleFinder {
             var s = e
             while s > 0 && (isLetter(lower[s - 1]) || lower[s - 1] == 0x2E || lower[s - 1] == 0x2D) { s -= 1 }
             guard s < e else { break }
+            // One allocation of the most words asked for, made when the first is found.
+            if out.isEmpty { out.reserveCapacity(limit) }
             out.append(s..<e)
             guard s > 0, lower[s - 1] == 0x20 else { break }
             e = s

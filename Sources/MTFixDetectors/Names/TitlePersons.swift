@@ -20,10 +20,13 @@ extension TitleConflictDetector {
             var mentions: [TitledMention] = []
             var spellings: [(first: NameKey, last: NameKey, parts: Int)] = []
         }
+        // A person per titled mention at most: room for all at once, not grown append by append.
         var people: [Person] = []
+        people.reserveCapacity(titled.count)
         // By person, the hash of the surname's skeleton: a hash shared by two skeletons (a collision) fits no
         // one more, as `same` compares them. A list, not a dictionary of lists: a document titles few people.
         var surnameHashes: [Int] = []
+        surnameHashes.reserveCapacity(titled.count)
         func same(_ a: NameKey, _ b: NameKey) -> Bool { a == b || a.matches(b) }
         // The scan gave most mentions their key already.
         func key(_ k: Int) -> NameKey { m.mentions[k].key ?? keys.key(m.mentions[k].stem) }
@@ -40,6 +43,8 @@ extension TitleConflictDetector {
         for chain in m.chains {
             let last = skeletonHash(chain.members.last!)
             guard wanted.contains(last) else { continue }
+            // Most titled surnames are written with a first name about once: room for that many at the first.
+            if firstNameList.isEmpty { firstNameList.reserveCapacity(wanted.count) }
             if chain.members.count > 1 {
                 firstNameList.append((last, key(chain.members.first!)))
             } else {
@@ -80,14 +85,21 @@ extension TitleConflictDetector {
             if members.count == 1 && leadingParts.contains(skeletonHash(members.first!)) { continue }
             let first = key(members.first!)
             let last = key(members.last!)
-            let fits = people.indices.filter { p in
-                guard surnameHashes[p] == last.skeletonHash else { return false }
-                return people[p].spellings.contains { s in
+            // The first person the mention fits, and whether a second one does (counted, not listed: no array).
+            var firstFit: Int? = nil
+            var fitsTwo = false
+            for p in people.indices where surnameHashes[p] == last.skeletonHash {
+                guard people[p].spellings.contains(where: { s in
                     same(s.last, last) && (s.parts < 2 || members.count < 2 || same(s.first, first))
+                }) else { continue }
+                if firstFit != nil {
+                    fitsTwo = true
+                    break
                 }
+                firstFit = p
             }
-            if fits.count > 1 { continue }
-            if members.count == 1, let only = fits.first {
+            if fitsTwo { continue }
+            if members.count == 1, let only = firstFit {
                 let known = people[only].spellings.filter { $0.parts > 1 }.map(\.first)
                 if !known.isEmpty {
                     let others = (firstNames(last.skeletonHash) + firstNamesByRoot(members.last!).map { $0 }).filter { f in
@@ -100,12 +112,12 @@ extension TitleConflictDetector {
             // The other way round, a full name joining a person known by a bare surname only (`ベルツ大統領` …
             // `アンナ・ベルズ知事`): when another first name goes with that surname (`カール・ベルツ`), the
             // bare one may be that person.
-            if members.count > 1, let only = fits.first, people[only].spellings.allSatisfy({ $0.parts < 2 }) {
+            if members.count > 1, let only = firstFit, people[only].spellings.allSatisfy({ $0.parts < 2 }) {
                 let others = firstNames(last.skeletonHash).filter { f in f.map { !same($0, first) } ?? true }
                 if !others.isEmpty { continue }
             }
             let p: Int
-            if let only = fits.first {
+            if let only = firstFit {
                 p = only
             } else {
                 p = people.count
