@@ -7,6 +7,12 @@ import Testing
 struct CombinedRepairTests {
     static let rules = RuleExamples.rules
 
+    /// All bundled rules for `language`, and what they make of `input`.
+    static func run(_ language: String, _ input: String) -> (Checker, EngineResult) {
+        let checker = Checker(rules: rules, options: CheckOptions(language: language))
+        return (checker, checker.run(input))
+    }
+
     @Test(arguments: [
         // A CJK stop before a comma in Latin text: orphan-punctuation drops the stop, fullwidth-punct
         // converts the comma (it used to convert the stop too, leaving `Tokyo.,`).
@@ -29,8 +35,7 @@ struct CombinedRepairTests {
         ("ru", "Власти заявили о мерах. Площадь пожара составила 500 кв. м.\n", "Власти заявили о мерах. Площадь пожара составила 500 кв. м.\n"),
     ])
     func allRulesTogether(_ language: String, _ input: String, _ expected: String) {
-        let checker = Checker(rules: CombinedRepairTests.rules, options: CheckOptions(language: language))
-        let result = checker.run(input)
+        let (checker, result) = CombinedRepairTests.run(language, input)
         #expect(result.fixed.isIdentical(to: expected), "got \(result.fixed.debugDescription)")
         // And nothing is left for a second run.
         #expect(checker.run(result.fixed).fixed.isIdentical(to: result.fixed))
@@ -45,8 +50,7 @@ struct CombinedRepairTests {
         ("de", "Die Lage sei ernst. , Er reiste am Dienstag ab.\n", "orphan-punctuation"),
     ])
     func reviewOnly(_ language: String, _ input: String, _ rule: String) {
-        let checker = Checker(rules: CombinedRepairTests.rules, options: CheckOptions(language: language))
-        let result = checker.run(input)
+        let (_, result) = CombinedRepairTests.run(language, input)
         #expect(result.fixed.isIdentical(to: input), "got \(result.fixed.debugDescription)")
         #expect(result.findings.contains { $0.rule == rule && $0.safety == .review })
     }
