@@ -40,6 +40,8 @@ enum AtomicFile {
         let dir = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         let tmp = (dir.isEmpty ? "." : dir) + "/.\(base).mtfix-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        TempFileCleanup.arm(tmp)
+        defer { TempFileCleanup.disarm() }
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, st.st_mode & 0o7777)
         guard fd >= 0 else { throw InputError(message: "\(path): cannot create a temporary file in \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno))); left unchanged") }
         var ok = true

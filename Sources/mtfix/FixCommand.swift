@@ -27,7 +27,7 @@ struct FixCommand: ParsableCommand {
         var filesChanged = 0
         var edits = 0
         // Only the fixed text (when it is written) leaves the thread that checked the document.
-        run.forEachResult(prepare: { source, result -> (fixed: String?, edits: Int) in
+        run.forEachResult(passThrough: true, prepare: { source, result -> (fixed: String?, edits: Int) in
             (source.path == nil || result.changed ? result.fixed : nil, result.applied.count)
         }) { source, made, run in
             guard let fixed = made.fixed else { return }

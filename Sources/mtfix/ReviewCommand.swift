@@ -43,6 +43,7 @@ struct ReviewCommand: ParsableCommand {
         var applied = 0
         var rejected = 0
         var files = 0
+        let paths = DiffPaths(runner.sources, stdinName: nil)
         for source in runner.sources {
             let outcome = runner.process(source)
             if let error = outcome.error {
@@ -52,7 +53,7 @@ struct ReviewCommand: ParsableCommand {
             }
             if let note = outcome.note { Terminal.note(note) }
             guard let result = outcome.result, let path = source.path, result.changed else { continue }
-            let diff = LabelledDiff(result, path: source.diffPath)
+            let diff = LabelledDiff(result, path: paths.path(for: source))
             let decided: ReviewSession.FileResult
             do {
                 try AtomicFile.checkWritable(path)
