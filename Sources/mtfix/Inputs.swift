@@ -119,7 +119,7 @@ enum Inputs {
                 }
                 if name.hasPrefix(".") { continue }
                 if undecodable {
-                    errors.append(FileNames.notUTF8(shown: InputSource.clean(folder) + "/" + name))
+                    errors.append(FileNames.notUTF8(shown: InputSource.clean(folder + "/" + name)))
                     continue
                 }
                 let full = folder + "/" + name
