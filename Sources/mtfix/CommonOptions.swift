@@ -80,7 +80,7 @@ struct CommonOptions: ParsableArguments {
                 ruleDirs: ruleDirs.map { URL(fileURLWithPath: $0) }, namesFile: names.map { URL(fileURLWithPath: $0) })
             return try Configuration.makeChecker(config: file, configURL: url, settings: settings)
         } catch let e as SettingsError {
-            Terminal.error(e.message)
+            for line in e.message.split(separator: "\n") { Terminal.error(String(line)) }
             throw ExitCode(2)
         } catch let e as RuleLoadErrors {
             for err in e.errors { Terminal.error(err.description) }

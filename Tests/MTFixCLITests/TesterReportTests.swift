@@ -135,6 +135,50 @@ struct TesterReportTests {
         #expect(walk.stdout.hasPrefix("ok.txt:1:3: "))
     }
 
+    /// The smaller items: -j bounds, a pipe given to fix, stdin counted in fix's line, names-file
+    /// reasons, every --select typo, a mistyped subcommand, help examples.
+    @Test func minorItems() throws {
+        let dir = try makeTempDir()
+        let f = dir.appendingPathComponent("amp.txt")
+        try Data(Self.damaged.utf8).write(to: f)
+        let negative = try mtfix(["check", "-j", "-1", f.path])
+        #expect(negative.status == 2)
+        #expect(negative.stderr == "mtfix: -j needs a positive number of jobs (got -1) (see 'mtfix --help')\n")
+        let huge = try mtfix(["check", "-j", "100000", f.path])
+        #expect(huge.status == 2 && huge.stderr.contains("-j 100000 is more than mtfix runs at once; use at most "))
+        #expect(try mtfix(["check", "-j", "2", f.path]).status == 1)
+
+        let pipe = try runTool("bash", ["-c", "'\(TestPaths.binary.path)' fix <(cat '\(f.path)')"])
+        #expect(pipe.status == 2)
+        #expect(pipe.stderr.contains(": a pipe; fix cannot replace it in place"), "\(pipe.stderr)")
+
+        let both = try runTool("sh", ["-c", "'\(TestPaths.binary.path)' fix '\(f.path)' - < '\(f.path)' > /dev/null"])
+        #expect(both.stderr == "mtfix: 2 repairs applied in 1 file and stdin; 0 findings left for review\n")
+
+        let latin1 = dir.appendingPathComponent("names.txt")
+        try Data([0x4B, 0x69, 0x6D, 0x0A, 0x63, 0x61, 0x66, 0xE9, 0x0A]).write(to: latin1)
+        #expect(try mtfix(["check", "--names", latin1.path, f.path]).stderr == "mtfix: \(latin1.path): cannot read the names file: line 2: not valid UTF-8\n")
+        #expect(try mtfix(["check", "--names", dir.path, f.path]).stderr == "mtfix: \(dir.path): cannot read the names file: is a directory\n")
+
+        let typos = try mtfix(["check", "--select", "mojibak,capton", f.path])
+        #expect(typos.stderr == """
+            mtfix: unknown rule or category 'mojibak' (did you mean 'mojibake'?)
+            mtfix: unknown rule or category 'capton' (did you mean 'caption'?)
+
+            """)
+
+        let chek = try mtfix(["chek", f.path])
+        #expect(chek.status == 2)
+        #expect(chek.stderr == "mtfix: unknown command 'chek' (did you mean 'check'?) (see 'mtfix --help')\n")
+
+        for command in ["check", "diff", "fix"] {
+            #expect(try mtfix([command, "--help"]).stdout.contains("EXAMPLES"), "\(command)")
+        }
+        let review = try mtfix(["review", "--help"]).stdout
+        #expect(!review.contains("None or '-' reads stdin"))
+        #expect(review.contains("s split the hunk"))
+    }
+
     /// Starts `path` with SIGINT and SIGTERM unblocked and at their default action, as a shell starts a
     /// command (the test runner's threads block signals, and Foundation's Process passes that on).
     static func spawnWithDefaultSignals(_ path: String, _ args: [String], env extra: [String: String]) throws -> pid_t {
