@@ -68,7 +68,8 @@ struct DiffCommand: ParsableCommand {
             }
         }
         Terminal.flush()
-        if printed, let note = paths.note { Terminal.note(note) }
+        // After the diff (flushed, so the note follows it in a terminal); not when it could not be written.
+        if printed, Terminal.outputError == 0, let note = paths.note { Terminal.note(note) }
         if !pipeline.quiet, let line = notShown.line { Terminal.note(line) }
         pipeline.report(run.summary, proposed: true)
         throw ExitCode(run.status.code)
