@@ -64,8 +64,10 @@ enum Inputs {
                 continue
             }
             let base = p.hasSuffix("/") ? String(p.dropLast()) : p
+            let errorsBefore = errors.count
             let found = walk(base, sniff: sniff, errors: &errors, notes: &notes)
-            if found.isEmpty { notes.append(emptyFolderNote(p)) }
+            // A folder whose only file has a name mtfix cannot open is not "empty": its error says why.
+            if found.isEmpty && errors.count == errorsBefore { notes.append(emptyFolderNote(p)) }
             // A walk follows no symbolic link, so a found file's real path is the folder's plus the rest.
             var real = canonical(p)
             if real == "/" { real = "" }

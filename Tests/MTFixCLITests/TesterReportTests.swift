@@ -133,6 +133,10 @@ struct TesterReportTests {
         #expect(walk.status == 2)
         #expect(walk.stderr == "mtfix: caf\\xE9.txt: file name is not valid UTF-8; mtfix cannot open it (rename it, e.g. with convmv)\n")
         #expect(walk.stdout.hasPrefix("ok.txt:1:3: "))
+        // A folder holding only such a file gets the error, not "no text files in this folder".
+        try runTool("sh", ["-c", "mkdir only && mv \"$(printf 'caf\\351').txt\" only/"], cwd: dir)
+        let only = try mtfix(["check", "only"], cwd: dir)
+        #expect(only.stderr == "mtfix: only/caf\\xE9.txt: file name is not valid UTF-8; mtfix cannot open it (rename it, e.g. with convmv)\n")
     }
 
     /// The smaller items: -j bounds, a pipe given to fix, stdin counted in fix's line, names-file
