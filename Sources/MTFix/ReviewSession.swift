@@ -48,6 +48,7 @@ public final class ReviewSession {
     public static let splitHelp = """
         y - apply this part
         n - do not apply this part
+        e - edit this part's new text, then apply it
         a - apply this part and every later hunk or part made only by the same rule(s)
         d - do not apply this part or any later one in this file
         q - quit; apply what was accepted so far and review no more files
@@ -122,9 +123,9 @@ public final class ReviewSession {
                         output(Self.noSplit)
                         continue
                     }
-                    let answered = reviewParts(split, of: k, total: total, result: &result)
+                    let answered = reviewParts(split, of: patch.hunks[k], k, total: total, result: &result)
                     if answered.keep.contains(true) {
-                        chosen.append(ReviewSplit.merge(patch.hunks[k], pieces: split.pieces, keep: answered.keep))
+                        chosen.append(ReviewSplit.merge(patch.hunks[k], pieces: split.pieces, keep: answered.keep, edited: answered.edited))
                     }
                     if answered.stop {
                         result.rejected += total - k - 1
@@ -149,9 +150,13 @@ public final class ReviewSession {
 
     /// Asks about each part of a split hunk; `keep` says which to apply, `stop` that the user answered
     /// d or q (later hunks of the file are not applied; `result.quit` is set for q).
-    private func reviewParts(_ split: ReviewSplit, of k: Int, total: Int, result: inout FileResult) -> (keep: [Bool], stop: Bool) {
+    /// `edited`: the changed lines of the parts the user edited with e.
+    private func reviewParts(
+        _ split: ReviewSplit, of whole: PatchHunk, _ k: Int, total: Int, result: inout FileResult
+    ) -> (keep: [Bool], stop: Bool, edited: [Int: [PatchHunk.Line]]) {
         let parts = split.pieces
         var keep = [Bool](repeating: false, count: parts.count)
+        var edited: [Int: [PatchHunk.Line]] = [:]
         output("Split into \(parts.count) hunks.\n")
         for (j, part) in parts.enumerated() {
             if !part.hunk.rules.isEmpty && part.hunk.rules.allSatisfy(acceptedRules.contains) {
@@ -162,12 +167,12 @@ public final class ReviewSession {
             }
             output(color ? DiffPainter.paint(part.hunk) : part.hunk.text + labelLines(part.hunk))
             while true {
-                output("(\(k + 1).\(j + 1)/\(total)) Apply this part [y,n,a,d,q,?]? ")
+                output("(\(k + 1).\(j + 1)/\(total)) Apply this part [y,n,e,a,d,q,?]? ")
                 guard let answer = input()?.trimmingCharacters(in: .whitespaces).lowercased() else {
                     output("\n")
                     result.rejected += parts.count - j
                     result.quit = true
-                    return (keep, true)
+                    return (keep, true, edited)
                 }
                 switch answer {
                 case "y": keep[j] = true
@@ -175,10 +180,20 @@ public final class ReviewSession {
                 case "a":
                     acceptedRules.formUnion(part.hunk.rules)
                     keep[j] = true
+                case "e":
+                    // Only the part's changed lines go to the editor; its context stays as it is.
+                    var block = whole
+                    block.lines = Array(whole.lines[part.block])
+                    guard let lines = edit(block)?.lines else {
+                        output("Edit cancelled.\n")
+                        continue
+                    }
+                    edited[j] = lines
+                    keep[j] = true
                 case "d", "q":
                     result.rejected += parts.count - j
                     if answer == "q" { result.quit = true }
-                    return (keep, true)
+                    return (keep, true, edited)
                 default:
                     output(Self.splitHelp)
                     continue
@@ -187,7 +202,7 @@ public final class ReviewSession {
             }
             if keep[j] { result.accepted += 1 } else { result.rejected += 1 }
         }
-        return (keep, false)
+        return (keep, false, edited)
     }
 
     /// The 0-based line of a UTF-16 offset in `text`.

@@ -56,10 +56,15 @@ struct ReviewSplit {
 
     /// The hunk with only the pieces in `keep` applied: a refused piece's removed lines stay as
     /// context and its added lines go (as git does when it puts a split hunk back together).
-    static func merge(_ hunk: PatchHunk, pieces: [Piece], keep: [Bool]) -> PatchHunk {
+    /// `edited`: a piece's changed lines as the user edited them (`e`), in place of its own.
+    static func merge(_ hunk: PatchHunk, pieces: [Piece], keep: [Bool], edited: [Int: [PatchHunk.Line]] = [:]) -> PatchHunk {
         var out = hunk
         out.lines = []
         for (i, line) in hunk.lines.enumerated() {
+            if let p = pieces.indices.first(where: { pieces[$0].block.contains(i) }), keep[p], let lines = edited[p] {
+                if i == pieces[p].block.lowerBound { out.lines += lines }
+                continue
+            }
             let refused = pieces.indices.contains { pieces[$0].block.contains(i) && !keep[$0] }
             switch line {
             case .remove(let s) where refused: out.lines.append(.context(s))

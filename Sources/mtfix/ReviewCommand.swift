@@ -14,8 +14,8 @@ struct ReviewCommand: ParsableCommand {
             rule(s), d leave this hunk and the rest of the file, s split the hunk, q quit (what was accepted \
             is still applied), ? help. As in git add -p, d and q keep what was accepted. A hunk can hold \
             several repairs, from several rules: s splits it at the unchanged lines between its changes, \
-            and each part is answered alone (e changes part of a hunk whose changes are on adjacent \
-            lines). Each file is rewritten atomically once its hunks are decided.
+            and each part is answered alone (y, n, e, a, d, q); e changes part of a hunk whose changes are \
+            on adjacent lines. Each file is rewritten atomically once its hunks are decided.
 
             review takes files only: it reads your answers from stdin, which must be a terminal. In \
             scripts use `mtfix diff`, edit the patch, and `mtfix apply`.

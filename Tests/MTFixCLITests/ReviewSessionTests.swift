@@ -115,11 +115,14 @@ struct ReviewSessionTests {
         #expect(r.text == "Intro line.\nFish &amp; chips.\nPlain line.\n“Fine,” he added.\nLast line.\n")
         #expect(script.transcript.contains("Split into 2 hunks.\n"))
         #expect(script.transcript.contains("@@ -1,3 +1,3 @@ html-entity\n"), "\(script.transcript)")
-        #expect(script.transcript.contains("(1.2/1) Apply this part [y,n,a,d,q,?]? "))
+        #expect(script.transcript.contains("(1.2/1) Apply this part [y,n,e,a,d,q,?]? "))
         // The other way round, and both.
         #expect(try Script(["s", "y", "n"]).session().review(file).text == "Intro line.\nFish & chips.\nPlain line.\n“Fine,” he said. Added.\nLast line.\n")
         #expect(try Script(["s", "y", "y"]).session().review(file).text == (try Script(["y"]).session().review(file).text))
         #expect(try Script(["s", "n", "n"]).session().review(file).text == nil)
+        // e edits one part's new text only.
+        let edit = try Script(["s", "e", "Fish and chips.", "n"]).session().review(file)
+        #expect(edit.text == "Intro line.\nFish and chips.\nPlain line.\n“Fine,” he said. Added.\nLast line.\n")
     }
 
     @Test func quitAppliesWhatWasAcceptedAndStops() throws {
