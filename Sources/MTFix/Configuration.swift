@@ -28,6 +28,7 @@ public struct CommandLineSettings: Sendable {
 
 /// A command-line setting that names something unknown (a rule id, a language, a file).
 public struct SettingsError: Error, CustomStringConvertible, Sendable {
+    /// One line per problem.
     public let message: String
     public var description: String { message }
 }
@@ -95,20 +96,20 @@ public enum Configuration {
             if !settings.unsafeFixes, let s = config.safety { applyLevel = s.value }
             if let n = config.names {
                 do { knownNames = try readNames(resolve(n.value)) } catch {
-                    errors.append(RuleFileError(file: config.file, line: n.line, message: "cannot read the names file '\(n.value)'"))
+                    errors.append(RuleFileError(file: config.file, line: n.line, message: "cannot read the names file '\(n.value)': \(error)"))
                 }
             }
         }
         if !errors.isEmpty { throw RuleLoadErrors(errors: errors) }
-        for id in settings.select + settings.ignore where !known.contains(id) {
-            throw SettingsError(message: unknownID(id, known: known))
-        }
+        // Every unknown id gets its own line and suggestion, not only the first.
+        let unknown = (settings.select + settings.ignore).filter { !known.contains($0) }
+        if !unknown.isEmpty { throw SettingsError(message: unknown.map { unknownID($0, known: known) }.joined(separator: "\n")) }
         if let l = settings.language, !isLanguage(l, loaded.detector) {
             throw SettingsError(message: unknownLanguage(l, loaded.detector))
         }
         if let names = settings.namesFile {
             do { knownNames += try readNames(names) } catch {
-                throw SettingsError(message: "\(names.path): cannot read the names file")
+                throw SettingsError(message: "\(names.path): cannot read the names file: \(error)")
             }
         }
         // The command line's --select/--ignore replace the file's (as in ruff).
@@ -124,8 +125,17 @@ public enum Configuration {
     }
 
     /// A names file: one canonical spelling per line; blank lines and `#` comments ignored.
+    /// Errors say why: `no such file`, `is a directory`, `line N: not valid UTF-8`.
     public static func readNames(_ url: URL) throws -> [String] {
-        let text = try String(contentsOf: url, encoding: .utf8)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { throw SettingsError(message: "no such file") }
+        if isDir.boolValue { throw SettingsError(message: "is a directory") }
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw SettingsError(message: "permission denied") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let bad = lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0
+            throw SettingsError(message: "line \(bad + 1): not valid UTF-8")
+        }
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }

@@ -33,14 +33,28 @@ public final class ReviewSession {
         e - edit the hunk's new text, then apply it
         a - apply this hunk and every later hunk made only by the same rule(s)
         d - do not apply this hunk or any later hunk in this file (hunks accepted so far are applied)
+        s - split this hunk at the unchanged lines between its changes, and answer for each part
         q - quit; apply what was accepted so far and review no more files
         ? - print help
-        (as in git add -p, d leaves the rest of the file; there is no s: each hunk is one repair, use e to change part of it)
+        (as in git add -p; a hunk can hold several repairs: s splits it where unchanged lines part them,
+        e changes part of it)
 
         """
 
-    /// Said when `s` is typed: in `git add -p` it splits the hunk, which a repair hunk cannot be.
-    public static let noSplit = "No split here: each hunk is one repair. Use e to change part of it, or d to leave the rest of the file.\n"
+    /// Said when `s` is typed on a hunk whose changes are on adjacent lines.
+    public static let noSplit = "Sorry, cannot split this hunk: its changes are on adjacent lines. Use e to change part of it.\n"
+
+    /// The help for the parts of a split hunk.
+    public static let splitHelp = """
+        y - apply this part
+        n - do not apply this part
+        e - edit this part's new text, then apply it
+        a - apply this part and every later hunk or part made only by the same rule(s)
+        d - do not apply this part or any later one in this file
+        q - quit; apply what was accepted so far and review no more files
+        ? - print help
+
+        """
 
     private let input: () -> String?
     private let output: (String) -> Void
@@ -76,7 +90,7 @@ public final class ReviewSession {
             }
             output(color ? DiffPainter.paint(hunk) : hunk.text + labelLines(hunk))
             while true {
-                output("(\(k + 1)/\(total)) Apply this hunk [y,n,e,a,d,q,?]? ")
+                output("(\(k + 1)/\(total)) Apply this hunk [y,n,e,a,d,s,q,?]? ")
                 guard let answer = input()?.trimmingCharacters(in: .whitespaces).lowercased() else {
                     output("\n")
                     result.quit = true
@@ -104,10 +118,19 @@ public final class ReviewSession {
                     result.rejected += total - k
                     break hunks
                 case "s":
-                    // `git add -p` users type `s` to split; skipping the rest of the file instead would
-                    // silently drop their answers for every later hunk.
-                    output(Self.noSplit)
-                    continue
+                    let split = ReviewSplit(patch.hunks[k], shown: hunk, lineOf: lineIndex(file.original))
+                    guard split.pieces.count > 1 else {
+                        output(Self.noSplit)
+                        continue
+                    }
+                    let answered = reviewParts(split, of: patch.hunks[k], k, total: total, result: &result)
+                    if answered.keep.contains(true) {
+                        chosen.append(ReviewSplit.merge(patch.hunks[k], pieces: split.pieces, keep: answered.keep, edited: answered.edited))
+                    }
+                    if answered.stop {
+                        result.rejected += total - k - 1
+                        break hunks
+                    }
                 case "q":
                     result.rejected += total - k
                     result.quit = true
@@ -123,6 +146,78 @@ public final class ReviewSession {
         patch.hunks = chosen
         result.text = try Patch.apply(patch, to: file.original, path: file.path)
         return result
+    }
+
+    /// Asks about each part of a split hunk; `keep` says which to apply, `stop` that the user answered
+    /// d or q (later hunks of the file are not applied; `result.quit` is set for q).
+    /// `edited`: the changed lines of the parts the user edited with e.
+    private func reviewParts(
+        _ split: ReviewSplit, of whole: PatchHunk, _ k: Int, total: Int, result: inout FileResult
+    ) -> (keep: [Bool], stop: Bool, edited: [Int: [PatchHunk.Line]]) {
+        let parts = split.pieces
+        var keep = [Bool](repeating: false, count: parts.count)
+        var edited: [Int: [PatchHunk.Line]] = [:]
+        output("Split into \(parts.count) hunks.\n")
+        for (j, part) in parts.enumerated() {
+            if !part.hunk.rules.isEmpty && part.hunk.rules.allSatisfy(acceptedRules.contains) {
+                output(part.hunk.header + "\n(applied: \(part.hunk.rules.joined(separator: ", ")) accepted for the whole review)\n")
+                keep[j] = true
+                result.accepted += 1
+                continue
+            }
+            output(color ? DiffPainter.paint(part.hunk) : part.hunk.text + labelLines(part.hunk))
+            while true {
+                output("(\(k + 1).\(j + 1)/\(total)) Apply this part [y,n,e,a,d,q,?]? ")
+                guard let answer = input()?.trimmingCharacters(in: .whitespaces).lowercased() else {
+                    output("\n")
+                    result.rejected += parts.count - j
+                    result.quit = true
+                    return (keep, true, edited)
+                }
+                switch answer {
+                case "y": keep[j] = true
+                case "n": break
+                case "a":
+                    acceptedRules.formUnion(part.hunk.rules)
+                    keep[j] = true
+                case "e":
+                    // Only the part's changed lines go to the editor; its context stays as it is.
+                    var block = whole
+                    block.lines = Array(whole.lines[part.block])
+                    guard let lines = edit(block)?.lines else {
+                        output("Edit cancelled.\n")
+                        continue
+                    }
+                    edited[j] = lines
+                    keep[j] = true
+                case "d", "q":
+                    result.rejected += parts.count - j
+                    if answer == "q" { result.quit = true }
+                    return (keep, true, edited)
+                default:
+                    output(Self.splitHelp)
+                    continue
+                }
+                break
+            }
+            if keep[j] { result.accepted += 1 } else { result.rejected += 1 }
+        }
+        return (keep, false, edited)
+    }
+
+    /// The 0-based line of a UTF-16 offset in `text`.
+    private func lineIndex(_ text: String) -> (Int) -> Int {
+        var starts: [Int] = [0]
+        for (i, u) in text.utf16.enumerated() where u == 0x0A { starts.append(i + 1) }
+        return { offset in
+            var lo = 0
+            var hi = starts.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            }
+            return lo
+        }
     }
 
     /// Plain-text labels (when not painting): `# rule (category): message`.

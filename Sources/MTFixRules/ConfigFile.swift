@@ -27,7 +27,9 @@ public struct ConfigFile: Sendable {
     public static func parse(_ text: String, file: String) throws -> ConfigFile {
         var config = ConfigFile(file: file)
         if text.allSatisfy(\.isWhitespace) { return config }
-        let root = try YAMLTree.parse(text, file: file)
+        // Only comments, or a bare `---`: no settings, all defaults, as for an empty file.
+        guard let root = try YAMLTree.parseDocument(text, file: file) else { return config }
+        if case .scalar = root, root.text?.isEmpty ?? true { return config }
         func fail(_ node: Node, _ message: String) -> RuleFileError {
             RuleFileError(file: file, line: node.line, message: message)
         }

@@ -14,7 +14,13 @@ public struct RuleExplanation {
         out += "  safety:     \(d.safety.rawValue)\n"
         out += "  severity:   \(d.severity.rawValue)\n"
         out += "  languages:  \(d.languages.isEmpty ? "all" : d.languages.joined(separator: ", "))\n"
-        out += "  file:       \(d.location?.file ?? "(built in)")\n"
+        // A bundled rule's file is compiled into mtfix; its path is where it lives in mtfix's sources,
+        // not a file the user has.
+        if let file = d.location?.file, !(file.hasPrefix("Rules/") && RuleTree.bundled.files[String(file.dropFirst(6))] != nil) {
+            out += "  file:       \(file)\n"
+        } else {
+            out += "  built-in:   \(d.location?.file ?? "a detector in mtfix's code") (compiled into mtfix)\n"
+        }
         let sections: [(String, [RuleExample])] = [
             ("Fixes", d.fixes), ("Reports", d.reports), ("Keeps", d.keeps), ("Known failures", d.knownFailures),
         ]

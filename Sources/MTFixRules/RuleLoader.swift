@@ -95,11 +95,15 @@ public struct RuleLoader: Sendable {
                 }
                 let rule = try RuleFile.parse(tree.files[rel]!, file: display, detectors: detectors)
                 if rule.descriptor.category.rawValue != parts[1] {
-                    throw RuleFileError(file: display, line: 1, message: "category '\(rule.descriptor.category.rawValue)' does not match its folder '\(parts[1])'")
+                    throw RuleFileError(
+                        file: display, line: RuleLoader.keyLine("category", in: tree.files[rel]!),
+                        message: "category '\(rule.descriptor.category.rawValue)' does not match its folder '\(parts[1])'")
                 }
                 let lang = String(parts[0])
                 if lang != "common" && !rule.descriptor.languages.isEmpty && !rule.descriptor.languages.contains(lang) {
-                    throw RuleFileError(file: display, line: 1, message: "rule in '\(lang)/' does not list '\(lang)' in its languages")
+                    throw RuleFileError(
+                        file: display, line: RuleLoader.keyLine("languages", in: tree.files[rel]!),
+                        message: "rule in '\(lang)/' does not list '\(lang)' in its languages")
                 }
                 rules.append(lang == "common" || !rule.descriptor.languages.isEmpty ? rule : LanguageScoped(rule, lang))
             } catch let e as RuleFileError {
@@ -123,6 +127,16 @@ extension RuleLoader {
     /// `common`, or a lowercase ISO 639 code (two or three letters).
     public static func isLanguageFolder(_ name: String) -> Bool {
         name == "common" || ((2...3).contains(name.count) && name.allSatisfy { $0.isASCII && $0.isLowercase })
+    }
+
+    /// The 1-based line of a top-level `key:` in a rule file's text (1 when absent), so an error about
+    /// that field points at it rather than at the file's first line.
+    static func keyLine(_ key: String, in text: String) -> Int {
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.hasPrefix(key + ":") {
+            return k + 1
+        }
+        return 1
     }
 }
 

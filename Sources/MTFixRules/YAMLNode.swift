@@ -20,13 +20,18 @@ public struct RuleFileError: Error, CustomStringConvertible, Sendable {
 /// Reads YAML into a tree that keeps line numbers, so errors can say where.
 enum YAMLTree {
     static func parse(_ text: String, file: String) throws -> Node {
+        guard let node = try parseDocument(text, file: file) else {
+            throw RuleFileError(file: file, line: 1, message: "empty file")
+        }
+        return node
+    }
+
+    /// As `parse`, but a text with no node (only comments, or a bare `---`) is nil rather than an error.
+    static func parseDocument(_ text: String, file: String) throws -> Node? {
         do {
             // The basic resolver: the default one compiles seven regular expressions on first use (about a
             // twentieth of every start), to resolve tags nothing here reads (see `Node.text`).
-            guard let node = try Yams.compose(yaml: text, .basic) else {
-                throw RuleFileError(file: file, line: 1, message: "empty file")
-            }
-            return node
+            return try Yams.compose(yaml: text, .basic)
         } catch let e as YamlError {
             throw RuleFileError(file: file, line: line(of: e), message: "invalid YAML: \(summary(of: e))")
         } catch let e as RuleFileError {

@@ -26,6 +26,11 @@ enum AtomicFile {
         return String(decoding: buffer[..<n], as: UTF8.self)
     }
 
+    /// Tests only: `MTFIX_TEST_WRITE_PAUSE_MS` holds each write between filling the temporary file and
+    /// renaming it, so a test can interrupt `fix` exactly there.
+    private static let testPause: UInt32? = ProcessInfo.processInfo.environment["MTFIX_TEST_WRITE_PAUSE_MS"]
+        .flatMap { UInt32($0) }.map { $0 * 1000 }
+
     static func write(_ text: String, to path: String) throws {
         // Write through a symlink to its target rather than replacing the link.
         let target = linkDestination(path).map { dest -> String in
@@ -40,6 +45,8 @@ enum AtomicFile {
         let dir = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
         let tmp = (dir.isEmpty ? "." : dir) + "/.\(base).mtfix-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        TempFileCleanup.arm(tmp)
+        defer { TempFileCleanup.disarm() }
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, st.st_mode & 0o7777)
         guard fd >= 0 else { throw InputError(message: "\(path): cannot create a temporary file in \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno))); left unchanged") }
         var ok = true
@@ -58,6 +65,7 @@ enum AtomicFile {
                 off += n
             }
         }
+        if ok, let pause = testPause { usleep(pause) }
         if ok && fchmod(fd, st.st_mode & 0o7777) != 0 { ok = false; failure = String(cString: strerror(errno)) }
         _ = fchown(fd, st.st_uid, st.st_gid)  // best effort: only root may give a file away
         if ok && fsync(fd) != 0 { ok = false; failure = String(cString: strerror(errno)) }

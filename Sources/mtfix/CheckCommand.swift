@@ -20,6 +20,13 @@ struct CheckCommand: ParsableCommand {
             --format json prints one JSON array of findings; --format jsonl one finding per line (schema in the README).
             With --jsonl the input is JSON Lines: each record is written back unchanged but for an added \
             "mtfix" member with its findings (the --field text itself is left as it is).
+
+            EXAMPLES
+              mtfix check story.txt                    findings as path:line:col: message
+              mtfix check desk/                        every text file below desk/
+              mtfix check --format json story.txt      findings as a JSON array
+              mtfix check --select caption,name-drift story.txt    only these rules or categories
+              curl -s URL | mtfix check --stdin-filename story.txt  read stdin, name it story.txt
             """)
 
     @OptionGroup var common: CommonOptions

@@ -9,8 +9,11 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Flags shared by check, diff and fix.
 struct CommonOptions: ParsableArguments {
-    @Argument(help: "Files or directories to read (every text file below a directory). None or '-' reads stdin.")
+    @Argument(help: "Files or directories to read (every text file below a directory). check, diff and fix read stdin with none or '-'.")
     var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The path standard input stands for: in findings and diff headers (instead of 'stdin'), and where its .mtfix.yml is looked up.", valueName: "path"))
+    var stdinFilename: String?
 
     @Option(name: .long, help: ArgumentHelp("Document language (en, de, fr, es, ru, ja, zh) or 'auto' to detect per document (default: the config's 'language', else auto).", valueName: "xx"))
     var lang: String?
@@ -43,6 +46,9 @@ struct CommonOptions: ParsableArguments {
     var color: ColorChoice = .auto
 
     func validate() throws {
+        if let name = stdinFilename, name.isEmpty || name.hasSuffix("/") {
+            throw ValidationError("--stdin-filename needs a file path")
+        }
         if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
     }
 
@@ -55,6 +61,7 @@ struct CommonOptions: ParsableArguments {
         if noConfig { return nil }
         if let config { return URL(fileURLWithPath: config) }
         guard let path, path != "-" else {
+            if let name = stdinFilename { return Configuration.find(from: URL(fileURLWithPath: name).deletingLastPathComponent()) }
             return Configuration.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         }
         var isDir: ObjCBool = false
@@ -73,7 +80,7 @@ struct CommonOptions: ParsableArguments {
                 ruleDirs: ruleDirs.map { URL(fileURLWithPath: $0) }, namesFile: names.map { URL(fileURLWithPath: $0) })
             return try Configuration.makeChecker(config: file, configURL: url, settings: settings)
         } catch let e as SettingsError {
-            Terminal.error(e.message)
+            for line in e.message.split(separator: "\n") { Terminal.error(String(line)) }
             throw ExitCode(2)
         } catch let e as RuleLoadErrors {
             for err in e.errors { Terminal.error(err.description) }

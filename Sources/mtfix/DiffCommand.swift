@@ -15,6 +15,12 @@ struct DiffCommand: ParsableCommand {
             e.g. "@@ -13,3 +13,3 @@ name-drift". Pipe it to `git apply` or `patch -p1`, or save it, \
             delete the hunks you do not want, and run `mtfix apply`.
 
+            Paths are normalised (desk/../incoming/a.txt is written incoming/a.txt) and relative to the \
+            current folder. When an input lies outside it (../incoming/a.txt, /srv/copy/a.txt), every path \
+            is written relative to the nearest folder holding all the inputs, and a note on stderr names \
+            that folder: run `git apply` or `patch -p1` there. Standard input is a/stdin, or the path \
+            given with --stdin-filename.
+
             In a terminal (or with --color always) the diff is for reading: removed and added lines in \
             red and green, the changed words within them highlighted, and under each hunk header one \
             "# rule (category): reason" line per rule. That view is not a patch; piped output (or \
@@ -23,6 +29,12 @@ struct DiffCommand: ParsableCommand {
             Findings whose edits are not in the diff (review-level ones without --unsafe-fixes, and \
             report-only ones) still make the exit status 1, as with check; a line on stderr says how \
             many there are and where to see them (--quiet drops it).
+
+            EXAMPLES
+              mtfix diff story.txt | git apply         apply the safe repairs
+              mtfix diff desk/ > repairs.diff          one patch for a folder; edit it, then mtfix apply
+              mtfix diff --unsafe-fixes story.txt      also the edits that need review
+              mtfix diff --stdin-filename desk/a.txt < a.txt    a patch for desk/a.txt made from stdin
             """)
 
     @OptionGroup var common: CommonOptions
@@ -39,17 +51,25 @@ struct DiffCommand: ParsableCommand {
         let color = common.useColor(for: FileHandle.standardOutput)
         let unsafe = common.unsafeFixes
         var notShown = NotInDiff()
+        let paths = DiffPaths(run.runner.sources, stdinName: common.stdinFilename)
+        var printed = false
         // Each document's diff is made on the thread that checked it; this one only writes it.
         run.forEachResult(prepare: { source, result -> (NotInDiff, String?) in
             var left = NotInDiff()
             left.count(result.findings, unsafe: unsafe)
             guard result.changed else { return (left, nil) }
-            let diff = LabelledDiff(result, path: source.diffPath)
+            let diff = LabelledDiff(result, path: paths.path(for: source))
             return (left, color ? DiffPainter.paint(diff) : diff.text)
         }) { _, made, _ in
             notShown.add(made.0)
-            if let text = made.1 { Terminal.out(text) }
+            if let text = made.1 {
+                Terminal.out(text)
+                printed = true
+            }
         }
+        Terminal.flush()
+        // After the diff (flushed, so the note follows it in a terminal); not when it could not be written.
+        if printed, Terminal.outputError == 0, let note = paths.note { Terminal.note(note) }
         if !pipeline.quiet, let line = notShown.line { Terminal.note(line) }
         pipeline.report(run.summary, proposed: true)
         throw ExitCode(run.status.code)

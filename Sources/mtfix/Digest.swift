@@ -26,6 +26,8 @@ struct Digest<P> {
     let error: String?
     let note: String?
     let binary: Bool
+    /// Standard input's bytes when they could not be decoded.
+    let unread: [UInt8]?
     /// The UTF-8 bytes checked (for the progress meter).
     let bytes: Int
     let checked: Checked?
@@ -35,6 +37,7 @@ struct Digest<P> {
         error = outcome.error
         note = outcome.note
         binary = outcome.binary
+        unread = outcome.unread
         bytes = outcome.result?.original.text.utf8.count ?? 0
         checked = outcome.result.map { result in
             var categories: [(Category, Int)] = []

@@ -12,18 +12,11 @@ struct InputSource {
     /// The folder (as given) whose walk found this file when it has not been sniffed yet: a NUL byte
     /// in its first 8 KiB makes it a binary file, skipped with a note when it is read (`BinaryFile`).
     var walkedFolder: String? = nil
-    /// How the input is named in messages and diff headers.
-    var display: String { path.map(InputSource.clean) ?? "stdin" }
+    /// How the input is named in messages and findings (`--stdin-filename` names standard input).
+    var display: String { path.map(InputSource.clean) ?? InputSource.stdinName ?? "stdin" }
 
-    /// The path in diff headers: `./`, `../` and `/` at the front are dropped, since `git apply`
-    /// refuses paths that leave the tree (`mtfix diff ../x/a.txt` → `a/x/a.txt`).
-    var diffPath: String {
-        guard var s = path else { return "stdin" }
-        while true {
-            if s.hasPrefix("./") { s.removeFirst(2) } else if s.hasPrefix("../") { s.removeFirst(3) } else if s.hasPrefix("/") { s.removeFirst() } else { break }
-        }
-        return s
-    }
+    /// `--stdin-filename`: the path standard input stands for (set once, before any input is read).
+    nonisolated(unsafe) static var stdinName: String? = nil
 
     /// `./a/b` → `a/b`.
     static func clean(_ p: String) -> String {
@@ -36,6 +29,9 @@ struct InputSource {
 /// A one-line error about one input; exits 2 at the end of the run.
 struct InputError: Error, CustomStringConvertible {
     let message: String
+    /// Standard input's bytes when they could not be decoded: `fix` passes them through to stdout, so a
+    /// pipeline stage never drops a document.
+    var unread: [UInt8]? = nil
     var description: String { message }
 }
 
@@ -60,7 +56,7 @@ enum Inputs {
             }
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
-                errors.append("\(p): no such file or directory")
+                errors.append(FileNames.undecodableArguments[p] ?? "\(p): no such file or directory")
                 continue
             }
             if !isDir.boolValue {
@@ -68,8 +64,10 @@ enum Inputs {
                 continue
             }
             let base = p.hasSuffix("/") ? String(p.dropLast()) : p
-            let found = walk(base, sniff: sniff, notes: &notes)
-            if found.isEmpty { notes.append(emptyFolderNote(p)) }
+            let errorsBefore = errors.count
+            let found = walk(base, sniff: sniff, errors: &errors, notes: &notes)
+            // A folder whose only file has a name mtfix cannot open is not "empty": its error says why.
+            if found.isEmpty && errors.count == errorsBefore { notes.append(emptyFolderNote(p)) }
             // A walk follows no symbolic link, so a found file's real path is the folder's plus the rest.
             var real = canonical(p)
             if real == "/" { real = "" }
@@ -100,7 +98,8 @@ enum Inputs {
     /// are skipped, as are binary files (with a note) with `sniff`. `readdir`'s entry types: FileManager's
     /// enumerator asked `stat` and the extended attributes of every file, a tenth of a run over a folder
     /// of articles.
-    private static func walk(_ root: String, sniff: Bool, notes: inout [String]) -> [String] {
+    /// A name that is not UTF-8 is an error (see `FileNames`).
+    private static func walk(_ root: String, sniff: Bool, errors: inout [String], notes: inout [String]) -> [String] {
         var files: [(path: String, binary: Bool)] = []
         var folders = [root]
         // One sniff buffer for the whole walk.
@@ -110,10 +109,21 @@ enum Inputs {
             guard let dir = opendir(folder) else { continue }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
+                var undecodable = false
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                    let bytes = raw.prefix(while: { $0 != 0 })
+                    // ASCII names (most) need no validation.
+                    if bytes.contains(where: { $0 >= 0x80 }) && !FileNames.isUTF8(bytes) {
+                        undecodable = true
+                        return FileNames.escaped(bytes)
+                    }
+                    return String(decoding: bytes, as: UTF8.self)
                 }
                 if name.hasPrefix(".") { continue }
+                if undecodable {
+                    errors.append(FileNames.notUTF8(shown: InputSource.clean(folder + "/" + name)))
+                    continue
+                }
                 let full = folder + "/" + name
                 var type = Int(entry.pointee.d_type)
                 if type == DT_UNKNOWN {
@@ -214,8 +224,9 @@ enum Inputs {
             if source.walkedFolder != nil, firstNUL(UnsafeRawBufferPointer(rebasing: raw.prefix(sniffSize))) != nil {
                 throw BinaryFile(note: "\(source.display): skipped (binary file)")
             }
+            let unread = source.path == nil ? Array(raw) : nil
             if !lossy, let at = firstNUL(raw) {
-                throw InputError(message: "\(source.display): NUL byte at byte offset \(at); not a text file")
+                throw InputError(message: "\(source.display): NUL byte at byte offset \(at); not a text file", unread: unread)
             }
             switch UTF8Check.decode(raw) {
             case .success(let s): return s
@@ -224,7 +235,9 @@ enum Inputs {
                     replacedAt = bad.offset
                     return String(decoding: raw, as: UTF8.self)
                 }
-                throw InputError(message: "\(source.display): invalid UTF-8 at byte offset \(bad.offset) (use --lossy to replace bad bytes with U+FFFD)")
+                throw InputError(
+                    message: "\(source.display): invalid UTF-8 at byte offset \(bad.offset) (use --lossy to replace bad bytes with U+FFFD)",
+                    unread: unread)
             }
         }
         let text =

@@ -11,12 +11,14 @@ struct ReviewCommand: ParsableCommand {
             Each hunk of the unified diff (3 lines of context) is shown with the rules that made it and \
             their reasons, then one answer is read: y apply, n skip, e edit the new text ($VISUAL or \
             $EDITOR, or one prompt per changed line), a apply this and every later hunk of the same \
-            rule(s), d leave this hunk and the rest of the file, q quit (what was accepted is still applied), \
-            ? help. As in git add -p, d and q keep what was accepted; there is no s (split): each hunk is \
-            one repair, so use e to change part of it. \
-            Each file is rewritten atomically once its hunks are decided.
+            rule(s), d leave this hunk and the rest of the file, s split the hunk, q quit (what was accepted \
+            is still applied), ? help. As in git add -p, d and q keep what was accepted. A hunk can hold \
+            several repairs, from several rules: s splits it at the unchanged lines between its changes, \
+            and each part is answered alone (y, n, e, a, d, q); e changes part of a hunk whose changes are \
+            on adjacent lines. Each file is rewritten atomically once its hunks are decided.
 
-            review needs a terminal on stdin; in scripts use `mtfix diff`, edit the patch, and `mtfix apply`.
+            review takes files only: it reads your answers from stdin, which must be a terminal. In \
+            scripts use `mtfix diff`, edit the patch, and `mtfix apply`.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -43,6 +45,7 @@ struct ReviewCommand: ParsableCommand {
         var applied = 0
         var rejected = 0
         var files = 0
+        let paths = DiffPaths(runner.sources, stdinName: nil)
         for source in runner.sources {
             let outcome = runner.process(source)
             if let error = outcome.error {
@@ -52,7 +55,7 @@ struct ReviewCommand: ParsableCommand {
             }
             if let note = outcome.note { Terminal.note(note) }
             guard let result = outcome.result, let path = source.path, result.changed else { continue }
-            let diff = LabelledDiff(result, path: source.diffPath)
+            let diff = LabelledDiff(result, path: paths.path(for: source))
             let decided: ReviewSession.FileResult
             do {
                 try AtomicFile.checkWritable(path)

@@ -4,7 +4,7 @@ import MTFix
 
 /// Flags for long runs shared by check, diff and fix: parallelism, progress and the closing summary.
 struct RunOptions: ParsableArguments {
-    @Option(name: [.customShort("j", allowingJoined: true), .customLong("jobs")], help: ArgumentHelp("Documents processed in parallel (default: all cores). Output is the same for every N.", valueName: "N"))
+    @Option(name: [.customShort("j", allowingJoined: true), .customLong("jobs")], parsing: .unconditional, help: ArgumentHelp("Documents processed in parallel (default: all cores). Output is the same for every N.", valueName: "N"))
     var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Print nothing on stderr but errors (no progress, no summary).")
@@ -17,8 +17,15 @@ struct RunOptions: ParsableArguments {
     var noProgress = false
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("-j needs a positive number of jobs") }
+        if let jobs, jobs < 1 { throw ValidationError("-j needs a positive number of jobs (got \(jobs))") }
+        if let jobs, jobs > Self.maxJobs {
+            throw ValidationError("-j \(jobs) is more than mtfix runs at once; use at most \(Self.maxJobs) (this machine has \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        }
     }
+
+    /// The most jobs accepted: past the cores, more threads only hold more documents in memory
+    /// (`32 × jobs` wait in order), so an absurd `-j 100000` is refused rather than obeyed.
+    static var maxJobs: Int { max(256, 4 * ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The number of worker threads.
     var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }

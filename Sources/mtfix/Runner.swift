@@ -13,6 +13,8 @@ struct Outcome {
     var note: String? = nil
     /// A file of a folder walk skipped as binary.
     var binary = false
+    /// Standard input's bytes when they could not be decoded (see `InputError.unread`).
+    var unread: [UInt8]? = nil
 }
 
 /// The note for a folder walk whose files all turned out binary, which is known only once they are
@@ -130,7 +132,7 @@ struct Runner {
             let text = try Profile.measure("(read)") { try Inputs.read(source, lossy: options.lossy, note: &note) }
             return Outcome(source: source, result: checkers[source.checker].run(text), error: nil, note: note)
         } catch let e as InputError {
-            return Outcome(source: source, result: nil, error: e.message)
+            return Outcome(source: source, result: nil, error: e.message, unread: e.unread)
         } catch let b as BinaryFile {
             return Outcome(source: source, result: nil, error: nil, note: b.note, binary: true)
         } catch {
@@ -155,6 +157,8 @@ struct DocumentRun {
 
     /// `records`: the inputs are read as `--jsonl` record streams (`runRecords`), not by `forEachResult`.
     init(common: CommonOptions, pipeline: RunOptions, records: Bool = false) throws {
+        Terminal.quiet = pipeline.quiet
+        InputSource.stdinName = common.stdinFilename
         runner = try Runner(options: common, sniff: records)
         runner.jobs = pipeline.workers
         self.pipeline = pipeline
@@ -179,7 +183,11 @@ struct DocumentRun {
     /// document and its findings are freed where they were made, and `handle` gets only what it prints
     /// or writes (memory freed on another thread than the one that allocated it cost glibc's malloc a
     /// tenth of a two-thread run).
+    ///
+    /// `passThrough`: standard input that cannot be decoded is written to stdout unchanged after its
+    /// error (`fix` as a pipeline stage: the document goes on, the exit status 2 says it was not checked).
     mutating func forEachResult<P>(
+        passThrough: Bool = false,
         prepare: (InputSource, EngineResult) -> P, _ handle: (InputSource, P, inout DocumentRun) -> Void
     ) {
         let meter = ProgressMeter(enabled: pipeline.showProgress, unit: "files", totalUnits: runner.sources.count)
@@ -188,7 +196,12 @@ struct DocumentRun {
             defer { meter.advance(units: 1, bytes: digest.bytes) }
             if let note = folderNote.next(digest.source, binary: digest.binary) { Terminal.note(note) }
             if let error = digest.error {
-                fail(error)
+                if passThrough, let bytes = digest.unread {
+                    fail(error + "; passed through unchanged")
+                    Terminal.write(bytes)
+                } else {
+                    fail(error)
+                }
                 return
             }
             if let note = digest.note { Terminal.note(note) }

@@ -30,7 +30,12 @@ enum Terminal {
         FileHandle.standardError.write(Data("mtfix: \(s)\n".utf8))
     }
 
+    /// `--quiet`: notes (skipped files, `--lossy` replacements, counts) are dropped; errors are not.
+    nonisolated(unsafe) static var quiet = false
+
+    /// One line on stderr about something that is no error; nothing under `--quiet`.
     static func note(_ s: String) {
+        if quiet { return }
         FileHandle.standardError.write(Data("mtfix: \(s)\n".utf8))
     }
 }

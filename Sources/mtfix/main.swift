@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MTFix
 import MTFixCore
 
 // Entry point: argument-parser's usage errors exit 64 by default; mtfix's contract says 2.
@@ -23,6 +24,16 @@ func finishOutput(_ status: Int32) -> Never {
 if CommandLine.arguments.count == 1 {
     FileHandle.standardError.write(Data((MTFixCommand.helpMessage() + "\n").utf8))
     exit(2)
+}
+
+// A mistyped subcommand (`mtfix chek story.txt`) gets the nearest one, not "unexpected argument".
+if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-") {
+    let names = MTFixCommand.configuration.subcommands.map { $0._commandName } + ["help"]
+    if !names.contains(first) {
+        let hint = Suggest.closest(first, in: names.filter { $0 != "segment-bench" }).map { " (did you mean '\($0)'?)" } ?? ""
+        FileHandle.standardError.write(Data("mtfix: unknown command '\(first)'\(hint) (see 'mtfix --help')\n".utf8))
+        exit(2)
+    }
 }
 
 do {

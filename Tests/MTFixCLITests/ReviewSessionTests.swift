@@ -60,7 +60,7 @@ struct ReviewSessionTests {
         let want = file.diff.fileHeader + file.diff.hunks[0].body.joined() + file.diff.hunks[1].body.joined()
         #expect(stripHeaders(got) == stripHeaders(want))
         #expect(script.transcript.contains(" (broken-attribution): "))
-        #expect(script.transcript.contains("(3/3) Apply this hunk [y,n,e,a,d,q,?]? "))
+        #expect(script.transcript.contains("(3/3) Apply this hunk [y,n,e,a,d,s,q,?]? "))
     }
 
     @Test func rejectAllLeavesNoText() throws {
@@ -92,14 +92,37 @@ struct ReviewSessionTests {
         #expect(r.text?.contains("he said. Added.") == true && r.text?.contains("Fish & chips.") == true)
     }
 
-    /// `s` splits a hunk in `git add -p`; here it explains there is no split and asks again, never
+    /// `s` on a hunk whose changes are on adjacent lines says it cannot split it and asks again, never
     /// dropping the later hunks behind the user's back.
-    @Test func splitKeyAsksAgain() throws {
+    @Test func splitKeyOnAnUnsplittableHunkAsksAgain() throws {
         let script = Script(["s", "y", "y", "y"])
         let r = try script.session().review(try reviewFile(threeHunkArticle))
         #expect(r.accepted == 3 && r.rejected == 0)
         #expect(script.transcript.contains(ReviewSession.noSplit))
         #expect(script.transcript.components(separatedBy: "(1/3) Apply").count == 3)
+    }
+
+    /// A hunk holding several repairs (two rules here) splits at the unchanged line between them; each
+    /// part is accepted or refused alone, and what is applied is exactly the accepted part.
+    @Test func splitAcceptsOneRepairOfAHunk() throws {
+        let text = "Intro line.\nFish &amp; chips.\nPlain line.\n“Fine,” he said. Added.\nLast line.\n"
+        let file = try reviewFile(text)
+        #expect(file.diff.hunks.count == 1)
+        #expect(file.diff.hunks[0].rules.count == 2)
+        let script = Script(["s", "n", "y"])
+        let r = try script.session().review(file)
+        #expect(r.accepted == 1 && r.rejected == 1)
+        #expect(r.text == "Intro line.\nFish &amp; chips.\nPlain line.\n“Fine,” he added.\nLast line.\n")
+        #expect(script.transcript.contains("Split into 2 hunks.\n"))
+        #expect(script.transcript.contains("@@ -1,3 +1,3 @@ html-entity\n"), "\(script.transcript)")
+        #expect(script.transcript.contains("(1.2/1) Apply this part [y,n,e,a,d,q,?]? "))
+        // The other way round, and both.
+        #expect(try Script(["s", "y", "n"]).session().review(file).text == "Intro line.\nFish & chips.\nPlain line.\n“Fine,” he said. Added.\nLast line.\n")
+        #expect(try Script(["s", "y", "y"]).session().review(file).text == (try Script(["y"]).session().review(file).text))
+        #expect(try Script(["s", "n", "n"]).session().review(file).text == nil)
+        // e edits one part's new text only.
+        let edit = try Script(["s", "e", "Fish and chips.", "n"]).session().review(file)
+        #expect(edit.text == "Intro line.\nFish and chips.\nPlain line.\n“Fine,” he said. Added.\nLast line.\n")
     }
 
     @Test func quitAppliesWhatWasAcceptedAndStops() throws {

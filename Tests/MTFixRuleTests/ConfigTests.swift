@@ -128,7 +128,7 @@ struct ConfigTests {
         ("# desk settings\nignore:\n  - broken-attribution-en\n  - html-entiti\n", "4: unknown rule or category 'html-entiti' (did you mean 'html-entity'?)"),
         ("select: [broken-attribution-en]\nlanguage: english\n", "2: unknown language 'english'; use auto or one of: de, en, es, fr, ja, ru, zh"),
         ("safety: report\n", "1: safety must be 'safe' or 'review' (the highest level of edits to apply)"),
-        ("names: missing.txt\n", "1: cannot read the names file 'missing.txt'"),
+        ("names: missing.txt\n", "1: cannot read the names file 'missing.txt': no such file"),
         ("ignore: [a\n", "2: invalid YAML: did not find expected ',' or ']'"),
         ("- select\n", "1: a config file must be a mapping of keys to values"),
     ])

@@ -61,6 +61,9 @@ struct RuleErrorCLITests {
         ("safety: safe", "safety: sure", "5: safety must be safe, review or report"),
         ("    out: 'a bar'", "    result: 'a bar'", "12: unknown example key 'result' (in, out, lang)"),
         ("languages: [en]", "languages: [en]\nlanguages: [de]", "5: duplicate key 'languages'"),
+        // Errors about a field point at its line, not the file's first.
+        ("category: broken-attribution", "category: caption", "3: category 'caption' does not match its folder 'broken-attribution'"),
+        ("languages: [en]", "languages: [de]", "4: rule in 'en/' does not list 'en' in its languages"),
     ])
     func malformedRule(_ find: String, _ replace: String, _ expected: String) throws {
         let text = ruleText()

@@ -35,7 +35,9 @@ struct RulesCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         let d = RuleExamples.rule(id).descriptor
         #expect(r.stdout.hasPrefix("\(id): \(d.summary)\n"))
-        #expect(r.stdout.contains("  file:       \(d.location!.file)\n"))
+        // Bundled rules are built in: no file path the user does not have.
+        #expect(r.stdout.contains("  built-in:   \(d.location!.file) (compiled into mtfix)\n"))
+        #expect(!r.stdout.contains("  file:"))
         #expect(r.stdout.contains("  category:   \(d.category.rawValue)\n"))
         for ex in d.fixes + d.keeps + d.reports + d.knownFailures {
             #expect(r.stdout.contains("  line \(ex.location.line):\n"))
