@@ -234,8 +234,22 @@ public enum WordBreaker {
         m &= (1 << UInt64(2 * rest)) &- 1
         map[full] = m
         any |= m
-        if any & ~evenBits != 0 && !attachMarks(p, full, t, map: map) { return -1 }
+        // Lines with a mark (rare) take the second pass with the look past marks; the rest do without it.
+        if any & ~evenBits != 0 {
+            guard attachMarks(p, full, t, map: map) else { return -1 }
+            return runs(p, count, full, t, map: map, start: start, into: out, marks: true)
+        }
+        return runs(p, count, full, t, map: map, start: start, into: out, marks: false)
+    }
 
+    /// The scanner's second pass: the words of a line from its map (see `scan`), written at `out`; their
+    /// count. With `marks`, a word may end in marks (the status is the letter's or digit's before them).
+    /// Inlined at each of its two calls, so the look past marks costs nothing on lines without one.
+    @inline(__always)
+    private static func runs(
+        _ p: UnsafePointer<UInt16>, _ count: Int, _ full: Int, _ t: UnsafeBufferPointer<Class>,
+        map: UnsafeMutablePointer<UInt64>, start: Int, into out: UnsafeMutablePointer<Document.Word>, marks: Bool
+    ) -> Int {
         @inline(__always) func cls(_ i: Int) -> Class { t[Int(p[i])] }
         var n = 0
         // The start of the word being read, -1 between words.
@@ -263,7 +277,7 @@ public enum WordBreaker {
                 ends &= ends &- 1
                 var last = cls(e &- 1)
                 // A mark inside a word is the letter's or digit's before it (WB4).
-                if last == .mark {
+                if marks && last == .mark {
                     var j = e &- 2
                     while cls(j) == .mark { j &-= 1 }
                     last = cls(j)
