@@ -82,7 +82,7 @@ public struct NormalizationDetector: Rule {
             let segment = Array(u[base..<end])
             let normalized = Normalizer.normalize(segment, .nfc)
             if normalized != segment && normalized.count < segment.count {
-                edits.append(Edit(range: base..<end, replacement: String(decoding: normalized, as: UTF16.self)))
+                edits.append(Edit(range: base..<end, replacement: Document.string(of: normalized[...])))
             }
             k = end
         }
@@ -149,7 +149,7 @@ public struct NormalizationDetector: Rule {
             }
             let normalized = Normalizer.normalize(Array(u[i..<end]), .nfkc)
             if normalized != Array(u[i..<end]) {
-                out.append(Finding(descriptor: descriptor, range: i..<end, replacement: String(decoding: normalized, as: UTF16.self)))
+                out.append(Finding(descriptor: descriptor, range: i..<end, replacement: Document.string(of: normalized[...])))
             }
             i = end
         }
