@@ -251,7 +251,8 @@ public enum WordBreaker {
         map: UnsafeMutablePointer<UInt64>, start: Int, into out: UnsafeMutablePointer<Document.Word>, marks: Bool
     ) -> Int {
         @inline(__always) func cls(_ i: Int) -> Class { t[Int(p[i])] }
-        var n = 0
+        // The next word's place (a pointer rather than a count: one register fewer in the loop).
+        var o = out
         // The start of the word being read, -1 between words.
         var open = -1
         // 1 when the unit before the current map word is a letter or digit, or when a word joined
@@ -297,12 +298,12 @@ public enum WordBreaker {
                     }
                 }
                 let range = Range(uncheckedBounds: (start &+ open, start &+ e))
-                (out + n).initialize(to: Document.Word(range: range, status: last == .letter ? letter : number))
-                n &+= 1
+                o.initialize(to: Document.Word(range: range, status: last == .letter ? letter : number))
+                o += 1
                 open = -1
             }
         }
-        return n
+        return o - out
     }
 
     /// Gives each mark of a line's map (value 3) the value of the unit before it and returns true, or
