@@ -250,7 +250,10 @@ public enum WordBreaker {
         _ p: UnsafePointer<UInt16>, _ count: Int, _ full: Int, _ t: UnsafeBufferPointer<Class>,
         map: UnsafeMutablePointer<UInt64>, start: Int, into out: UnsafeMutablePointer<Document.Word>, marks: Bool
     ) -> Int {
-        @inline(__always) func cls(_ i: Int) -> Class { t[Int(p[i])] }
+        // Offsets in the text, not in the line: the words' ranges need no addition.
+        let text = p - start
+        let end = start &+ count
+        @inline(__always) func cls(_ i: Int) -> Class { t[Int(text[i])] }
         // The next word's place (a pointer rather than a count: one register fewer in the loop).
         var o = out
         // The start of the word being read, -1 between words.
@@ -266,7 +269,7 @@ public enum WordBreaker {
             var starts = a & ~before
             var ends = ~a & evenBits & before
             carry = a >> 62
-            let base = w << 5
+            let base = start &+ w << 5
             while true {
                 if open < 0 {
                     if starts == 0 { break }
@@ -284,7 +287,7 @@ public enum WordBreaker {
                     last = cls(j)
                 }
                 // WB6/7: letters across one `.` `'` `’` `·`; WB11/12: digits across one `.` `,` `;` `'`.
-                if e &+ 1 < count {
+                if e &+ 1 < end {
                     let d = cls(e)
                     if d.rawValue &- Class.midNumLet.rawValue < 3 {
                         let next = cls(e &+ 1)
@@ -292,12 +295,12 @@ public enum WordBreaker {
                             || last == .digit && d != .midLetter && next == .digit
                         {
                             // The run from e + 1 goes on with this word: its start is dropped.
-                            if (e &+ 1) & 31 != 0 { starts &= starts &- 1 } else { carry = 1 }
+                            if (e &+ 1 &- start) & 31 != 0 { starts &= starts &- 1 } else { carry = 1 }
                             continue
                         }
                     }
                 }
-                let range = Range(uncheckedBounds: (start &+ open, start &+ e))
+                let range = Range(uncheckedBounds: (open, e))
                 o.initialize(to: Document.Word(range: range, status: last == .letter ? letter : number))
                 o += 1
                 open = -1
