@@ -74,22 +74,47 @@ public struct LanguageDetector: Sendable {
             // down to them: a dominant script several profiles share (Latin). Cyrillic, Han or kana
             // copy never pays for the hashing.
             if bytes.count < Self.letterLimit {
-                let counts = Self.countScripts(bytes, settled: plan.isSettled)
-                return decide(counts, fallback: fallback) { Self.scoreWords(bytes, table: wordTable, profiles: profiles.count) }
+                // The counts and the scripts seen on the stack (see `countScripts(_:into:seen:settled:)`).
+                return withUnsafeTemporaryAllocation(of: Int.self, capacity: 256 + 257) { buffer in
+                    let counts = UnsafeMutableBufferPointer(rebasing: buffer[0..<256])
+                    counts.initialize(repeating: 0)
+                    let seen = UnsafeMutableBufferPointer(rebasing: buffer[256...])
+                    let k = Self.countScripts(bytes, into: counts, seen: seen, settled: plan.isSettled)
+                    return decide(UnsafeBufferPointer(counts), scripts: UnsafeBufferPointer(rebasing: seen[0..<k]), fallback: fallback) {
+                        Self.scoreWords(bytes, table: wordTable, profiles: profiles.count)
+                    }
+                }
             }
             let stats = Self.scan(bytes, table: wordTable, profiles: profiles.count)
             return decide(stats.scripts, fallback: fallback) { stats.wordScores }
         }
     }
 
-    /// The language for letter counts by ICU script number; `wordScores` (function-word hits per
-    /// profile) is asked only when several profiles share the dominant script.
+    /// The language for letter counts by ICU script number (256 slots); `wordScores` (function-word hits
+    /// per profile) is asked only when several profiles share the dominant script.
     func decide(_ counts: [Int], fallback: String, wordScores: () -> [Int]) -> String {
+        counts.withUnsafeBufferPointer { c in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { scripts in
+                var k = 0
+                for s in c.indices where c[s] > 0 {
+                    scripts[k] = s
+                    k += 1
+                }
+                return decide(c, scripts: UnsafeBufferPointer(rebasing: scripts[0..<k]), fallback: fallback, wordScores: wordScores)
+            }
+        }
+    }
+
+    /// `decide` with the script numbers that may have letters (each once; those with none are passed
+    /// over): the answer does not depend on their order.
+    func decide(
+        _ counts: UnsafeBufferPointer<Int>, scripts: UnsafeBufferPointer<Int>, fallback: String, wordScores: () -> [Int]
+    ) -> String {
         // The scripts that occur: most texts have two or three of the 256 (room for eight at once, where
         // a filter grew the array from empty on every document).
         var present: [Int] = []
         present.reserveCapacity(8)
-        for s in counts.indices where counts[s] > 0 { present.append(s) }
+        for s in scripts where counts[s] > 0 { present.append(s) }
         // A distinctive script with enough share among the language's scripts decides at once.
         var best: (Int, Double)? = nil
         for k in plan.distinctiveProfiles {

@@ -85,80 +85,92 @@ extension LanguageDetector {
         _ bytes: UnsafeBufferPointer<UInt8>, settled: ((ScriptCounts, _ remaining: Int) -> Bool)? = nil
     ) -> [Int] {
         var counts = [Int](repeating: 0, count: 256)
-        guard let base = bytes.baseAddress else { return counts }
-        let n = bytes.count
-        var latin = 0
-        let latinSlot = Int(Script.latin.rawValue)
-        bmpScripts.withUnsafeBufferPointer { bmp in
-            counts.withUnsafeMutableBufferPointer { others in
+        counts.withUnsafeMutableBufferPointer { others in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { seen in
-                // Latin first: ASCII letters are counted apart (`latin`) and never enter `seen` below.
-                seen[0] = latinSlot
-                var seenCount = 1
-                var i = 0
-                var checkAt = settled == nil ? n : min(n, settleBlock)
-                while i < n {
-                    if i >= checkAt {
-                        let now = ScriptCounts(others: UnsafeBufferPointer(others), latin: latin, seen: UnsafeBufferPointer(rebasing: seen[0..<seenCount]))
-                        if settled!(now, n - i) { break }
-                        checkAt = min(n, i + settleBlock)
-                    }
-                    if i + 8 <= n {
-                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        let high = w & 0x8080_8080_8080_8080
-                        // The bytes below the first non-ASCII one (all eight when there is none).
-                        let clean = high == 0 ? 8 : high.trailingZeroBitCount >> 3
-                        if clean > 0 {
-                            let x = (w | 0x2020_2020_2020_2020) & (clean == 8 ? ~0 : (1 << UInt64(8 * clean)) - 1)
-                            let letters = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505) & 0x8080_8080_8080_8080
-                            latin += letters.nonzeroBitCount
-                            i += clean
-                            if clean == 8 { continue }
-                        }
-                    }
-                    // One character at a time while they are not ASCII (Cyrillic, CJK copy), without going
-                    // back to the eight-byte test between them, and four two-byte characters at once when
-                    // they come in a row (as `Transcode.layout` widens them).
-                    @inline(__always) func count(_ v: UInt32) {
-                        let script = v < 0x10000 ? Int(bmp[Int(v)]) : Int(Unicode.Scalar(v).map { Script.of($0).rawValue & 0xFF } ?? 0)
-                        // Common (0) and Inherited (1): digits, punctuation, symbols, combining marks.
-                        if script > 1 {
-                            others[script] &+= 1
-                            if others[script] == 1 && script != latinSlot {
-                                seen[seenCount] = script
-                                seenCount &+= 1
-                            }
-                        }
-                    }
-                    repeat {
-                        let b = UInt32(base[i])
-                        if b < 0x80 {
-                            if (b | 0x20) &- 0x61 < 26 { latin &+= 1 }
-                            i &+= 1
-                            break
-                        }
-                        if b < 0xE0 && i &+ 8 <= n {
-                            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                            if w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 {
-                                let u = (w & 0x001F_001F_001F_001F) << 6 | (w >> 8) & 0x003F_003F_003F_003F
-                                count(UInt32(truncatingIfNeeded: u) & 0xFFFF)
-                                count(UInt32(truncatingIfNeeded: u >> 16) & 0xFFFF)
-                                count(UInt32(truncatingIfNeeded: u >> 32) & 0xFFFF)
-                                count(UInt32(truncatingIfNeeded: u >> 48))
-                                i &+= 8
-                                continue
-                            }
-                        }
-                        let (v, len) = decode(b, base, i, n)
-                        i &+= len
-                        count(v)
-                    } while i < checkAt
-                }
-            }
+                _ = countScripts(bytes, into: others, seen: seen, settled: settled)
             }
         }
-        counts[latinSlot] += latin
         return counts
+    }
+
+    /// `countScripts` into `others` (256 slots, zero), with the script numbers that have letters (Latin
+    /// first, perhaps without any) written to `seen` (257 slots); returns how many. `detect` keeps both
+    /// on the stack and reads only the scripts seen: the array of 256 counts, allocated and zeroed and
+    /// then searched for the scripts present, was a twentieth of detecting a language.
+    static func countScripts(
+        _ bytes: UnsafeBufferPointer<UInt8>, into others: UnsafeMutableBufferPointer<Int>,
+        seen: UnsafeMutableBufferPointer<Int>, settled: ((ScriptCounts, _ remaining: Int) -> Bool)?
+    ) -> Int {
+        let latinSlot = Int(Script.latin.rawValue)
+        // Latin first: ASCII letters are counted apart (`latin`) and never enter `seen` below.
+        seen[0] = latinSlot
+        guard let base = bytes.baseAddress else { return 1 }
+        let n = bytes.count
+        var latin = 0
+        var seenCount = 1
+        bmpScripts.withUnsafeBufferPointer { bmp in
+            var i = 0
+            var checkAt = settled == nil ? n : min(n, settleBlock)
+            while i < n {
+                if i >= checkAt {
+                    let now = ScriptCounts(others: UnsafeBufferPointer(others), latin: latin, seen: UnsafeBufferPointer(rebasing: seen[0..<seenCount]))
+                    if settled!(now, n - i) { break }
+                    checkAt = min(n, i + settleBlock)
+                }
+                if i + 8 <= n {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let high = w & 0x8080_8080_8080_8080
+                    // The bytes below the first non-ASCII one (all eight when there is none).
+                    let clean = high == 0 ? 8 : high.trailingZeroBitCount >> 3
+                    if clean > 0 {
+                        let x = (w | 0x2020_2020_2020_2020) & (clean == 8 ? ~0 : (1 << UInt64(8 * clean)) - 1)
+                        let letters = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505) & 0x8080_8080_8080_8080
+                        latin += letters.nonzeroBitCount
+                        i += clean
+                        if clean == 8 { continue }
+                    }
+                }
+                // One character at a time while they are not ASCII (Cyrillic, CJK copy), without going
+                // back to the eight-byte test between them, and four two-byte characters at once when
+                // they come in a row (as `Transcode.layout` widens them).
+                @inline(__always) func count(_ v: UInt32) {
+                    let script = v < 0x10000 ? Int(bmp[Int(v)]) : Int(Unicode.Scalar(v).map { Script.of($0).rawValue & 0xFF } ?? 0)
+                    // Common (0) and Inherited (1): digits, punctuation, symbols, combining marks.
+                    if script > 1 {
+                        others[script] &+= 1
+                        if others[script] == 1 && script != latinSlot {
+                            seen[seenCount] = script
+                            seenCount &+= 1
+                        }
+                    }
+                }
+                repeat {
+                    let b = UInt32(base[i])
+                    if b < 0x80 {
+                        if (b | 0x20) &- 0x61 < 26 { latin &+= 1 }
+                        i &+= 1
+                        break
+                    }
+                    if b < 0xE0 && i &+ 8 <= n {
+                        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 {
+                            let u = (w & 0x001F_001F_001F_001F) << 6 | (w >> 8) & 0x003F_003F_003F_003F
+                            count(UInt32(truncatingIfNeeded: u) & 0xFFFF)
+                            count(UInt32(truncatingIfNeeded: u >> 16) & 0xFFFF)
+                            count(UInt32(truncatingIfNeeded: u >> 32) & 0xFFFF)
+                            count(UInt32(truncatingIfNeeded: u >> 48))
+                            i &+= 8
+                            continue
+                        }
+                    }
+                    let (v, len) = decode(b, base, i, n)
+                    i &+= len
+                    count(v)
+                } while i < checkAt
+            }
+        }
+        others[latinSlot] += latin
+        return seenCount
     }
 
     /// Bytes between two `settled` questions in `countScripts`: a short article is a few thousand.

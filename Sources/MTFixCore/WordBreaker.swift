@@ -1,14 +1,15 @@
 import MTFixICU
 
-/// Word segmentation with ICU's results, cheaper: lines of plain Latin or Cyrillic copy are split by a
+/// Word segmentation with ICU's results, cheaper: lines of Latin, Cyrillic or Arabic copy are split by a
 /// small scanner that implements the word-break rules those characters can meet, and every other line
 /// goes to ICU's word break iterator.
 ///
 /// ICU's word iterator was a tenth of a full run and most copy holds nothing but letters, digits,
-/// spaces and common punctuation. The scanner knows the word-break class of about 1,400 code units
-/// (ASCII, Latin-1, Latin Extended-A/B, Cyrillic, general punctuation, currency signs); a line with any
-/// other unit (a combining mark, a soft hyphen, an underscore, CJK, a control character, …) goes to ICU
-/// whole, so no rule's context is ever guessed. Word breaks never cross a line (UAX #29 WB3a/b), so line
+/// spaces and common punctuation. The scanner knows the word-break class of about 2,000 code units
+/// (ASCII, Latin-1, Latin Extended-A/B and Additional, Cyrillic, Arabic, combining diacritics, general
+/// punctuation and format characters, currency signs, fullwidth ASCII); a line with any other unit (an
+/// underscore, CJK, Hangul, a zero-width joiner, a C0 control, …) or with a mark right after a `.` `'`
+/// `,` `·` goes to ICU whole, so no rule's context is ever guessed. Word breaks never cross a line (UAX #29 WB3a/b), so line
 /// by line gives what one ICU pass over the text gives; `WordBreakerTests` compares both on the corpora,
 /// the rule examples and random text.
 public enum WordBreaker {
@@ -81,6 +82,8 @@ public enum WordBreaker {
         case space
         /// Anything else handled: a segment of its own, never a word.
         case other
+        /// Extend and Format (not ZWJ): part of the unit before them (UAX #29 WB4).
+        case mark
     }
 
     /// Classes of all UTF-16 units (a full table: no range test per unit).
@@ -103,7 +106,6 @@ public enum WordBreaker {
         t[0xAA] = .letter
         t[0xB5] = .letter
         t[0xBA] = .letter
-        t[0xAD] = .none  // Format (soft hyphen): left to ICU.
         t[0xB7] = .midLetter
         set(0xC0...0x24F, .letter)
         t[0xD7] = .other
@@ -123,12 +125,63 @@ public enum WordBreaker {
         t[0x2054] = .none
         t[0x205F] = .space
         set(0x20A0...0x20C0, .other)
+        // Added so that the commonest lines of scraped and decomposed copy skip ICU: combining marks,
+        // invisible format characters, C1 controls (mojibake), Arabic script, Latin Extended Additional,
+        // fullwidth punctuation.
+        set(0x300...0x36F, .mark)
+        set(0x483...0x489, .mark)
+        set(0x80...0x9F, .other)
+        t[0x85] = .none  // Newline: left to ICU.
+        t[0xAD] = .mark
+        set(0x1E00...0x1EFF, .letter)
+        t[0x200B] = .other
+        t[0x200C] = .mark
+        set(0x200E...0x200F, .mark)
+        set(0x202A...0x202E, .mark)
+        set(0x2060...0x2064, .mark)
+        set(0x2066...0x206F, .mark)
+        t[0xFEFF] = .mark
+        t[0x2116] = .other
+        t[0x2122] = .other
+        set(0x3001...0x3003, .other)
+        for (r, c) in arabic { set(r, c) }
+        for (r, c) in fullwidth { set(r, c) }
         return t
     }()
 
+    /// Word-break classes of the Arabic block (Persian copy with its zero-width non-joiners).
+    private static let arabic: [(ClosedRange<Int>, Class)] = [
+        (0x606...0x60B, .other), (0x60C...0x60D, .midNum), (0x60E...0x60F, .other), (0x610...0x61A, .mark),
+        (0x61B...0x61B, .other), (0x61C...0x61C, .mark), (0x61D...0x61F, .other), (0x620...0x64A, .letter),
+        (0x64B...0x65F, .mark), (0x660...0x669, .digit), (0x66A...0x66A, .other), (0x66B...0x66B, .digit),
+        (0x66C...0x66C, .midNum), (0x66D...0x66D, .other), (0x66E...0x66F, .letter), (0x670...0x670, .mark),
+        (0x671...0x6D3, .letter), (0x6D4...0x6D4, .other), (0x6D5...0x6D5, .letter), (0x6D6...0x6DC, .mark),
+        (0x6DE...0x6DE, .other), (0x6DF...0x6E4, .mark), (0x6E5...0x6E6, .letter), (0x6E7...0x6E8, .mark),
+        (0x6E9...0x6E9, .other), (0x6EA...0x6ED, .mark), (0x6EE...0x6EF, .letter), (0x6F0...0x6F9, .digit),
+        (0x6FA...0x6FC, .letter), (0x6FD...0x6FE, .other), (0x6FF...0x6FF, .letter),
+    ]
+
+    /// Word-break classes of the fullwidth ASCII forms. ICU takes the fullwidth colon out of MidLetter
+    /// (as the ASCII colon), and counts fullwidth digits as Numeric.
+    private static let fullwidth: [(ClosedRange<Int>, Class)] = [
+        (0xFF01...0xFF06, .other), (0xFF07...0xFF07, .midNumLet), (0xFF08...0xFF0B, .other),
+        (0xFF0C...0xFF0C, .midNum), (0xFF0D...0xFF0D, .other), (0xFF0E...0xFF0E, .midNumLet),
+        (0xFF0F...0xFF0F, .other), (0xFF10...0xFF19, .digit), (0xFF1A...0xFF1A, .other),
+        (0xFF1B...0xFF1B, .midNum), (0xFF1C...0xFF20, .other), (0xFF21...0xFF3A, .letter),
+        (0xFF3B...0xFF3E, .other), (0xFF40...0xFF40, .other), (0xFF41...0xFF5A, .letter),
+        (0xFF5B...0xFF60, .other),
+    ]
+
     /// Per UTF-16 unit, what the scanner's first pass reads: 1 for a letter or digit (ALetter, Numeric),
-    /// 2 for a unit it does not handle, 0 for the rest.
-    static let bits: [UInt8] = table.map { $0 == .none ? 2 : ($0 == .letter || $0 == .digit ? 1 : 0) }
+    /// 2 for a unit it does not handle, 3 for a mark (decided by the unit before it), 0 for the rest.
+    static let bits: [UInt8] = table.map {
+        switch $0 {
+        case .none: 2
+        case .mark: 3
+        case .letter, .digit: 1
+        default: 0
+        }
+    }
 
     /// Even bits of a map word: one per unit.
     private static let evenBits: UInt64 = 0x5555_5555_5555_5555
@@ -181,10 +234,28 @@ public enum WordBreaker {
         m &= (1 << UInt64(2 * rest)) &- 1
         map[full] = m
         any |= m
-        if any & ~evenBits != 0 { return -1 }
+        // Lines with a mark (rare) take the second pass with the look past marks; the rest do without it.
+        if any & ~evenBits != 0 {
+            guard attachMarks(p, full, t, map: map) else { return -1 }
+            return runs(p, count, full, t, map: map, start: start, into: out, marks: true)
+        }
+        return runs(p, count, full, t, map: map, start: start, into: out, marks: false)
+    }
 
-        @inline(__always) func cls(_ i: Int) -> Class { t[Int(p[i])] }
-        var n = 0
+    /// The scanner's second pass: the words of a line from its map (see `scan`), written at `out`; their
+    /// count. With `marks`, a word may end in marks (the status is the letter's or digit's before them).
+    /// Inlined at each of its two calls, so the look past marks costs nothing on lines without one.
+    @inline(__always)
+    private static func runs(
+        _ p: UnsafePointer<UInt16>, _ count: Int, _ full: Int, _ t: UnsafeBufferPointer<Class>,
+        map: UnsafeMutablePointer<UInt64>, start: Int, into out: UnsafeMutablePointer<Document.Word>, marks: Bool
+    ) -> Int {
+        // Offsets in the text, not in the line: the words' ranges need no addition.
+        let text = p - start
+        let end = start &+ count
+        @inline(__always) func cls(_ i: Int) -> Class { t[Int(text[i])] }
+        // The next word's place (a pointer rather than a count: one register fewer in the loop).
+        var o = out
         // The start of the word being read, -1 between words.
         var open = -1
         // 1 when the unit before the current map word is a letter or digit, or when a word joined
@@ -198,7 +269,7 @@ public enum WordBreaker {
             var starts = a & ~before
             var ends = ~a & evenBits & before
             carry = a >> 62
-            let base = w << 5
+            let base = start &+ w << 5
             while true {
                 if open < 0 {
                     if starts == 0 { break }
@@ -208,9 +279,15 @@ public enum WordBreaker {
                 if ends == 0 { break }
                 let e = base &+ ends.trailingZeroBitCount >> 1
                 ends &= ends &- 1
-                let last = cls(e &- 1)
+                var last = cls(e &- 1)
+                // A mark inside a word is the letter's or digit's before it (WB4).
+                if marks && last == .mark {
+                    var j = e &- 2
+                    while cls(j) == .mark { j &-= 1 }
+                    last = cls(j)
+                }
                 // WB6/7: letters across one `.` `'` `’` `·`; WB11/12: digits across one `.` `,` `;` `'`.
-                if e &+ 1 < count {
+                if e &+ 1 < end {
                     let d = cls(e)
                     if d.rawValue &- Class.midNumLet.rawValue < 3 {
                         let next = cls(e &+ 1)
@@ -218,18 +295,53 @@ public enum WordBreaker {
                             || last == .digit && d != .midLetter && next == .digit
                         {
                             // The run from e + 1 goes on with this word: its start is dropped.
-                            if (e &+ 1) & 31 != 0 { starts &= starts &- 1 } else { carry = 1 }
+                            if (e &+ 1 &- start) & 31 != 0 { starts &= starts &- 1 } else { carry = 1 }
                             continue
                         }
                     }
                 }
-                let range = Range(uncheckedBounds: (start &+ open, start &+ e))
-                (out + n).initialize(to: Document.Word(range: range, status: last == .letter ? letter : number))
-                n &+= 1
+                let range = Range(uncheckedBounds: (open, e))
+                o.initialize(to: Document.Word(range: range, status: last == .letter ? letter : number))
+                o += 1
                 open = -1
             }
         }
-        return n
+        return o - out
+    }
+
+    /// Gives each mark of a line's map (value 3) the value of the unit before it and returns true, or
+    /// returns false when the line holds a unit the scanner does not handle (value 2) or a mark whose
+    /// place it does not decide.
+    ///
+    /// WB4 makes Extend and Format units part of the unit before them: after a letter or digit (or a mark
+    /// that is already part of one) a mark continues the word (1); after a space, other punctuation or at
+    /// the line's start it belongs to no word (0). After a MidLetter, MidNum or MidNumLet unit ICU may join
+    /// the words either side across it (WB6/7, WB11/12 skip marks), which the run joining does not read:
+    /// such a line goes to ICU.
+    static func attachMarks(
+        _ p: UnsafePointer<UInt16>, _ full: Int, _ t: UnsafeBufferPointer<Class>, map: UnsafeMutablePointer<UInt64>
+    ) -> Bool {
+        for w in 0...full {
+            var a = map[w]
+            var marks = a >> 1 & evenBits
+            if marks & ~a != 0 { return false }
+            while marks != 0 {
+                let k = marks.trailingZeroBitCount
+                marks &= marks &- 1
+                let i = w << 5 | k >> 1
+                let before: UInt64 = i == 0 ? 0 : (k == 0 ? map[w - 1] >> 62 : a >> UInt64(k - 2) & 3)
+                if before == 1 {
+                    a &= ~(2 << UInt64(k))
+                    continue
+                }
+                var j = i - 1
+                while j >= 0 && t[Int(p[j])] == .mark { j -= 1 }
+                if j >= 0 && t[Int(p[j])].rawValue &- Class.midNumLet.rawValue < 3 { return false }
+                a &= ~(3 << UInt64(k))
+            }
+            map[w] = a
+        }
+        return true
     }
 
     /// ICU's words of one line, or of consecutive lines with their terminators.

@@ -132,7 +132,8 @@ public struct HTMLEntityDetector: Rule {
         }
         while i < u.count, i - start < 32, isAlnum(u[i]) { i += 1 }
         guard i > start, i < u.count, u[i] == 0x3B else { return nil }
-        let name = String(decoding: u[start..<i], as: UTF16.self)
+        // (`String(decoding:as: UTF16.self)` took some 5,000 instructions for a name of a few letters.)
+        let name = Document.string(of: u[start..<i])
         guard let c = HTMLEntities.named[name] else { return nil }
         return (c, i + 1 - at)
     }

@@ -1,3 +1,5 @@
+import MTFixCore
+
 /// Which plausible runs are repaired: the evidence each needs (on its own, or backed by other runs of
 /// its codec in the document), and stretches that would be left half decoded.
 extension MojibakeDetector {
@@ -117,6 +119,6 @@ extension MojibakeDetector {
         while end < u.count, end - start < 12, let s = Unicode.Scalar(u[end]), s.properties.isAlphabetic { end += 1 }
         // `s'éloigner` is a French elision after a separate `à`, not Portuguese `às`.
         guard end > start, end == u.count || (u[end] != 0x27 && u[end] != 0x2019) else { return false }
-        return spaceJoins.contains(String(decoding: u[start..<end], as: UTF16.self))
+        return spaceJoins.contains(Document.string(of: u[start..<end]))
     }
 }

@@ -39,9 +39,10 @@ public struct NormalizationDetector: Rule {
 
     private func nfc(_ document: Document) -> [Finding] {
         let u = document.utf16
-        // Most documents hold no character that could be out of NFC: one table test per unit settles it
-        // (the ICU quick check below was a cost on every Cyrillic and CJK document).
-        guard NormalizationDetector.mayBreakNFC(u) else { return [] }
+        // Most documents hold no character that could be out of NFC: the census (one table look-up per
+        // unit, made for every document) flags any unit that could (the ICU quick check below was a cost
+        // on every Cyrillic and CJK document, and a scan of its own 2% of a run).
+        guard UnicodeCensus.of(document).all.contains(.nfcSuspect) else { return [] }
         let clean = cleanPrefix(u, from: 0)
         if clean == u.count { return [] }
         var out: [Finding] = []
@@ -81,7 +82,7 @@ public struct NormalizationDetector: Rule {
             let segment = Array(u[base..<end])
             let normalized = Normalizer.normalize(segment, .nfc)
             if normalized != segment && normalized.count < segment.count {
-                edits.append(Edit(range: base..<end, replacement: String(decoding: normalized, as: UTF16.self)))
+                edits.append(Edit(range: base..<end, replacement: Document.string(of: normalized[...])))
             }
             k = end
         }
@@ -114,36 +115,6 @@ public struct NormalizationDetector: Rule {
         }
         return bits
     }()
-
-    /// Whether some unit of `u` may leave it out of NFC (false: `cleanPrefix(u, from: 0)` is the whole text).
-    /// Units below U+0300 are never suspects: after one, runs of them (ASCII and Latin-1 accents alike)
-    /// are skipped four at a time; units from U+0300 up (Cyrillic, CJK) go straight to the table.
-    static func mayBreakNFC(_ u: [UInt16]) -> Bool {
-        u.withUnsafeBufferPointer { p in
-            nfcSuspects.withUnsafeBufferPointer { bits in
-                guard let base = p.baseAddress else { return false }
-                let raw = UnsafeRawPointer(base)
-                let n = p.count
-                var i = 0
-                while i < n {
-                    let c = Int(p[i])
-                    i += 1
-                    if c >= 0x300 {
-                        if (bits[c >> 6] >> UInt64(c & 63)) & 1 != 0 { return true }
-                        continue
-                    }
-                    // Four units below U+0300: each lane's high byte below 3 (adding 0x7D to it sets
-                    // neither bit 7 nor bit 8 of the lane).
-                    while i + 4 <= n {
-                        let high = (raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self) >> 8) & 0x00FF_00FF_00FF_00FF
-                        guard (high &+ 0x007D_007D_007D_007D) & 0x0180_0180_0180_0180 == 0 else { break }
-                        i += 4
-                    }
-                }
-                return false
-            }
-        }
-    }
 
     /// End of the stretch from `start` that is certainly in NFC. Nothing below U+0300 changes under NFC
     /// or combines with what precedes it, so that part (all of most Latin text) is skipped without ICU.
@@ -178,7 +149,7 @@ public struct NormalizationDetector: Rule {
             }
             let normalized = Normalizer.normalize(Array(u[i..<end]), .nfkc)
             if normalized != Array(u[i..<end]) {
-                out.append(Finding(descriptor: descriptor, range: i..<end, replacement: String(decoding: normalized, as: UTF16.self)))
+                out.append(Finding(descriptor: descriptor, range: i..<end, replacement: Document.string(of: normalized[...])))
             }
             i = end
         }

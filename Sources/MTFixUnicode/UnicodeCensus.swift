@@ -5,7 +5,8 @@ import MTFixCore
 /// without a character it looks for.
 struct UnicodeCensus {
     /// Coarse classes of UTF-16 units; every unit is in exactly one (NEL in two: C1 and line separator),
-    /// so the classes of what a detector looks for name no more lines than need be.
+    /// so the classes of what a detector looks for name no more lines than need be; `nfcSuspect` is a flag
+    /// besides.
     struct Classes: OptionSet {
         let rawValue: UInt32
         static let c0 = Classes(rawValue: 1 << 0)  // C0 controls but tab, LF, CR; and DEL
@@ -36,6 +37,11 @@ struct UnicodeCensus {
         static let fullwidthForms = Classes(rawValue: 1 << 25)  // U+FF00–U+FF60
         static let halfwidthForms = Classes(rawValue: 1 << 26)  // U+FF61–U+FFEF
         static let specials = Classes(rawValue: 1 << 27)  // U+FE70–U+FEFE, U+FFF0–U+FFFF
+
+        /// Not a class but a flag on top of a unit's class: the unit may leave a text out of NFC
+        /// (`NormalizationDetector.nfcSuspects`). The census is made for every document anyway, so the
+        /// NFC screen costs no pass of its own.
+        static let nfcSuspect = Classes(rawValue: 1 << 28)
 
         /// Letters the confusable detector counts as Latin.
         static let latinLetters: Classes = [.asciiLetter, .latin1, .latinExtended]
@@ -155,24 +161,33 @@ struct UnicodeCensus {
         return out
     }
 
-    /// The classes of any of `units` (what a detector looks for, as a census mask).
+    /// The classes of any of `units` (what a detector looks for, as a census mask; without the NFC flag,
+    /// which would name every line with a suspect unit).
     static func classes<S: Sequence>(ofAny units: S) -> Classes where S.Element == UInt16 {
         var m: UInt32 = 0
         for c in units { m |= table[Int(c)] }
-        return Classes(rawValue: m)
+        return Classes(rawValue: m).subtracting(.nfcSuspect)
     }
 
     static func classes(ofRange range: ClosedRange<UInt16>) -> Classes { classes(ofAny: range) }
 
     /// `classify` of every BMP unit, filled run by run: asked once per stretch between `runStarts` (a
-    /// switch of some thirty ranges per unit was 9M instructions at every start). `UnicodeCensusTableTests`
-    /// checks every unit against `classify`, so a range added there without its start here fails it.
+    /// switch of some thirty ranges per unit was 9M instructions at every start), with the `nfcSuspect`
+    /// flag on the units `NormalizationDetector.nfcSuspects` marks. `UnicodeCensusTableTests` checks every
+    /// unit against `classify` and the suspects, so a range added there without its start here fails it.
     static let table: [UInt32] = [UInt32](unsafeUninitializedCapacity: 0x10000) { t, n in
         var start = 0
         for end in runStarts.dropFirst() + [0x10000] {
             let v = classify(UInt16(start)).rawValue
             for u in start..<end { t[u] = v }
             start = end
+        }
+        for (k, word) in NormalizationDetector.nfcSuspects.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                t[k << 6 | bits.trailingZeroBitCount] |= Classes.nfcSuspect.rawValue
+                bits &= bits - 1
+            }
         }
         n = 0x10000
     }

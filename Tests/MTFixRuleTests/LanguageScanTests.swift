@@ -79,6 +79,15 @@ struct LanguageScanTests {
             let full = LanguageDetector.scan(bytes, table: table, profiles: d.profiles.count)
             guard bytes.count < LanguageDetector.letterLimit else { return }
             #expect(LanguageDetector.countScripts(bytes) == full.scripts, "\(label)")
+            // The scripts `detect` reads (the ones seen, Latin first) are those with letters, each once.
+            var counts = [Int](repeating: 0, count: 256)
+            var seen = [Int](repeating: -1, count: 257)
+            let k = counts.withUnsafeMutableBufferPointer { c in
+                seen.withUnsafeMutableBufferPointer { LanguageDetector.countScripts(bytes, into: c, seen: $0, settled: nil) }
+            }
+            #expect(counts == full.scripts, "\(label)")
+            #expect(Set(seen[..<k]).count == k && seen[0] == Int(Script.latin.rawValue), "\(label)")
+            #expect(Set(seen[..<k].filter { counts[$0] > 0 }) == Set(counts.indices.filter { counts[$0] > 0 }), "\(label)")
             #expect(LanguageDetector.scoreWords(bytes, table: table, profiles: d.profiles.count) == full.wordScores, "\(label)")
         }
     }

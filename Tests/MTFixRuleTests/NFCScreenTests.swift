@@ -1,31 +1,43 @@
+import MTFixCore
 import MTFixICU
 import Testing
 
 @testable import MTFixUnicode
 
-/// `NormalizationDetector.mayBreakNFC` skips units below U+0300 four at a time: it must still find a
-/// suspect unit (one the table marks) wherever it sits among units of any kind.
+/// The NFC screen (the census's `nfcSuspect` flag, for the whole document) must find a suspect unit
+/// (one the table marks) wherever it sits among units of any kind, line terminators included.
 @Suite("Decomposed-accent screen")
 struct NFCScreenTests {
     static func suspect(_ c: UInt16) -> Bool {
         (NormalizationDetector.nfcSuspects[Int(c) >> 6] >> UInt64(c & 63)) & 1 != 0
     }
 
+    /// Whether the screen passes the document of `units` (a lone surrogate decoded as U+FFFD) on to the
+    /// quick check, and whether it should.
+    static func screened(_ units: [UInt16]) -> (screen: Bool, expected: Bool) {
+        let d = Document(text: String(decoding: units, as: UTF16.self), language: "en")
+        return (UnicodeCensus.of(d).all.contains(.nfcSuspect), d.utf16.contains(where: suspect))
+    }
+
     @Test func screenAgreesWithTheTableAtEveryPosition() {
         let fillers: [UInt16] = [0x61, 0x20, 0xE9, 0x2FF, 0x100, 0x1FF, 0x430, 0x4E00, 0x2019, 0x3042]
-        let marks: [UInt16] = [0x300, 0x301, 0x308, 0x3099, 0xD83D, 0xF900, 0x2FF, 0x300 - 1, 0x3FF]
+        let marks: [UInt16] = [0x300, 0x301, 0x308, 0x3099, 0xD83D, 0xF900, 0x2FF, 0x300 - 1, 0x3FF, 0x0A]
         #expect(marks.filter(Self.suspect).count >= 5)
         for filler in fillers {
             for other in fillers {
                 for length in 0..<14 {
                     var base = [UInt16](repeating: filler, count: length)
                     for k in stride(from: 1, to: length, by: 3) { base[k] = other }
-                    #expect(NormalizationDetector.mayBreakNFC(base) == base.contains(where: Self.suspect))
+                    let paired = Self.screened(base + [0xD83D, 0xDE00])
+                    #expect(paired.screen && paired.expected)
+                    let plain = Self.screened(base)
+                    #expect(plain.screen == plain.expected)
                     for at in 0..<length {
                         for mark in marks {
                             var u = base
                             u[at] = mark
-                            #expect(NormalizationDetector.mayBreakNFC(u) == u.contains(where: Self.suspect), "\(u)")
+                            let r = Self.screened(u)
+                            #expect(r.screen == r.expected, "\(u)")
                         }
                     }
                 }
