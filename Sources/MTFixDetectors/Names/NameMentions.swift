@@ -184,23 +184,36 @@ struct NameMentions: Sendable {
 
     /// Consecutive mentions separated by exactly one space or joiner form one chain.
     private mutating func linkChains(_ doc: Document, _ options: NameOptions) {
-        let u = doc.utf16
-        chains.reserveCapacity(mentions.count)
-        for k in mentions.indices {
-            if k > 0 && !mentions[k - 1].possessive {
-                let gap = mentions[k - 1].range.upperBound..<mentions[k].range.lowerBound
-                let joined =
-                    gap.count == 1
-                    && (u[gap.lowerBound] == 0x20 || options.joiners.contains(Character(Unicode.Scalar(u[gap.lowerBound]) ?? " ")))
-                if joined {
-                    let c = mentions[k - 1].chain
-                    mentions[k].chain = c
-                    chains[c].members = chains[c].members.lowerBound..<(k + 1)
-                    continue
+        // Written through buffers: appending chains and updating the last one checked the arrays'
+        // uniqueness at every step. A document has at most a chain per mention.
+        chains = [NameChain](unsafeUninitializedCapacity: mentions.count) { chains, count in
+            var n = 0
+            // The last gap unit beyond ASCII and whether it joins (a document writes one joiner, `・`, often).
+            var lastUnit: UInt16 = 0x20
+            var lastJoins = true
+            doc.utf16.withUnsafeBufferPointer { u in
+                mentions.withUnsafeMutableBufferPointer { m in
+                    for k in m.indices {
+                        if k > 0 && !m[k - 1].possessive && m[k].range.lowerBound - m[k - 1].range.upperBound == 1 {
+                            let g = u[m[k - 1].range.upperBound]
+                            if g >= 0x80 && g != lastUnit {
+                                lastUnit = g
+                                lastJoins = options.joins(g)
+                            }
+                            if g >= 0x80 ? lastJoins : options.joins(g) {
+                                // The mention before is the last of the last chain.
+                                m[k].chain = n - 1
+                                chains[n - 1].members = chains[n - 1].members.lowerBound..<(k + 1)
+                                continue
+                            }
+                        }
+                        m[k].chain = n
+                        (chains.baseAddress! + n).initialize(to: NameChain(members: k..<(k + 1), line: m[k].line))
+                        n += 1
+                    }
                 }
             }
-            mentions[k].chain = chains.count
-            chains.append(NameChain(members: k..<(k + 1), line: mentions[k].line))
+            count = n
         }
     }
 }
