@@ -65,9 +65,19 @@ struct NameOptions: Sendable {
     }
 
     /// The ASCII units `u` for which `characters` holds `Character(u)` (as a set compares them: canonically).
+    /// Built from the characters (a look-up of all 128 units cost every rule's start-up 128 hashes): one
+    /// equal to an ASCII unit is that unit, or decomposes canonically to it alone (`;` for U+037E), which
+    /// the comparison then confirms.
     private static func asciiUnits(in characters: Set<Character>) -> (UInt64, UInt64) {
         var mask: (UInt64, UInt64) = (0, 0)
-        for u in 0..<0x80 as Range<UInt16> where characters.contains(Character(Unicode.Scalar(u)!)) {
+        for c in characters {
+            let scalars = c.unicodeScalars
+            var unit = scalars.count == 1 && scalars.first!.isASCII ? scalars.first! : nil
+            if unit == nil {
+                let d = String(c).decomposedStringWithCanonicalMapping.unicodeScalars
+                if d.count == 1, let s = d.first, s.isASCII, Character(s) == c { unit = s }
+            }
+            guard let u = unit?.value else { continue }
             if u < 0x40 { mask.0 |= 1 << UInt64(u) } else { mask.1 |= 1 << UInt64(u - 0x40) }
         }
         return mask
