@@ -115,44 +115,59 @@ struct NameMentions: Sendable {
         let list = NameWordList.of(doc).words
         // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first: no entry.
         let found = words.entries(u, list, options: options)
-        kept = found.kept
-        // Growing the list append by append cost more than the space reserved.
-        mentions.reserveCapacity(list.count)
-        for (w, entry) in zip(list, found.entries) {
-            guard let ref = entry else { continue }
-            // The analysis is read without taking a reference to it (the cache keeps it alive): retaining and
-            // releasing it for every candidate showed in profiles.
-            let e = ref._withUnsafeGuaranteedRef { e in
-                (kind: e.kind, wordUnits: e.wordUnits, stemUnits: e.stemUnits, stemIsWord: e.stemIsWord, possessive: e.possessive)
+        var kept = found.kept
+        var lowercase: [[UInt16]] = []
+        let vocabulary = self.vocabulary
+        // Written straight into room for every word (appending checked the room for every mention).
+        let collected = [NameMention](unsafeUninitializedCapacity: list.count) { m, count in
+            var n = 0
+            list.withUnsafeBufferPointer { list in
+                found.entries.withUnsafeBufferPointer { entries in
+                    for (w, entry) in zip(list, entries) {
+                        guard let ref = entry else { continue }
+                        // The analysis is read without taking a reference to it (the cache keeps it alive):
+                        // retaining and releasing it for every candidate showed in profiles.
+                        let e = ref._withUnsafeGuaranteedRef { e in
+                            (kind: e.kind, wordUnits: e.wordUnits, stemUnits: e.stemUnits, stemIsWord: e.stemIsWord, possessive: e.possessive)
+                        }
+                        switch e.kind {
+                        case .skip: continue
+                        case .lowercase:
+                            if vocabulary { lowercase.append(ref._withUnsafeGuaranteedRef { $0.vocabulary }) }
+                            continue
+                        case .candidate: break
+                        }
+                        let range = (w.range.upperBound - e.wordUnits)..<w.range.upperBound
+                        // `Lee Jae-myung`: a short lowercase syllable hyphened onto a later name part belongs to it, or
+                        // `Jae` alone would stand for both `Jae-myung` and `Jae-yong` (two people).
+                        if e.stemIsWord, range.upperBound + 2 < u.count, u[range.upperBound] == 0x2D, range.lowerBound > 0,
+                            u[range.lowerBound - 1] == 0x20, n > 0, m[n - 1].range.upperBound == range.lowerBound - 1,
+                            !m[n - 1].possessive, let k = NameMentions.syllableEnd(u, after: range.upperBound)
+                        {
+                            let joined = range.lowerBound..<k
+                            var mention = NameMention(
+                                range: joined, stemRange: joined, line: w.line,
+                                possessive: k < u.count && (u[k] == 0x27 || u[k] == 0x2019), analysis: ref)
+                            // An analysis of its own (see `ownAnalysis`), kept alive with the mentions.
+                            let own = NameWordCache.Entry(kind: .candidate, stem: doc.string(joined))
+                            kept.append(own)
+                            mention.restem(Unmanaged.passUnretained(own), at: joined)
+                            (m.baseAddress! + n).initialize(to: mention)
+                        } else {
+                            (m.baseAddress! + n).initialize(
+                                to: NameMention(
+                                    range: range, stemRange: range.lowerBound..<(range.lowerBound + e.stemUnits), line: w.line,
+                                    possessive: e.possessive, analysis: ref))
+                        }
+                        n += 1
+                    }
+                }
             }
-            switch e.kind {
-            case .skip: continue
-            case .lowercase:
-                if vocabulary { lowercaseOther.append(ref._withUnsafeGuaranteedRef { $0.vocabulary }) }
-                continue
-            case .candidate: break
-            }
-            let range = (w.range.upperBound - e.wordUnits)..<w.range.upperBound
-            // `Lee Jae-myung`: a short lowercase syllable hyphened onto a later name part belongs to it, or `Jae`
-            // alone would stand for both `Jae-myung` and `Jae-yong` (two people).
-            if e.stemIsWord, range.upperBound + 2 < u.count, u[range.upperBound] == 0x2D, range.lowerBound > 0,
-                u[range.lowerBound - 1] == 0x20, let last = mentions.last, last.range.upperBound == range.lowerBound - 1,
-                !last.possessive, let k = NameMentions.syllableEnd(u, after: range.upperBound)
-            {
-                let joined = range.lowerBound..<k
-                var mention = NameMention(
-                    range: joined, stemRange: joined, line: w.line,
-                    possessive: k < u.count && (u[k] == 0x27 || u[k] == 0x2019), analysis: ref)
-                mention.restem(ownAnalysis(doc.string(joined)), at: joined)
-                mentions.append(mention)
-            } else {
-                // Built in place: a mention built first and then appended was copied and destroyed.
-                mentions.append(
-                    NameMention(
-                        range: range, stemRange: range.lowerBound..<(range.lowerBound + e.stemUnits), line: w.line,
-                        possessive: e.possessive, analysis: ref))
-            }
+            count = n
         }
+        mentions = collected
+        self.kept = kept
+        lowercaseOther = lowercase
         if !options.inflectionSuffixes.isEmpty { splitInflections(u, options) }
     }
 
