@@ -385,6 +385,45 @@ public final class Document: @unchecked Sendable {
         inheritanceCache = nil
     }
 
+    /// The words of the lines `indices` (ascending), as `words` holds them: read there when the words are
+    /// known, else found by segmenting those lines alone (words never cross a line: see `InheritedWords`)
+    /// and not kept. An engine pass's output whose unchanged lines are taken over (`lineInheritance`) needs
+    /// the words of its few other lines only: asking for `words` copied every word of the document.
+    public func words(inLines indices: [Int]) -> [Word] {
+        let known = knownWords
+        let all = known ?? WordBreaker.words(utf16, lines: indices.map { lines[$0] }, locale: language)
+        // A segmentation of the lines alone usually holds their words only: then it is the answer as it is.
+        if known == nil && Document.allInLines(all, indices, lines) { return all }
+        var out: [Word] = []
+        out.reserveCapacity(known == nil ? all.count : 64)
+        var k = 0
+        for i in indices {
+            let line = lines[i]
+            // Found by binary search in the whole document's words; the segmentation of these lines may hold
+            // words of the lines between them too (`WordBreaker` hands a run of lines to ICU at once).
+            var hi = all.count
+            while k < hi {
+                let mid = (k + hi) / 2
+                if all[mid].range.lowerBound < line.lowerBound { k = mid + 1 } else { hi = mid }
+            }
+            while k < all.count && all[k].range.lowerBound < line.upperBound {
+                out.append(all[k])
+                k += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether every word of `words` (in text order) lies in one of the lines `indices` (ascending) of `lines`.
+    private static func allInLines(_ words: [Word], _ indices: [Int], _ lines: [Range<Int>]) -> Bool {
+        var j = 0
+        for w in words {
+            while j < indices.count && lines[indices[j]].upperBound <= w.range.lowerBound { j += 1 }
+            guard j < indices.count, lines[indices[j]].lowerBound <= w.range.lowerBound else { return false }
+        }
+        return true
+    }
+
     /// Words inside `range`.
     public func words(in range: Range<Int>) -> ArraySlice<Word> {
         let all = words

@@ -29,6 +29,26 @@ struct InheritedWordsTests {
         #expect(failures.isEmpty)
     }
 
+    /// The words of some lines, segmented alone or read from the known words, are those lines' words of a
+    /// whole segmentation.
+    @Test func wordsOfSomeLinesAreTheirWordsInTheWhole() {
+        var rng = SplitMix(seed: 0x11E5_0F)
+        var failures: [String] = []
+        for round in 0..<3000 {
+            let text = InheritedWordsTests.generator.text(&rng, 1 + Int(rng.next() % 60))
+            let language = round % 3 == 0 ? "ja" : "en"
+            let whole = Document(text: text, language: language)
+            let picked = whole.lines.indices.filter { _ in rng.next() % 3 == 0 }
+            let expected = picked.flatMap { i in whole.words.filter { whole.lines[i].contains($0.range.lowerBound) } }
+            let alone = Document(text: text, language: language).words(inLines: picked)
+            if alone != expected || whole.words(inLines: picked) != expected {
+                failures.append("\(text.debugDescription) lines \(picked)")
+            }
+        }
+        for failure in failures.prefix(3) { Issue.record("\(failure)") }
+        #expect(failures.isEmpty)
+    }
+
     /// The comparison can fail: with the edits' length changes left out, the words of lines after an edit
     /// land in the wrong place.
     @Test func comparisonCanFail() {

@@ -21,21 +21,25 @@ struct InheritedNameWordsTests {
     }
 
     /// The list of the text `edits` make of `before`, taken over from `before`'s list.
-    static func inherited(_ before: Document, _ edits: [Edit], claimed: [Edit]? = nil) -> (NameWordList, Document, Bool) {
+    /// `wordsFirst`: the new snapshot's words are asked for first (the entries of changed lines are read
+    /// there, not segmented alone).
+    static func inherited(_ before: Document, _ edits: [Edit], claimed: [Edit]? = nil, wordsFirst: Bool = false) -> (NameWordList, Document, Bool) {
         _ = NameWordList.of(before)
         let units = Engine.apply(edits, to: before.utf16)
         let after = Document(utf16: units, language: before.language)
         let said = claimed ?? edits
         after.inheritWords(from: before, edits: said, landing: Engine.landing(of: said))
+        if wordsFirst { _ = after.words }
         // Whether some line was taken over (else the test would only compare fresh lists).
         let took = after.lineInheritance?.shifts.contains { $0 != nil } ?? false
         return (NameWordList.of(after), Document(utf16: units, language: before.language), took)
     }
 
-    @Test func inheritedEntriesAreAFreshList() {
+    @Test(arguments: [false, true])
+    func inheritedEntriesAreAFreshList(wordsFirst: Bool) {
         var inheritedSome = 0
         let failures = InheritedNameWordsTests.generator.disagreements(seed: 0x5EED) { before, edits in
-            let (list, fresh, took) = InheritedNameWordsTests.inherited(before, edits)
+            let (list, fresh, took) = InheritedNameWordsTests.inherited(before, edits, wordsFirst: wordsFirst)
             if took && !list.words.isEmpty { inheritedSome += 1 }
             return InheritedNameWordsTests.summary(list) == InheritedNameWordsTests.summary(NameWordList.of(fresh))
         }

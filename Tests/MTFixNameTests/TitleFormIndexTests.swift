@@ -20,6 +20,22 @@ struct TitleFormIndexTests {
         }
     }
 
+    /// `mayEnd` is a filter: it may let a position through that ends no form, never the end of one (short
+    /// forms, told by their last unit, included), whatever the units written before the form.
+    @Test func noFormEndIsFilteredOut() {
+        let texts = ["Prime Minister", "Minister", "Mayor", "首相", "大統領", "министра", "Gov.", "Dr", "pm", "S", "外相", "Ж"]
+        let forms = Self.forms(texts)
+        let index = TitleFormIndex(forms)
+        var missed: [String] = []
+        for f in forms {
+            for before in [[], [0x20], [0x61, 0x20], [0x0413, 0x2D], [0x3000, 0x306E, 0x5B89]] as [[UInt16]] {
+                let units = before + f.units
+                if !index.mayEnd(tail: TitleFormIndex.tail(units, end: units.count), last: units.last!) { missed.append(f.text) }
+            }
+        }
+        #expect(missed.isEmpty, "\(missed)")
+    }
+
     @Test func anEmptyFormEndsEverywhere() {
         #expect(TitleFormIndex(Self.forms(["Mayor", ""])).everywhere)
     }

@@ -6,19 +6,26 @@ extension NameMentions {
     /// form), comparing units says exactly what comparing strings does, so the stems are matched in
     /// the text itself; otherwise as strings (canonical equivalence).
     mutating func splitInflections(_ u: [UInt16], _ options: NameOptions) {
-        guard let endings = options.inflectionSuffixUnits,
-            mentions.indices.allSatisfy({ k in u[mentions[k].stemRange].allSatisfy(TitleOptions.isSimpleUnit) })
-        else { return splitInflectionsAsStrings(options) }
-        // The mentions with an ending, and their stems without it.
-        var inflected: [(k: Int, shorter: Range<Int>)] = []
-        for k in mentions.indices where !mentions[k].possessive {
-            let stem = mentions[k].stemRange
-            // One unit is one character here, so counts in units are counts in characters.
-            for e in endings where stem.count - e.count >= options.minStem && u[stem].suffix(e.count).elementsEqual(e) {
-                inflected.append((k, stem.lowerBound..<(stem.upperBound - e.count)))
-                break
+        guard let endings = options.inflectionSuffixUnits else { return splitInflectionsAsStrings(options) }
+        // The mentions with an ending, and their stems without it; nil when some stem is not simple units.
+        // Read through buffers: where every noun is capitalized (German), a document has hundreds of
+        // mentions, and slicing the text for every stem and ending cost more than the rest of the split.
+        let found: [(k: Int, shorter: Range<Int>)]? = u.withUnsafeBufferPointer { u in
+            mentions.withUnsafeBufferPointer { m in
+                guard m.allSatisfy({ $0.stemRange.allSatisfy { TitleOptions.isSimpleUnit(u[$0]) } }) else { return nil }
+                var inflected: [(k: Int, shorter: Range<Int>)] = []
+                for k in m.indices where !m[k].possessive {
+                    let stem = m[k].stemRange
+                    // One unit is one character here, so counts in units are counts in characters.
+                    for e in endings where stem.count - e.count >= options.minStem && NameMentions.ends(u, stem, with: e) {
+                        inflected.append((k, stem.lowerBound..<(stem.upperBound - e.count)))
+                        break
+                    }
+                }
+                return inflected
             }
         }
+        guard let inflected = found else { return splitInflectionsAsStrings(options) }
         guard !inflected.isEmpty else { return }
         // Only a stem of a shorter form's length and first unit can be that form: the table holds those
         // stems only (hashing every stem of the document, twice, cost more than the rest of the split), and
@@ -44,6 +51,18 @@ extension NameMentions {
         for (k, shorter) in inflected where bare.contains(shorter) {
             restem(k, NameMentions.word(u, shorter), at: shorter)
         }
+    }
+
+    /// Whether the units at `range` of `u` end with `ending`.
+    @inline(__always)
+    private static func ends(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, with ending: [UInt16]) -> Bool {
+        guard ending.count <= range.count else { return false }
+        var i = range.upperBound - ending.count
+        for e in ending {
+            if u[i] != e { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func splitInflectionsAsStrings(_ options: NameOptions) {

@@ -115,44 +115,59 @@ struct NameMentions: Sendable {
         let list = NameWordList.of(doc).words
         // A word in lowercase is vocabulary (see `lowercaseOther`), unless an elided article comes first: no entry.
         let found = words.entries(u, list, options: options)
-        kept = found.kept
-        // Growing the list append by append cost more than the space reserved.
-        mentions.reserveCapacity(list.count)
-        for (w, entry) in zip(list, found.entries) {
-            guard let ref = entry else { continue }
-            // The analysis is read without taking a reference to it (the cache keeps it alive): retaining and
-            // releasing it for every candidate showed in profiles.
-            let e = ref._withUnsafeGuaranteedRef { e in
-                (kind: e.kind, wordUnits: e.wordUnits, stemUnits: e.stemUnits, stemIsWord: e.stemIsWord, possessive: e.possessive)
+        var kept = found.kept
+        var lowercase: [[UInt16]] = []
+        let vocabulary = self.vocabulary
+        // Written straight into room for every word (appending checked the room for every mention).
+        let collected = [NameMention](unsafeUninitializedCapacity: list.count) { m, count in
+            var n = 0
+            list.withUnsafeBufferPointer { list in
+                found.entries.withUnsafeBufferPointer { entries in
+                    for (w, entry) in zip(list, entries) {
+                        guard let ref = entry else { continue }
+                        // The analysis is read without taking a reference to it (the cache keeps it alive):
+                        // retaining and releasing it for every candidate showed in profiles.
+                        let e = ref._withUnsafeGuaranteedRef { e in
+                            (kind: e.kind, wordUnits: e.wordUnits, stemUnits: e.stemUnits, stemIsWord: e.stemIsWord, possessive: e.possessive)
+                        }
+                        switch e.kind {
+                        case .skip: continue
+                        case .lowercase:
+                            if vocabulary { lowercase.append(ref._withUnsafeGuaranteedRef { $0.vocabulary }) }
+                            continue
+                        case .candidate: break
+                        }
+                        let range = (w.range.upperBound - e.wordUnits)..<w.range.upperBound
+                        // `Lee Jae-myung`: a short lowercase syllable hyphened onto a later name part belongs to it, or
+                        // `Jae` alone would stand for both `Jae-myung` and `Jae-yong` (two people).
+                        if e.stemIsWord, range.upperBound + 2 < u.count, u[range.upperBound] == 0x2D, range.lowerBound > 0,
+                            u[range.lowerBound - 1] == 0x20, n > 0, m[n - 1].range.upperBound == range.lowerBound - 1,
+                            !m[n - 1].possessive, let k = NameMentions.syllableEnd(u, after: range.upperBound)
+                        {
+                            let joined = range.lowerBound..<k
+                            var mention = NameMention(
+                                range: joined, stemRange: joined, line: w.line,
+                                possessive: k < u.count && (u[k] == 0x27 || u[k] == 0x2019), analysis: ref)
+                            // An analysis of its own (see `ownAnalysis`), kept alive with the mentions.
+                            let own = NameWordCache.Entry(kind: .candidate, stem: doc.string(joined))
+                            kept.append(own)
+                            mention.restem(Unmanaged.passUnretained(own), at: joined)
+                            (m.baseAddress! + n).initialize(to: mention)
+                        } else {
+                            (m.baseAddress! + n).initialize(
+                                to: NameMention(
+                                    range: range, stemRange: range.lowerBound..<(range.lowerBound + e.stemUnits), line: w.line,
+                                    possessive: e.possessive, analysis: ref))
+                        }
+                        n += 1
+                    }
+                }
             }
-            switch e.kind {
-            case .skip: continue
-            case .lowercase:
-                if vocabulary { lowercaseOther.append(ref._withUnsafeGuaranteedRef { $0.vocabulary }) }
-                continue
-            case .candidate: break
-            }
-            let range = (w.range.upperBound - e.wordUnits)..<w.range.upperBound
-            // `Lee Jae-myung`: a short lowercase syllable hyphened onto a later name part belongs to it, or `Jae`
-            // alone would stand for both `Jae-myung` and `Jae-yong` (two people).
-            if e.stemIsWord, range.upperBound + 2 < u.count, u[range.upperBound] == 0x2D, range.lowerBound > 0,
-                u[range.lowerBound - 1] == 0x20, let last = mentions.last, last.range.upperBound == range.lowerBound - 1,
-                !last.possessive, let k = NameMentions.syllableEnd(u, after: range.upperBound)
-            {
-                let joined = range.lowerBound..<k
-                var mention = NameMention(
-                    range: joined, stemRange: joined, line: w.line,
-                    possessive: k < u.count && (u[k] == 0x27 || u[k] == 0x2019), analysis: ref)
-                mention.restem(ownAnalysis(doc.string(joined)), at: joined)
-                mentions.append(mention)
-            } else {
-                // Built in place: a mention built first and then appended was copied and destroyed.
-                mentions.append(
-                    NameMention(
-                        range: range, stemRange: range.lowerBound..<(range.lowerBound + e.stemUnits), line: w.line,
-                        possessive: e.possessive, analysis: ref))
-            }
+            count = n
         }
+        mentions = collected
+        self.kept = kept
+        lowercaseOther = lowercase
         if !options.inflectionSuffixes.isEmpty { splitInflections(u, options) }
     }
 
@@ -184,23 +199,36 @@ struct NameMentions: Sendable {
 
     /// Consecutive mentions separated by exactly one space or joiner form one chain.
     private mutating func linkChains(_ doc: Document, _ options: NameOptions) {
-        let u = doc.utf16
-        chains.reserveCapacity(mentions.count)
-        for k in mentions.indices {
-            if k > 0 && !mentions[k - 1].possessive {
-                let gap = mentions[k - 1].range.upperBound..<mentions[k].range.lowerBound
-                let joined =
-                    gap.count == 1
-                    && (u[gap.lowerBound] == 0x20 || options.joiners.contains(Character(Unicode.Scalar(u[gap.lowerBound]) ?? " ")))
-                if joined {
-                    let c = mentions[k - 1].chain
-                    mentions[k].chain = c
-                    chains[c].members = chains[c].members.lowerBound..<(k + 1)
-                    continue
+        // Written through buffers: appending chains and updating the last one checked the arrays'
+        // uniqueness at every step. A document has at most a chain per mention.
+        chains = [NameChain](unsafeUninitializedCapacity: mentions.count) { chains, count in
+            var n = 0
+            // The last gap unit beyond ASCII and whether it joins (a document writes one joiner, `・`, often).
+            var lastUnit: UInt16 = 0x20
+            var lastJoins = true
+            doc.utf16.withUnsafeBufferPointer { u in
+                mentions.withUnsafeMutableBufferPointer { m in
+                    for k in m.indices {
+                        if k > 0 && !m[k - 1].possessive && m[k].range.lowerBound - m[k - 1].range.upperBound == 1 {
+                            let g = u[m[k - 1].range.upperBound]
+                            if g >= 0x80 && g != lastUnit {
+                                lastUnit = g
+                                lastJoins = options.joins(g)
+                            }
+                            if g >= 0x80 ? lastJoins : options.joins(g) {
+                                // The mention before is the last of the last chain.
+                                m[k].chain = n - 1
+                                chains[n - 1].members = chains[n - 1].members.lowerBound..<(k + 1)
+                                continue
+                            }
+                        }
+                        m[k].chain = n
+                        (chains.baseAddress! + n).initialize(to: NameChain(members: k..<(k + 1), line: m[k].line))
+                        n += 1
+                    }
                 }
             }
-            mentions[k].chain = chains.count
-            chains.append(NameChain(members: k..<(k + 1), line: mentions[k].line))
+            count = n
         }
     }
 }

@@ -31,7 +31,9 @@ struct NameOptions: Sendable {
     /// Spelling variants folded before transliteration (katakana `ティ`→`チ`, Han `尔`→``).
     var keyFolds: [(String, String)] = []
     /// Characters that join the parts of one name (`-`, `・`, `·`) besides a single space.
-    var joiners: Set<Character> = ["-"]
+    private(set) var joiners: Set<Character> = ["-"]
+    /// Which ASCII units `joiners` holds (as `joins` asks), by unit: bit `u & 63` of word `u >> 6`.
+    private var asciiJoiners = NameOptions.asciiUnits(in: ["-"])
     /// Capitalized words that are titles or offices, not names (`President`, `Minister`).
     var titleWords: Set<String> = []
     /// Capitalized function words, weekdays, months and sentence openers that are never names.
@@ -51,6 +53,35 @@ struct NameOptions: Sendable {
     private(set) var hanUnits: [Bool] = []
     /// The runs a katakana or Han scan collects (nil for cased text), shared with the other rules that collect the same.
     private(set) var runScan: NameRunScan? = nil
+
+    /// Whether a gap of the one unit `u` between two name parts joins them: a space or one of `joiners`.
+    /// Most such gaps are ASCII (a hyphen), answered from a mask: a `Character` made and hashed for every
+    /// one of them showed in profiles.
+    @inline(__always)
+    func joins(_ u: UInt16) -> Bool {
+        if u == 0x20 { return true }
+        if u < 0x80 { return (u < 0x40 ? asciiJoiners.0 : asciiJoiners.1) & (1 << UInt64(u & 63)) != 0 }
+        return joiners.contains(Character(Unicode.Scalar(u) ?? " "))
+    }
+
+    /// The ASCII units `u` for which `characters` holds `Character(u)` (as a set compares them: canonically).
+    /// Built from the characters (a look-up of all 128 units cost every rule's start-up 128 hashes): one
+    /// equal to an ASCII unit is that unit, or decomposes canonically to it alone (`;` for U+037E), which
+    /// the comparison then confirms.
+    private static func asciiUnits(in characters: Set<Character>) -> (UInt64, UInt64) {
+        var mask: (UInt64, UInt64) = (0, 0)
+        for c in characters {
+            let scalars = c.unicodeScalars
+            var unit = scalars.count == 1 && scalars.first!.isASCII ? scalars.first! : nil
+            if unit == nil {
+                let d = String(c).decomposedStringWithCanonicalMapping.unicodeScalars
+                if d.count == 1, let s = d.first, s.isASCII, Character(s) == c { unit = s }
+            }
+            guard let u = unit?.value else { continue }
+            if u < 0x40 { mask.0 |= 1 << UInt64(u) } else { mask.1 |= 1 << UInt64(u - 0x40) }
+        }
+        return mask
+    }
 
     private static func unitTable(_ characters: Set<Character>) -> [Bool] {
         guard !characters.isEmpty else { return [] }
@@ -82,7 +113,10 @@ struct NameOptions: Sendable {
         if let folds = config["key_folds"]?.pairs {
             keyFolds = folds.map { ($0.key, $0.value.string ?? "") }.sorted { $0.0.count > $1.0.count }
         }
-        if let j = config["joiners"]?.strings { joiners = Set(j.compactMap(\.first)) }
+        if let j = config["joiners"]?.strings {
+            joiners = Set(j.compactMap(\.first))
+            asciiJoiners = NameOptions.asciiUnits(in: joiners)
+        }
         titleWords = Set(config["title_words"]?.strings ?? [])
         stopwords = Set(config["stopwords"]?.strings ?? [])
         places = Set(config["places"]?.strings ?? [])

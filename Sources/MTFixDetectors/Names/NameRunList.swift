@@ -50,6 +50,9 @@ struct NameRunList: Sendable {
     private init(_ doc: Document, _ scan: NameRunScan) {
         let u = doc.utf16
         var out: [NameWordList.Word] = []
+        // A run takes two units and a unit between runs: a sixteenth of the units is room for the runs of most
+        // documents at once (grown from empty, the list was reallocated several times per document).
+        out.reserveCapacity(u.count / 16 + 8)
         if scan.katakana {
             NameRunList.collect(u, doc.lines, into: &out, isPart: NameMentions.isKatakana)
         } else if !scan.han.isEmpty {

@@ -12,18 +12,13 @@ extension NameClustering {
         var size = 16
         while size < n * 2 { size <<= 1 }
         let mask = size - 1
-        var table = [Int32](repeating: -1, count: size)
-        // By group (hash): the hash, its first and last mention and how many it has; by mention: the next one
-        // of its hash, so a group's mentions are walked in text order.
-        var groupHash: [Int] = []
-        var groupFirst: [Int32] = []
-        var groupLast: [Int32] = []
-        var groupSize: [Int32] = []
-        groupHash.reserveCapacity(n)
-        groupFirst.reserveCapacity(n)
-        groupLast.reserveCapacity(n)
-        groupSize.reserveCapacity(n)
-        var next = [Int32](repeating: -1, count: n)
+        // One buffer for the table and, by mention, the next one of its hash (so a group's mentions are
+        // walked in text order): `table[i]` is `slots[i]`, `next[k]` is `slots[size + k]`.
+        var slots = [Int32](repeating: -1, count: size + n)
+        // By group (hash): the hash, its first and last mention and how many it has, in one list (four
+        // lists were four allocations for every document).
+        var groups: [(hash: Int, first: Int32, last: Int32, size: Int32)] = []
+        groups.reserveCapacity(n)
         var shared = false
         for k in 0..<n {
             let empty: Bool
@@ -38,32 +33,29 @@ extension NameClustering {
             }
             if empty { continue }
             var i = (h ^ (h >> 29)) & mask
-            while table[i] >= 0 && groupHash[Int(table[i])] != h { i = (i + 1) & mask }
-            if table[i] < 0 {
-                table[i] = Int32(groupHash.count)
-                groupHash.append(h)
-                groupFirst.append(Int32(k))
-                groupLast.append(Int32(k))
-                groupSize.append(1)
+            while slots[i] >= 0 && groups[Int(slots[i])].hash != h { i = (i + 1) & mask }
+            if slots[i] < 0 {
+                slots[i] = Int32(groups.count)
+                groups.append((h, Int32(k), Int32(k), 1))
                 continue
             }
-            let g = Int(table[i])
-            next[Int(groupLast[g])] = Int32(k)
-            groupLast[g] = Int32(k)
-            groupSize[g] += 1
+            let g = Int(slots[i])
+            slots[size + Int(groups[g].last)] = Int32(k)
+            groups[g].last = Int32(k)
+            groups[g].size += 1
             shared = true
         }
         guard shared else { return nil }
         var keep: [Bool]? = nil
         // Room for the largest group at once: growing it append by append showed in profiles.
         var group: [Int] = []
-        group.reserveCapacity(Int(groupSize.max() ?? 0))
-        for g in groupHash.indices where groupSize[g] > 1 {
+        group.reserveCapacity(Int(groups.lazy.map(\.size).max() ?? 0))
+        for g in groups where g.size > 1 {
             group.removeAll(keepingCapacity: true)
-            var k = groupFirst[g]
+            var k = g.first
             while k >= 0 {
                 group.append(Int(k))
-                k = next[Int(k)]
+                k = slots[size + Int(k)]
             }
             guard matches(group, m) else { continue }
             if keep == nil { keep = [Bool](repeating: false, count: n) }
@@ -89,6 +81,7 @@ extension NameClustering {
         }
         // Positions in `group` and mention indices of the spellings met so far.
         var spellings: [(Int, Int)] = []
+        spellings.reserveCapacity(group.count)
         for (x, k) in group.enumerated() {
             var known = false
             for (y, j) in spellings {

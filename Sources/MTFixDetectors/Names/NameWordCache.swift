@@ -87,18 +87,28 @@ final class NameWordCache: @unchecked Sendable {
         var kept: [Entry] = []
         var missing: [Int] = []
         lock.lock()
+        // Through buffers: the lists were checked for bounds, and `out` for uniqueness, at every word.
         u.withUnsafeBufferPointer { units in
-            for (k, w) in list.enumerated() {
-                if w.lowercaseLead && !options.mayElide(u, w.range) { continue }
-                let n = Int(w.number)
-                if n >= 0 {
-                    let known = n < skipByNumber.count ? skipByNumber[n] : 0
-                    if known == 2 { out[k] = byNumber[n] } else if known == 0 { missing.append(k) }
-                } else if let i = table.find(units, w.range, w.hash) {
-                    kept.append(stored[i])
-                    out[k] = Unmanaged.passUnretained(stored[i])
-                } else {
-                    missing.append(k)
+            list.withUnsafeBufferPointer { list in
+                out.withUnsafeMutableBufferPointer { out in
+                    skipByNumber.withUnsafeBufferPointer { skipByNumber in
+                        byNumber.withUnsafeBufferPointer { byNumber in
+                            for k in list.indices {
+                                let w = list[k]
+                                if w.lowercaseLead && !options.mayElide(u, w.range) { continue }
+                                let n = Int(w.number)
+                                if n >= 0 {
+                                    let known = n < skipByNumber.count ? skipByNumber[n] : 0
+                                    if known == 2 { out[k] = byNumber[n] } else if known == 0 { missing.append(k) }
+                                } else if let i = table.find(units, w.range, w.hash) {
+                                    kept.append(stored[i])
+                                    out[k] = Unmanaged.passUnretained(stored[i])
+                                } else {
+                                    missing.append(k)
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -37,24 +37,31 @@ struct NameWordList: Sendable {
         let u = doc.utf16
         let lines = doc.lines
         let all = doc.words
-        var out: [Word] = []
-        // About one word in six is capitalized in news copy (more in German): reserving saves most regrowth.
-        out.reserveCapacity(all.count / 4)
-        // Words come in text order, so the line of each is found by moving forward, not by searching.
-        var line = 0
-        u.withUnsafeBufferPointer { u in
-            lines.withUnsafeBufferPointer { lines in
-                for w in all where w.status >= 200 && w.status < 300 {
-                    let lead = u[w.range.lowerBound]
-                    // Most words start with a lowercase letter: nothing to analyse.
-                    if lead >= 0x61 && lead <= 0x7A { continue }
-                    while line + 1 < lines.count && lines[line + 1].lowerBound <= w.range.lowerBound { line += 1 }
-                    out.append(
-                        Word(
-                            range: w.range, line: line, hash: UnitTable.hash(u, w.range),
-                            lowercaseLead: lead >= 0x80 && UnitProperties.isLowercase(lead)))
+        // Written straight into room for every word (a quarter, about one word in six being capitalized in
+        // English copy, was regrown in German and Cyrillic copy, where every word is listed; appending checked
+        // the room for every entry).
+        var out = [Word](unsafeUninitializedCapacity: all.count) { out, count in
+            var n = 0
+            // Words come in text order, so the line of each is found by moving forward, not by searching.
+            var line = 0
+            u.withUnsafeBufferPointer { u in
+                lines.withUnsafeBufferPointer { lines in
+                    all.withUnsafeBufferPointer { all in
+                        for w in all where w.status >= 200 && w.status < 300 {
+                            let lead = u[w.range.lowerBound]
+                            // Most words start with a lowercase letter: nothing to analyse.
+                            if lead >= 0x61 && lead <= 0x7A { continue }
+                            while line + 1 < lines.count && lines[line + 1].lowerBound <= w.range.lowerBound { line += 1 }
+                            (out.baseAddress! + n).initialize(
+                                to: Word(
+                                    range: w.range, line: line, hash: UnitTable.hash(u, w.range),
+                                    lowercaseLead: lead >= 0x80 && UnitProperties.isLowercase(lead)))
+                            n += 1
+                        }
+                    }
                 }
             }
+            count = n
         }
         NameWordNumbers.shared.number(&out, in: u)
         words = out
@@ -76,46 +83,69 @@ struct NameWordList: Sendable {
     /// An entry depends on its word's units and line alone (its number too: a spelling keeps its number,
     /// and one the full table left unnumbered stays so, since the table only grows). So the entries of an
     /// unchanged line are the old ones, moved and renumbered by line; only lines an edit reached are
-    /// listed again (their words, from `doc.words`, are a fresh segmentation's: see `InheritedWords`).
+    /// listed again, from their words alone (`Document.words(inLines:)`: the document's other words are
+    /// not needed). A run of unchanged lines that moved alike is a stretch of the previous text whose
+    /// lines all moved by the same count: its entries are copied at once.
     private init(_ doc: Document, inheriting old: NameWordList, _ inheritance: LineInheritance) {
         let lines = doc.lines
         let shifts = inheritance.shifts
+        let oldLines = inheritance.previous
         let previous = old.words
-        var out: [Word] = []
-        out.reserveCapacity(previous.count + 16)
+        let touched = lines.indices.filter { shifts[$0] == nil }
+        let words = touched.isEmpty ? [] : doc.words(inLines: touched)
         // Entries of the lines an edit reached, numbered together afterwards, and where each went in `out`.
         var fresh: [Word] = []
         var freshAt: [Int] = []
         // Growing them append by append cost as much as the inheritance saved.
-        fresh.reserveCapacity(previous.count)
-        freshAt.reserveCapacity(previous.count)
-        var k = 0
-        doc.utf16.withUnsafeBufferPointer { u in
-            for (i, line) in lines.enumerated() {
-                if let shift = shifts[i] {
-                    let start = line.lowerBound - shift
-                    let end = line.upperBound - shift
-                    while k < previous.count && previous[k].range.lowerBound < start { k += 1 }
-                    while k < previous.count && previous[k].range.lowerBound < end {
-                        let w = previous[k]
-                        out.append(
-                            Word(
-                                range: (w.range.lowerBound + shift)..<(w.range.upperBound + shift), line: i, hash: w.hash,
-                                lowercaseLead: w.lowercaseLead, number: w.number))
-                        k += 1
-                    }
-                } else {
-                    for w in doc.words(in: line) {
-                        guard let e = NameWordList.entry(u, w, line: i) else { continue }
-                        freshAt.append(out.count)
-                        fresh.append(e)
-                        out.append(e)
+        fresh.reserveCapacity(words.count)
+        freshAt.reserveCapacity(words.count)
+        var out = [Word](unsafeUninitializedCapacity: previous.count + words.count) { out, count in
+            var n = 0
+            var k = 0
+            var nextWord = 0
+            var i = 0
+            doc.utf16.withUnsafeBufferPointer { u in
+                previous.withUnsafeBufferPointer { previous in
+                    while i < lines.count {
+                        let line = lines[i]
+                        guard let shift = shifts[i] else {
+                            while nextWord < words.count && words[nextWord].range.lowerBound < line.lowerBound { nextWord += 1 }
+                            while nextWord < words.count && words[nextWord].range.lowerBound < line.upperBound {
+                                if let e = NameWordList.entry(u, words[nextWord], line: i) {
+                                    freshAt.append(n)
+                                    fresh.append(e)
+                                    (out.baseAddress! + n).initialize(to: e)
+                                    n += 1
+                                }
+                                nextWord += 1
+                            }
+                            i += 1
+                            continue
+                        }
+                        var last = i
+                        while last + 1 < lines.count && shifts[last + 1] == shift { last += 1 }
+                        let start = line.lowerBound - shift
+                        let end = lines[last].upperBound - shift
+                        // Old line `j` of the stretch is new line `j + lineShift`.
+                        let lineShift = i - oldLines.lineIndex(at: start)
+                        while k < previous.count && previous[k].range.lowerBound < start { k += 1 }
+                        while k < previous.count && previous[k].range.lowerBound < end {
+                            let w = previous[k]
+                            (out.baseAddress! + n).initialize(
+                                to: Word(
+                                    range: (w.range.lowerBound + shift)..<(w.range.upperBound + shift), line: w.line + lineShift,
+                                    hash: w.hash, lowercaseLead: w.lowercaseLead, number: w.number))
+                            n += 1
+                            k += 1
+                        }
+                        i = last + 1
                     }
                 }
             }
+            count = n
         }
         NameWordNumbers.shared.number(&fresh, in: doc.utf16)
         for (j, at) in freshAt.enumerated() { out[at].number = fresh[j].number }
-        words = out
+        self.words = out
     }
 }

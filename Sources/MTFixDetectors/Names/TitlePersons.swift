@@ -121,7 +121,12 @@ extension TitleConflictDetector {
                 p = only
             } else {
                 p = people.count
-                people.append(Person())
+                // Most titled people are named a few times, in a spelling or two: room for that at once (grown
+                // append by append, the mentions were reallocated at the second and third).
+                var person = Person()
+                person.mentions.reserveCapacity(4)
+                person.spellings.reserveCapacity(2)
+                people.append(person)
                 surnameHashes.append(last.skeletonHash)
             }
             people[p].mentions.append(t)

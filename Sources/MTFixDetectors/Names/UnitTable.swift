@@ -112,12 +112,15 @@ final class NameWordNumbers: @unchecked Sendable {
         u.withUnsafeBufferPointer { u in
             lock.lock()
             defer { lock.unlock() }
-            for k in list.indices {
-                let w = list[k]
-                if let n = words.find(u, w.range, w.hash) {
-                    list[k].number = Int32(n)
-                } else if words.count < NameWordNumbers.capacity {
-                    list[k].number = Int32(words.insert(u, w.range, w.hash))
+            // Through a buffer: writing each number checked the list's uniqueness.
+            list.withUnsafeMutableBufferPointer { list in
+                for k in list.indices {
+                    let w = list[k]
+                    if let n = words.find(u, w.range, w.hash) {
+                        list[k].number = Int32(n)
+                    } else if words.count < NameWordNumbers.capacity {
+                        list[k].number = Int32(words.insert(u, w.range, w.hash))
+                    }
                 }
             }
         }
