@@ -50,4 +50,13 @@ struct LocalizedMessageTests {
             "\(error)".hasPrefix("dot-comma.yml:7:") && "\(error)".contains("'ja'")
         }
     }
+
+    /// title-conflict builds its message around the names found; each language's rule file gives the words.
+    @Test func titleConflictSpeaksTheRulesLanguage() throws {
+        let rules = try Toolkit.loadRules()
+        let fr = try #require(rules.first { $0.descriptor.id == "title-conflict-fr" })
+        let text = "La ministre de l'Intérieur, Claire Vasseur, était à Lyon.\n\nLa Première ministre Vasseur a salué les secours.\n"
+        let found = fr.check(Document(text: text, language: "fr"), context: RuleContext())
+        #expect(found.map(\.message) == ["« Première ministre » contredit la présentation de Claire Vasseur (« ministre », ligne 1)"])
+    }
 }
