@@ -32,12 +32,14 @@ struct DuplicateParagraphDetector: Rule {
             guard a.count == b.count, a.count > 0, u[a] == u[b], isProse(u, a) else { continue }
             // A quotation run over several paragraphs repeats nothing of MT's; its open mark says so.
             if QuotationState.isOpen(u, at: a.upperBound, lineStart: a.lowerBound) { continue }
-            // Reported at the second copy; the edit also takes the line break before it.
+            // The second copy goes with the blank lines after it (so the finding sits on its line), or, at
+            // the end of the text, with the line break before it.
+            let cut =
+                k + 1 < paragraphs.count
+                ? paragraphs[k].range.lowerBound..<paragraphs[k + 1].range.lowerBound : a.upperBound..<b.upperBound
             out.append(
                 Finding(
-                    rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
-                    safety: descriptor.safety, message: descriptor.message, range: b,
-                    edits: [Edit(range: a.upperBound..<b.upperBound, replacement: "")],
+                    descriptor: descriptor, range: cut, replacement: "",
                     evidence: ["paragraph": NarrativeText.string(u, a)]))
         }
         return out
