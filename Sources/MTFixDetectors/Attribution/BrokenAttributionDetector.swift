@@ -82,14 +82,15 @@ struct BrokenAttributionDetector: Rule {
         return out
     }
 
-    /// Where the short verb phrase ending at `end` starts: back over letters and single spaces (`Fügte hinzu`).
+    /// Where the short verb phrase ending at `end` starts: back over letters and single spaces or hyphens
+    /// (`Fügte hinzu`, `A-t-il ajouté`).
     func verbStart(_ u: [UInt16], before end: Int, line: Range<Int>) -> Int {
         var start = end
         while start > line.lowerBound && end - start < 24 {
             let c = u[start - 1]
             if NarrativeText.isLetter(c) {
                 start -= 1
-            } else if c == 0x20 && start - 1 > line.lowerBound && NarrativeText.isLetter(u[start - 2]) {
+            } else if (c == 0x20 || c == 0x2D) && start - 1 > line.lowerBound && NarrativeText.isLetter(u[start - 2]) {
                 start -= 1
             } else {
                 break
