@@ -45,8 +45,27 @@ public struct FindingRecord: Codable, Sendable, Equatable {
     }
 
     public init(_ f: Finding, in document: Document, path: String) {
-        let start = document.position(at: f.range.lowerBound)
-        let end = document.position(at: f.range.upperBound)
+        self.init(f, in: document, path: path,
+                  start: document.position(at: f.range.lowerBound), end: document.position(at: f.range.upperBound))
+    }
+
+    /// The records of all of a document's findings. Their positions are found in one walk over each line
+    /// rather than from the line's start for every finding: a long scraped line with thousands of
+    /// findings made that walk quadratic.
+    public static func records(_ findings: [Finding], in document: Document, path: String) -> [FindingRecord] {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(2 * findings.count)
+        for f in findings { offsets += [f.range.lowerBound, f.range.upperBound] }
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        let walked = document.positions(at: order.map { offsets[$0] })
+        var positions = walked
+        for (k, i) in order.enumerated() { positions[i] = walked[k] }
+        return findings.indices.map {
+            FindingRecord(findings[$0], in: document, path: path, start: positions[2 * $0], end: positions[2 * $0 + 1])
+        }
+    }
+
+    init(_ f: Finding, in document: Document, path: String, start: Document.Position, end: Document.Position) {
         self.path = path
         line = start.line
         column = start.column

@@ -79,9 +79,9 @@ public struct RecordRepair: Sendable {
         w.raw(",\"edits\":")
         w.int(result.applied.count)
         w.raw(",\"findings\":[")
-        for (k, f) in result.findings.enumerated() {
+        for (k, record) in FindingRecord.records(result.findings, in: result.original, path: field).enumerated() {
             if k > 0 { w.raw(",") }
-            FindingRecord(f, in: result.original, path: field).write(to: &w)
+            record.write(to: &w)
         }
         w.raw("],\"removed\":[")
         for (k, r) in removed.enumerated() {

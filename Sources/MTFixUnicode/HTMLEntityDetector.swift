@@ -29,6 +29,7 @@ public struct HTMLEntityDetector: Rule {
     private func references(_ document: Document, _ line: Range<Int>, _ out: inout [Finding]) {
         let u = document.utf16
         var i = line.lowerBound
+        var facts = HTMLEntityMention.LineFacts()
         while i < line.upperBound {
             guard u[i] == 0x26 /* & */ else {
                 i += 1
@@ -56,7 +57,7 @@ public struct HTMLEntityDetector: Rule {
             }
             pending.removeAll()
             if decoded != nil,
-                mention.isMention(u, line: line, reference: i..<end, sentence: { Self.sentence(in: document, around: i, line: line) })
+                mention.isMention(u, line: line, reference: i..<end, facts: &facts, sentence: { Self.sentence(in: document, around: i, line: line) })
             {
                 // Written on purpose, as in an explainer about markup: the text means the reference.
                 i = end

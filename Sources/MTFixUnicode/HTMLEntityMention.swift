@@ -17,17 +17,34 @@ struct HTMLEntityMention {
         matcher = LiteralMatcher(words, ignoreCase: true)
     }
 
+    /// What `isMention` learns about a line once, however many references it holds: a long scraped
+    /// line with thousands of `&amp;` asked both for every reference (time grew with their square).
+    struct LineFacts {
+        /// Backticks in the line, counted when first needed.
+        var backticks: Int? = nil
+        /// Backticks before `tickCursor`: references come in text order, so each count goes on from the last.
+        var ticksBefore = 0
+        var tickCursor: Int? = nil
+        /// Whether one of `words` occurs in the line, scanned when first needed.
+        var mentioned: Bool? = nil
+    }
+
     /// True when the reference at `reference` (inside `line`) is written on purpose. `sentence` gives
-    /// the sentence around it and is only asked for when the reference stands alone as a word.
-    func isMention(_ u: [UInt16], line: Range<Int>, reference: Range<Int>, sentence: () -> Range<Int>) -> Bool {
-        if keepQuoted && (isQuoted(u, line, reference) || inCodeSpan(u, line, reference)) { return true }
+    /// the sentence around it and is only asked for when the reference stands alone as a word. `facts`
+    /// carries what was learnt about the line between its references (start each line with empty facts).
+    func isMention(
+        _ u: [UInt16], line: Range<Int>, reference: Range<Int>, facts: inout LineFacts, sentence: () -> Range<Int>
+    ) -> Bool {
+        if keepQuoted && (isQuoted(u, line, reference) || inCodeSpan(u, line, reference, &facts)) { return true }
         guard !words.isEmpty, standsAlone(u, line, reference) else { return false }
         // A sentence lies inside its line: a line where none of the words occurs, in any case, needs neither
         // strings nor sentence segmentation (both made the rule fifteen times slower on scraped copy).
-        let mentioned = u.withUnsafeBufferPointer { p in
-            matcher.scan(UnsafeBufferPointer(rebasing: p[line])).contains(true)
+        if facts.mentioned == nil {
+            facts.mentioned = u.withUnsafeBufferPointer { p in
+                matcher.scan(UnsafeBufferPointer(rebasing: p[line])).contains(true)
+            }
         }
-        guard mentioned else { return false }
+        guard facts.mentioned == true else { return false }
         return talksAboutMarkup(Document.string(of: u[sentence()]))
     }
 
@@ -40,10 +57,20 @@ struct HTMLEntityMention {
         return Self.openers.contains(u[r.lowerBound - 1]) && Self.closers.contains(u[r.upperBound])
     }
 
-    /// Inside a backtick code span: an odd number of backticks before it on the line, one after.
-    private func inCodeSpan(_ u: [UInt16], _ line: Range<Int>, _ r: Range<Int>) -> Bool {
-        let before = u[line.lowerBound..<r.lowerBound].lazy.filter { $0 == 0x60 }.count
-        return before % 2 == 1 && u[r.upperBound..<line.upperBound].contains(0x60)
+    /// Inside a backtick code span: an odd number of backticks before it on the line, one after. A line
+    /// without backticks (nearly all) is told by one count.
+    private func inCodeSpan(_ u: [UInt16], _ line: Range<Int>, _ r: Range<Int>, _ facts: inout LineFacts) -> Bool {
+        if facts.backticks == nil { facts.backticks = u[line].lazy.filter { $0 == 0x60 }.count }
+        guard let total = facts.backticks, total != 0 else { return false }
+        var cursor = facts.tickCursor ?? line.lowerBound
+        if cursor > r.lowerBound {
+            cursor = line.lowerBound
+            facts.ticksBefore = 0
+        }
+        facts.ticksBefore += u[cursor..<r.lowerBound].lazy.filter { $0 == 0x60 }.count
+        facts.tickCursor = r.lowerBound
+        let within = u[r].lazy.filter { $0 == 0x60 }.count
+        return facts.ticksBefore % 2 == 1 && total - facts.ticksBefore - within > 0
     }
 
     /// Not glued to a word or number: `AT&amp;T` and `6&ndash;3` are text that was escaped, while

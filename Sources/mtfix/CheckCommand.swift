@@ -51,9 +51,9 @@ struct CheckCommand: ParsableCommand {
             case .json, .jsonl:
                 // `json`: each record after `,\n  ` (the run's first one loses the comma when written).
                 var out: [UInt8] = []
-                for f in result.findings {
+                for record in FindingRecord.records(result.findings, in: result.original, path: source.display) {
                     if format == .json { out += ",\n  ".utf8 }
-                    out += FindingRecord(f, in: result.original, path: source.display).json.utf8
+                    out += record.json.utf8
                     if format == .jsonl { out.append(UInt8(ascii: "\n")) }
                 }
                 return out

@@ -37,7 +37,7 @@ enum ExampleHarness {
     }
 
     static func records(_ r: EngineResult) -> [FindingRecord] {
-        r.findings.map { FindingRecord($0, in: r.original, path: "x") }
+        FindingRecord.records(r.findings, in: r.original, path: "x")
     }
 
     static func fixes(_ rule: any Rule, _ ex: RuleExample) throws -> [String] {

@@ -29,3 +29,25 @@ struct JSONWriterTests {
         }
     }
 }
+
+/// `FindingRecord.records` finds all positions in one walk; each must be what a record made alone gives.
+@Suite("Finding records")
+struct FindingRecordBatchTests {
+    @Test func batchPositionsEqualSingleOnes() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "Zürich ", "首相", "😀", " ", "\n", "\r\n", "é", "x\u{301}", "\t"]
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let doc = Document(text: text, language: "en")
+            let n = doc.utf16.count
+            // Ranges in any order, overlapping, empty, at the very end: findings need not ascend by end.
+            let findings = (0..<Int.random(in: 0...12, using: &rng)).map { k -> Finding in
+                let a = Int.random(in: 0...n, using: &rng)
+                let b = Int.random(in: a...n, using: &rng)
+                return Finding(rule: "r\(k)", category: .htmlEntity, safety: .report, message: "m", range: a..<b)
+            }
+            let batch = FindingRecord.records(findings, in: doc, path: "p")
+            #expect(batch == findings.map { FindingRecord($0, in: doc, path: "p") }, "text: \(text.debugDescription)")
+        }
+    }
+}
