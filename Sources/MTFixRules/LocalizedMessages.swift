@@ -18,14 +18,13 @@ struct Localized: Rule {
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let found = inner.check(document, context: context)
         guard !found.isEmpty, let table = tables[document.language] else { return found }
-        return found.map { f in
-            var g = f
-            g.message = Localized.translate(f.message, table)
-            return g
-        }
+        var out = found
+        for i in out.indices { out[i].message = Localized.translate(out[i].message, table) }
+        return out
     }
 
-    /// `message` with each of its `: `-separated phrases that `table` knows replaced.
+    /// `message` with each of its `: `-separated phrases that `table` knows replaced (the rule's message
+    /// with each detail is in the table already: see `wrap`).
     static func translate(_ message: String, _ table: [String: String]) -> String {
         if let whole = table[message] { return whole }
         let parts = message.components(separatedBy: ": ")
@@ -56,6 +55,16 @@ struct Localized: Rule {
             } else {
                 throw fail(v, "the message for '\(language)' must be text or a table of phrases")
             }
+        }
+        // The rule's message followed by each detail, translated once here rather than split and joined
+        // for every finding.
+        for (language, table) in tables {
+            guard let translated = table[base] else { continue }
+            var whole = table
+            for (english, other) in table where english != base && !english.hasPrefix(base) {
+                whole[base + ": " + english] = translated + ": " + other
+            }
+            tables[language] = whole
         }
         return Localized(inner: rule, tables: tables)
     }

@@ -27,6 +27,8 @@ struct DuplicateParagraphDetector: Rule {
         let u = document.utf16
         var out: [Finding] = []
         for k in 1..<paragraphs.count {
+            // Copies differ in length by their surrounding spaces at most: most pairs end here, untrimmed.
+            guard abs(paragraphs[k - 1].range.count - paragraphs[k].range.count) <= 8 else { continue }
             let a = NarrativeText.trimmed(u, paragraphs[k - 1].range)
             let b = NarrativeText.trimmed(u, paragraphs[k].range)
             guard a.count == b.count, a.count > 0, u[a] == u[b], isProse(u, a) else { continue }
