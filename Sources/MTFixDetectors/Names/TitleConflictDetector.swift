@@ -22,7 +22,7 @@ public struct TitleConflictDetector: Rule {
     let statementFilter: LoweredWordFilter
     /// The finding's message in the rule's language (`message_template:`), with `{title}`, `{person}`,
     /// `{intro}` and `{line}` filled in.
-    let messageTemplate: String
+    let messageTemplate: MessageTemplate
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -37,9 +37,9 @@ public struct TitleConflictDetector: Rule {
             n.script == .cased ? titles.currentMarkers + titles.formerMarkers + titles.thenMarkers : titles.currentMarkers)
         currentMarkers = TitleMarkers(titles.currentMarkers)
         statementFilter = LoweredWordFilter(titles.statementWords)
-        messageTemplate =
+        messageTemplate = MessageTemplate(
             options["message_template"]?.string
-            ?? "“{title}” contradicts how the document introduced {person} (“{intro}”, line {line})"
+                ?? "“{title}” contradicts how the document introduced {person} (“{intro}”, line {line})")
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -88,10 +88,10 @@ public struct TitleConflictDetector: Rule {
                     Finding(
                         rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
                         safety: m.reviewOnly || loneVariant(m, of: intro, mentions) ? .review : descriptor.safety,
-                        message: messageTemplate.replacingOccurrences(of: "{title}", with: m.title(in: document))
-                            .replacingOccurrences(of: "{person}", with: who)
-                            .replacingOccurrences(of: "{intro}", with: intro.title(in: document))
-                            .replacingOccurrences(of: "{line}", with: String(introLine)),
+                        message: messageTemplate.fill([
+                            "title": m.title(in: document), "person": who, "intro": intro.title(in: document),
+                            "line": String(introLine),
+                        ]),
                         range: m.deletion, edits: [Edit(range: m.deletion, replacement: titles.replacement)],
                         evidence: [
                             "person": who, "introduced_as": intro.title(in: document), "introduced_line": String(introLine),
