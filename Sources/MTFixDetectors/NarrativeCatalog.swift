@@ -10,6 +10,7 @@ enum NarrativeCatalog {
         "split-sentence": { try SplitSentenceDetector(descriptor: $0, options: $1) },
         "orphan-punctuation": { try OrphanPunctuationDetector(descriptor: $0, options: $1) },
         "duplicate-sentence": { try DuplicateSentenceDetector(descriptor: $0, options: $1) },
+        "duplicate-paragraph": { try DuplicateParagraphDetector(descriptor: $0, options: $1) },
         "caption": { try CaptionDetector(descriptor: $0, options: $1) },
     ]
 }

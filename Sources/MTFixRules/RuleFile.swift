@@ -11,7 +11,7 @@ public enum RuleFile {
     static let knownKeys: Set<String> = [
         "id", "summary", "category", "languages", "severity", "safety", "message", "kind", "pattern", "flags",
         "replacement", "table", "detector", "options", "fixes", "keeps", "known_failures", "prefilter", "reports",
-        "skip_perturbations",
+        "skip_perturbations", "messages",
     ]
     /// Perturbations of the example harness a rule may opt out of (say why in a comment).
     public static let perturbations = ["prefix", "crlf"]
@@ -98,51 +98,55 @@ public enum RuleFile {
                 throw fail(n, "'prefilter' must be a list of non-empty literals, or 'none'")
             }
         }
-        switch kind {
-        case "pattern", "forbid":
-            guard let pNode = root.field("pattern"), let p = pNode.text else { throw fail(nil, "missing 'pattern'") }
-            var options: ICURegexOptions = []
-            for f in flags {
-                switch f {
-                case "case-insensitive": options.insert(.caseInsensitive)
-                case "multiline": options.insert(.multiline)
-                case "dot-all": options.insert(.dotAll)
-                case "comments": options.insert(.comments)
-                default: throw fail(root.field("flags"), "unknown flag '\(f)' (case-insensitive, multiline, dot-all, comments)")
+        // The rule, then its messages in other languages (`messages:`) laid over what it reports.
+        let rule: any Rule = try {
+            switch kind {
+            case "pattern", "forbid":
+                guard let pNode = root.field("pattern"), let p = pNode.text else { throw fail(nil, "missing 'pattern'") }
+                var options: ICURegexOptions = []
+                for f in flags {
+                    switch f {
+                    case "case-insensitive": options.insert(.caseInsensitive)
+                    case "multiline": options.insert(.multiline)
+                    case "dot-all": options.insert(.dotAll)
+                    case "comments": options.insert(.comments)
+                    default: throw fail(root.field("flags"), "unknown flag '\(f)' (case-insensitive, multiline, dot-all, comments)")
+                    }
+                }
+                let replacement = kind == "forbid" ? nil : try scalar("replacement")
+                do {
+                    return try PatternRule(
+                        descriptor: descriptor, pattern: p, options: options, replacement: replacement, prefilter: prefilter)
+                } catch let e as PatternRule.BuildError {
+                    throw fail(pNode, e.message)
+                }
+            case "substitute":
+                guard let t = root.field("table"), case .mapping(let m) = t else { throw fail(root.field("table"), "'table' must map text to its replacement") }
+                let table = m.compactMap { k, v -> (String, String)? in
+                    guard let a = k.text, let b = v.text else { return nil }
+                    return (a, b)
+                }
+                if table.isEmpty { throw fail(t, "'table' is empty") }
+                return SubstituteRule(descriptor: descriptor, table: table)
+            default:
+                let name = try scalar("detector")!
+                guard let factory = detectors[name] else {
+                    let hint = Suggest.closest(name, in: Array(detectors.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw fail(root.field("detector"), "unknown detector '\(name)'\(hint)")
+                }
+                let options = root.field("options").map(YAMLTree.value) ?? .map([])
+                do {
+                    let rule = try factory(descriptor, options)
+                    guard let prefilter, !prefilter.isEmpty else { return rule }
+                    return Prefiltered(inner: rule, requiredLiterals: RequiredLiterals(prefilter))
+                } catch let e as RuleFileError {
+                    throw e
+                } catch {
+                    throw fail(root.field("options"), "detector '\(name)': \(error)")
                 }
             }
-            let replacement = kind == "forbid" ? nil : try scalar("replacement")
-            do {
-                return try PatternRule(
-                    descriptor: descriptor, pattern: p, options: options, replacement: replacement, prefilter: prefilter)
-            } catch let e as PatternRule.BuildError {
-                throw fail(pNode, e.message)
-            }
-        case "substitute":
-            guard let t = root.field("table"), case .mapping(let m) = t else { throw fail(root.field("table"), "'table' must map text to its replacement") }
-            let table = m.compactMap { k, v -> (String, String)? in
-                guard let a = k.text, let b = v.text else { return nil }
-                return (a, b)
-            }
-            if table.isEmpty { throw fail(t, "'table' is empty") }
-            return SubstituteRule(descriptor: descriptor, table: table)
-        default:
-            let name = try scalar("detector")!
-            guard let factory = detectors[name] else {
-                let hint = Suggest.closest(name, in: Array(detectors.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                throw fail(root.field("detector"), "unknown detector '\(name)'\(hint)")
-            }
-            let options = root.field("options").map(YAMLTree.value) ?? .map([])
-            do {
-                let rule = try factory(descriptor, options)
-                guard let prefilter, !prefilter.isEmpty else { return rule }
-                return Prefiltered(inner: rule, requiredLiterals: RequiredLiterals(prefilter))
-            } catch let e as RuleFileError {
-                throw e
-            } catch {
-                throw fail(root.field("options"), "detector '\(name)': \(error)")
-            }
-        }
+        }()
+        return try Localized.wrap(rule, root.field("messages"), file: file)
     }
 
     /// `fixes: [{in, out, lang?}]`, `keeps: [text or {in, lang?}]`, each remembering its line.

@@ -69,6 +69,7 @@ struct TitleConflictTests {
         let r = Names.run(ru, "ru", only: ["title-conflict-ru"])
         #expect(r.findings.count == 1)
         #expect(r.findings.first?.evidence["person"] == "Сергей Лавров")
-        #expect(r.findings.first?.message.contains("introduced Сергей Лавров") == true)
+        // The message is the rule file's (Russian); the name in it as written.
+        #expect(r.findings.first?.message.contains("первому упоминанию: Сергей Лавров") == true)
     }
 }

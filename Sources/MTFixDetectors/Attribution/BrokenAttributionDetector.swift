@@ -5,8 +5,9 @@ import MTFixRules
 /// Format: merge it into the attribution where the language allows (`he added.`), else drop it.
 struct BrokenAttributionDetector: Rule {
     let descriptor: RuleDescriptor
-    /// Reads one line at a time (sentences never cross a line).
-    var scope: RuleScope { .line }
+    /// Reads one line at a time (sentences never cross a line), unless a verb standing as a paragraph of
+    /// its own is looked for: that reads the lines around it.
+    var scope: RuleScope { ownParagraph ? .document : .line }
     /// Bare verbs that are damage when they stand alone after a quote (`Added`, `Hinzugefügt`, `付け加えた`).
     let detached: Set<String>
     /// UTF-16 lengths of the detached verbs, a cheap gate before building strings.
@@ -23,6 +24,11 @@ struct BrokenAttributionDetector: Rule {
     let abbreviations: Set<String>
     /// Signs that the verb is a word being talked about (`Added. That one word was stamped …`).
     let mention: VerbMention
+    /// Whether a verb alone on its line after a quotation's attribution (`he said.` ⏎⏎ `Added.`) is damage.
+    let ownParagraph: Bool
+    /// Verbs with their subject (`他补充说`) that are an attribution after a bare quotation and damage only
+    /// after one already attributed before it opened (`他说："…"他补充说。`).
+    let leadOnly: Set<String>
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
@@ -38,112 +44,134 @@ struct BrokenAttributionDetector: Rule {
         maxSubjectWords = options.int("max_subject_words", default: 3)
         mention = VerbMention(options: options)
         abbreviations = Set(options.stringSet("abbreviations").map { $0.lowercased() })
+        ownParagraph = options["own_paragraph"]?.bool ?? false
+        leadOnly = options.stringSet("lead_only")
+        guard leadOnly.isSubset(of: detached) else {
+            throw ConfigError("'lead_only' verbs must be listed in 'detached' too")
+        }
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
         let terminators = TerminatorIndex.of(document)
         var out: [Finding] = []
-        for line in document.lines {
+        for (n, line) in document.lines.enumerated() {
             var i = line.lowerBound
             // A candidate is a terminator-ended run that equals a detached verb and follows a sentence end.
             while i < line.upperBound {
                 i = terminators.next(from: i, to: line.upperBound)
                 guard i < line.upperBound else { break }
-                let end = i + 1
-                var start = i
-                // Back over the letters and single spaces of a short verb phrase (`Fügte hinzu`).
-                while start > line.lowerBound && i - start < 24 {
-                    let c = u[start - 1]
-                    if NarrativeText.isLetter(c) {
-                        start -= 1
-                    } else if c == 0x20 && start - 1 > line.lowerBound && NarrativeText.isLetter(u[start - 2]) {
-                        start -= 1
-                    } else {
-                        break
-                    }
-                }
+                let start = verbStart(u, before: i, line: line)
                 i += 1
                 // Cheap checks first: most full stops end an ordinary sentence.
-                guard detachedLengths.contains(end - 1 - start) else { continue }
-                // What precedes: spaces, then a sentence end (terminator, maybe after/before a closing quote).
-                var gapStart = start
-                while gapStart > line.lowerBound && NarrativeText.isSpace(u[gapStart - 1]) { gapStart -= 1 }
-                guard gapStart > line.lowerBound else { continue }
-                // A sentence of its own: a terminator before it, possibly followed by a closing quote (not
-                // an opening one: `said. "Noted. …"` starts a quotation).
-                let prev = u[gapStart - 1]
-                let sentenceEnd =
-                    NarrativeText.isTerminator(prev)
-                    || (NarrativeText.closesQuote(u, at: gapStart - 1, lineStart: line.lowerBound)
-                        && endsSentence(u, before: gapStart - 1, lineStart: line.lowerBound))
-                guard sentenceEnd else { continue }
-                // A speech verb inside a quotation is the speaker's own word (`"Noted. Overruled," the
-                // judge replied`), not a detached attribution.
-                if BrokenAttributionDetector.insideQuotation(u, at: start, lineStart: line.lowerBound) { continue }
-                let verb = NarrativeText.string(u, start..<(end - 1))
-                guard detached.contains(verb) else { continue }
-                // After the detached verb: end of line or another sentence.
-                // (CJK text needs no space: `补充说。他表示`.)
-                if end < line.upperBound && !NarrativeText.isSpace(u[end]) && !NarrativeText.isCJK(u[end]) { continue }
-                guard let quote = lastClosingQuote(u, before: gapStart, lineStart: line.lowerBound) else { continue }
-                if mention.isMention(u, verb: start..<(end - 1), gapStart: gapStart, line: line) { continue }
-                let tail = NarrativeText.trimmed(u, (quote + 1)..<gapStart)
-                if let f = finding(u, verb: verb, tail: tail, gapStart: gapStart, start: start, end: end) {
-                    out.append(f)
+                guard detachedLengths.contains(i - 1 - start) else { continue }
+                let site = VerbSite(start: start, verbEnd: i - 1, end: i, line: line)
+                if let f = evaluate(u, site, document: document, lineIndex: n) { out.append(f) }
+            }
+            // A verb that ends the line without its full stop (`he said. Added`).
+            let trimmed = NarrativeText.trimmed(u, line)
+            if !trimmed.isEmpty && NarrativeText.isLetter(u[trimmed.upperBound - 1]) {
+                let start = verbStart(u, before: trimmed.upperBound, line: line)
+                if detachedLengths.contains(trimmed.upperBound - start) {
+                    let site = VerbSite(
+                        start: start, verbEnd: trimmed.upperBound, end: trimmed.upperBound, line: line)
+                    if let f = evaluate(u, site, document: document, lineIndex: n) { out.append(f) }
                 }
             }
         }
         return out
     }
 
-    /// The finding for a detached verb whose preceding attribution is `tail` (text after the closing quote).
-    func finding(_ u: [UInt16], verb: String, tail: Range<Int>, gapStart: Int, start: Int, end: Int) -> Finding? {
-        let drop = Finding(descriptor: descriptor, range: gapStart..<end, replacement: "", evidence: ["verb": verb])
-        // The quote itself ended the sentence: `talk.” Added.`
-        if tail.allSatisfy({ NarrativeText.isTerminator(u[$0]) || u[$0] == 0x2C }) { return drop }
-        let cjk = NarrativeText.isMostlyCJK(u, tail)
-        let tailText = NarrativeText.string(u, tail)
-        if cjk {
-            guard tail.count <= 16, speechVerbs.contains(where: { tailText.contains($0) }) else { return nil }
-            return drop
-        }
-        if holdsSentenceEnd(u, tail) { return nil }
-        let words = NarrativeText.words(u, tail)
-        guard !words.isEmpty, words.count <= maxTailWords else { return nil }
-        let lower = words.map { NarrativeText.string(u, $0).lowercased() }
-        guard lower.contains(where: { w in speechVerbs.contains { $0.lowercased() == w } }) else { return nil }
-        // `, he said.` → `, he added.`: subject words then `said`, nothing after it but the full stop.
-        if let merged = merge[verb], let last = words.last, said.contains(NarrativeText.string(u, last)),
-            words.count - 1 >= 1, words.count - 1 <= maxSubjectWords, last.upperBound == gapStart - 1
-        {
-            let subjectOK = words.dropLast().allSatisfy { w in
-                let s = NarrativeText.string(u, w)
-                return NarrativeText.isUpper(u[w.lowerBound]) || ["he", "she", "they", "we", "it"].contains(s)
-            }
-            if subjectOK {
-                let terminator = NarrativeText.string(u, (gapStart - 1)..<gapStart)
-                let saidWord = NarrativeText.string(u, last)
-                // Reported from the subject (the whole broken attribution); the edit touches only the verbs.
-                return Finding(
-                    rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
-                    safety: descriptor.safety,
-                    message: "\(descriptor.message): '\(saidWord). \(verb).' → '\(merged)\(terminator)'",
-                    range: words[0].lowerBound..<end,
-                    edits: [Edit(range: last.lowerBound..<end, replacement: merged + terminator)],
-                    evidence: ["verb": verb])
+    /// Where the short verb phrase ending at `end` starts: back over letters and single spaces or hyphens
+    /// (`Fügte hinzu`, `A-t-il ajouté`).
+    func verbStart(_ u: [UInt16], before end: Int, line: Range<Int>) -> Int {
+        var start = end
+        while start > line.lowerBound && end - start < 24 {
+            let c = u[start - 1]
+            if NarrativeText.isLetter(c) {
+                start -= 1
+            } else if (c == 0x20 || c == 0x2D) && start - 1 > line.lowerBound && NarrativeText.isLetter(u[start - 2]) {
+                start -= 1
+            } else {
+                break
             }
         }
-        return drop
+        return start
     }
 
-    /// Whether `offset` lies inside a quotation opened earlier on the line: after an opening curly,
-    /// angle or corner mark, or after an odd number of straight double quotes.
-    static func insideQuotation(_ u: [UInt16], at offset: Int, lineStart: Int) -> Bool {
-        if NarrativeText.insideQuotation(u, at: offset, lineStart: lineStart) { return true }
-        var straight = 0
-        for k in lineStart..<offset where u[k] == 0x22 { straight += 1 }
-        return straight % 2 == 1
+    /// The finding for the candidate verb at `site`, when it is detached from an attribution.
+    func evaluate(_ u: [UInt16], _ site: VerbSite, document: Document, lineIndex: Int) -> Finding? {
+        let line = site.line
+        let start = site.start
+        // What precedes: spaces, then a sentence end (terminator, maybe after/before a closing quote).
+        var gapStart = start
+        while gapStart > line.lowerBound && NarrativeText.isSpace(u[gapStart - 1]) { gapStart -= 1 }
+        // A line of its own: the sentence before it ends the previous paragraph (`he said.` ⏎⏎ `Added.`).
+        var context = line
+        if gapStart == line.lowerBound {
+            guard ownParagraph, let previous = previousText(document, before: lineIndex) else {
+                return nil
+            }
+            gapStart = NarrativeText.trimmed(u, previous).upperBound
+            context = previous
+        }
+        guard gapStart > context.lowerBound else { return nil }
+        let verbText = NarrativeText.string(u, start..<site.verbEnd)
+        var verb = verbText
+        // A lowercase verb after a sentence end (`he said. added.`) is the same damage, MT's lowercase.
+        let lowered = NarrativeText.isLower(u[start])
+        if lowered {
+            verb = verbText.prefix(1).uppercased() + verbText.dropFirst()
+        }
+        // A sentence of its own: a terminator before it, possibly followed by a closing quote (not
+        // an opening one: `said. "Noted. …"` starts a quotation); or, lowercase, a comma right after the
+        // attribution's speech verb (`he said, added.`).
+        let prev = u[gapStart - 1]
+        let comma = prev == 0x2C && lowered && site.end > site.verbEnd
+        let sentenceEnd =
+            comma || NarrativeText.isTerminator(prev)
+            || (NarrativeText.closesQuote(u, at: gapStart - 1, lineStart: context.lowerBound)
+                && endsSentence(u, before: gapStart - 1, lineStart: context.lowerBound))
+        guard sentenceEnd else { return nil }
+        // An abbreviation's full stop (`e.g. added`) ends no sentence that a lowercase word could follow.
+        if lowered && !comma
+            && NarrativeText.isAbbreviation(
+                dot: gapStart - 1, in: u, lineStart: context.lowerBound, known: abbreviations)
+        {
+            return nil
+        }
+        // A speech verb inside a quotation is the speaker's own word (`"Noted. Overruled," the
+        // judge replied`), not a detached attribution.
+        if context == line && QuotationState.isOpen(u, at: start, lineStart: line.lowerBound) {
+            return nil
+        }
+        guard detached.contains(verb) else { return nil }
+        // After the detached verb: end of line or another sentence.
+        // (CJK text needs no space: `补充说。他表示`.)
+        let end = site.end
+        if end < line.upperBound && !NarrativeText.isSpace(u[end]) && !NarrativeText.isCJK(u[end]) {
+            return nil
+        }
+        guard let quote = lastClosingQuote(u, before: gapStart, lineStart: context.lowerBound) else {
+            return nil
+        }
+        // A verb that only repeats an attribution is damage only after a quotation attributed before it
+        // opened (`他说："…"他补充说。`); after a bare quotation it is the attribution (`"…"他补充说。`).
+        if leadOnly.contains(verb)
+            && !hasLeadAttribution(u, quote: quote, lineStart: context.lowerBound)
+        {
+            return nil
+        }
+        if context == line {
+            if mention.isMention(u, verb: start..<site.verbEnd, gapStart: gapStart, line: line) {
+                return nil
+            }
+        } else if isMentionAfter(document, u, lineIndex: lineIndex) {
+            return nil
+        }
+        let tailEnd = comma ? gapStart - 1 : gapStart
+        let tail = NarrativeText.trimmed(u, (quote + 1)..<tailEnd)
+        return finding(u, verb: verb, tail: tail, gapStart: gapStart, site: site, comma: comma)
     }
 
     /// Whether a terminator (French style: maybe a space) comes right before offset `quote`.
@@ -160,7 +188,8 @@ struct BrokenAttributionDetector: Rule {
         while i >= limit {
             // A closing quote follows a non-space character (an opening one precedes its text).
             // An apostrophe between letters (`the firm's chief`) is no quote.
-            let apostrophe = (u[i] == 0x27 || u[i] == 0x2019) && i > lineStart && i + 1 < pos
+            let apostrophe =
+                (u[i] == 0x27 || u[i] == 0x2019) && i > lineStart && i + 1 < pos
                 && NarrativeText.isLetter(u[i - 1]) && NarrativeText.isLetter(u[i + 1])
             if !apostrophe && NarrativeText.closesQuote(u, at: i, lineStart: lineStart) { return i }
             i -= 1

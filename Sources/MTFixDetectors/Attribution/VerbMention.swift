@@ -60,7 +60,7 @@ struct VerbMention {
 
     /// A sentence that is one capitalized word of at least `minLetters` letters and its terminator
     /// (`Subtracted.`), then a space or the line's end; or two to `maxCJKChars` CJK letters and a
-    /// terminator (`削除した。`) that are not a detached verb themselves.
+    /// terminator (`削除した。`); neither a detached verb itself.
     func isBareWordSentence(_ u: [UInt16], at start: Int, line: Range<Int>) -> Bool {
         if maxCJKChars > 0 && NarrativeText.isCJK(u[start]) {
             var i = start
@@ -76,7 +76,9 @@ struct VerbMention {
         var i = start + 1
         while i < line.upperBound && NarrativeText.isLetter(u[i]) { i += 1 }
         guard i - start >= minLetters, i < line.upperBound, NarrativeText.isTerminator(u[i]), !NarrativeText.isCJK(u[i]) else { return false }
-        return i + 1 == line.upperBound || NarrativeText.isSpace(u[i + 1])
+        guard i + 1 == line.upperBound || NarrativeText.isSpace(u[i + 1]) else { return false }
+        // Another detached verb beside it (`Added. Stressed.`) is the same damage twice, not a list of words.
+        return !detached.contains(NarrativeText.string(u, start..<i))
     }
 
     /// The start of the word that ends right before the terminator at `end - 1` (`Divided.` in

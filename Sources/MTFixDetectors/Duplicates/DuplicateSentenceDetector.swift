@@ -18,12 +18,16 @@ struct DuplicateSentenceDetector: Rule {
     let minCJKChars: Int
     /// How many sentence starts ahead a repeat may begin (a repeated group of sentences).
     let lookahead = 3
+    /// Words that announce a repeat (`twice`, `zweimal`, `２度`): in the sentence before the pair, they
+    /// say the text repeats on purpose (`The crowd chanted the line twice. X. X.`).
+    let announcements: [[UInt16]]
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
         minWords = options.int("min_words", default: 4)
         minChars = options.int("min_chars", default: 20)
         minCJKChars = options.int("min_cjk_chars", default: 8)
+        announcements = (options["announcements"]?.strings ?? []).map { Array($0.utf16) }
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -49,11 +53,13 @@ struct DuplicateSentenceDetector: Rule {
                     let n = first.count
                     guard s1 + n <= line.upperBound, n > 0, u[first.lowerBound] == u[s1], u[first] == u[s1..<(s1 + n)]
                     else { continue }
-                    guard s1 + n == line.upperBound || NarrativeText.isSpace(u[s1 + n]) || NarrativeText.isCJK(u[s1 + n])
+                    guard
+                        s1 + n == line.upperBound || NarrativeText.isSpace(u[s1 + n]) || NarrativeText.isCJK(u[s1 + n])
                     else { continue }
                     // A repeat inside a quotation is the speaker's (a chant, an emphasis), not MT's.
                     guard isProse(u, first), !NarrativeText.insideQuotation(u, at: s0, lineStart: line.lowerBound)
                     else { continue }
+                    if a > 0 && announces(u, starts[a - 1]..<s0) { continue }
                     let midSentence = NarrativeText.isLower(u[first.lowerBound])
                     out.append(
                         Finding(
@@ -72,7 +78,8 @@ struct DuplicateSentenceDetector: Rule {
     /// Offsets where a sentence may start: the line start and after each terminator (with its closing
     /// quotes and spaces). Over-generating is harmless: a repeat must match character for character.
     /// Written to the front of `out` (grown when needed); returns how many.
-    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>, _ terminators: TerminatorIndex, into out: inout [Int]) -> Int {
+    func sentenceStarts(_ u: [UInt16], _ line: Range<Int>, _ terminators: TerminatorIndex, into out: inout [Int]) -> Int
+    {
         var count = 0
         func add(_ start: Int) {
             if count < out.count { out[count] = start } else { out.append(start) }
@@ -84,7 +91,9 @@ struct DuplicateSentenceDetector: Rule {
             i = terminators.next(from: i, to: line.upperBound)
             if i < line.upperBound {
                 var j = i + 1
-                while j < line.upperBound && (NarrativeText.isClosingQuote(u[j]) || NarrativeText.isClosingBracket(u[j])) {
+                while j < line.upperBound
+                    && (NarrativeText.isClosingQuote(u[j]) || NarrativeText.isClosingBracket(u[j]))
+                {
                     j += 1
                 }
                 let cjkStop = u[i] >= 0x3000
@@ -95,6 +104,25 @@ struct DuplicateSentenceDetector: Rule {
             }
         }
         return count
+    }
+
+    /// Whether `range` (the sentence before a repeat) holds a word announcing it; Latin words must stand
+    /// alone (`twice`, not `twicer`), CJK ones need not.
+    func announces(_ u: [UInt16], _ range: Range<Int>) -> Bool {
+        for w in announcements where !w.isEmpty && w.count <= range.count {
+            var i = range.lowerBound
+            while i + w.count <= range.upperBound {
+                if u[i] == w[0] && u[i..<(i + w.count)].elementsEqual(w) {
+                    let end = i + w.count
+                    let cjk = NarrativeText.isCJK(w[0])
+                    let before = i == range.lowerBound || !NarrativeText.isLetter(u[i - 1])
+                    let after = end == range.upperBound || !NarrativeText.isLetter(u[end])
+                    if cjk || (before && after) { return true }
+                }
+                i += 1
+            }
+        }
+        return false
     }
 
     /// Long enough to be a sentence of prose and ending like one.

@@ -20,6 +20,9 @@ public struct TitleConflictDetector: Rule {
     let markersAfter: TitleMarkers
     /// `titles.statementWords` as a filter (see `storyAttributes`).
     let statementFilter: LoweredWordFilter
+    /// The finding's message in the rule's language (`message_template:`), with `{title}`, `{person}`,
+    /// `{intro}` and `{line}` filled in.
+    let messageTemplate: MessageTemplate
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -34,6 +37,9 @@ public struct TitleConflictDetector: Rule {
             n.script == .cased ? titles.currentMarkers + titles.formerMarkers + titles.thenMarkers : titles.currentMarkers)
         currentMarkers = TitleMarkers(titles.currentMarkers)
         statementFilter = LoweredWordFilter(titles.statementWords)
+        messageTemplate = MessageTemplate(
+            options["message_template"]?.string
+                ?? "“{title}” contradicts how the document introduced {person} (“{intro}”, line {line})")
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -82,7 +88,10 @@ public struct TitleConflictDetector: Rule {
                     Finding(
                         rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
                         safety: m.reviewOnly || loneVariant(m, of: intro, mentions) ? .review : descriptor.safety,
-                        message: "“\(m.title(in: document))” contradicts how the document introduced \(who) (“\(intro.title(in: document))”, line \(introLine))",
+                        message: messageTemplate.fill([
+                            "title": m.title(in: document), "person": who, "intro": intro.title(in: document),
+                            "line": String(introLine),
+                        ]),
                         range: m.deletion, edits: [Edit(range: m.deletion, replacement: titles.replacement)],
                         evidence: [
                             "person": who, "introduced_as": intro.title(in: document), "introduced_line": String(introLine),

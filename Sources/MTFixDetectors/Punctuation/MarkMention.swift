@@ -47,6 +47,18 @@ struct MarkMention {
             }
         }
         if MarkMention.isQuoted(u, marks: marks, line: line) { return true }
+        if quotedAfterMention(u, marks: marks, line: line) { return true }
+        // The tokens before: a lone mark among the previous `reach` (`and , then , silence`: the second
+        // comma of a run of lone marks, which a pass that repaired the first would otherwise take).
+        var b = marks.lowerBound
+        for _ in 0..<reach {
+            while b > line.lowerBound && NarrativeText.isSpace(u[b - 1]) { b -= 1 }
+            guard b > line.lowerBound else { break }
+            var a = b
+            while a > line.lowerBound && !NarrativeText.isSpace(u[a - 1]) { a -= 1 }
+            if MarkMention.isLoneMark(u, a..<b) { return true }
+            b = a
+        }
         // The tokens after: a lone mark or a word naming marks among the next `reach` (`. , and ;`, `, key`).
         var i = marks.upperBound
         for _ in 0..<reach {
@@ -57,10 +69,39 @@ struct MarkMention {
             if MarkMention.isLoneMark(u, i..<j) { return true }
             var w = i
             while w < j && NarrativeText.isLetter(u[w]) { w += 1 }
-            if w > i, !words.isEmpty, words.contains(NarrativeText.string(u, i..<w).lowercased()) {
-                return true
+            // A word naming marks, or (German puts the verb last: `Wer schnell . , tippt`) taking one as object.
+            if w > i {
+                let after = NarrativeText.string(u, i..<w).lowercased()
+                if words.contains(after) || verbs.contains(after) { return true }
             }
             i = j
+        }
+        return false
+    }
+
+    /// Whether the marks stand in a short quotation that a word naming marks or taking one as object
+    /// introduces (`typed "hello , world"`, `punctuation — "and , then"`): the quotation shows text as
+    /// typed, marks and all.
+    func quotedAfterMention(_ u: [UInt16], marks: Range<Int>, line: Range<Int>) -> Bool {
+        var q = marks.lowerBound
+        while q > line.lowerBound && marks.lowerBound - q < 40 && !MarkMention.quotes.contains(u[q - 1]) { q -= 1 }
+        guard q > line.lowerBound, MarkMention.quotes.contains(u[q - 1]) else { return false }
+        // An opening mark: at the line start or after a space.
+        let open = q - 1
+        guard open == line.lowerBound || NarrativeText.isSpace(u[open - 1]) else { return false }
+        // The word before it, over spaces and a dash (`punctuation — "…"`), within two tokens.
+        var end = open
+        for _ in 0..<2 {
+            while end > line.lowerBound && NarrativeText.isSpace(u[end - 1]) { end -= 1 }
+            var start = end
+            while start > line.lowerBound && NarrativeText.isLetter(u[start - 1]) { start -= 1 }
+            if start < end {
+                let w = NarrativeText.string(u, start..<end).lowercased()
+                return words.contains(w) || verbs.contains(w)
+            }
+            // A dash or colon between the word and the quotation.
+            guard end > line.lowerBound, [0x2014, 0x2013, 0x3A, 0x2D].contains(u[end - 1]) else { return false }
+            end -= 1
         }
         return false
     }

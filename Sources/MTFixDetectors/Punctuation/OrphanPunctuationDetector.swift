@@ -17,12 +17,18 @@ struct OrphanPunctuationDetector: Rule {
     let sentenceOpeners: Set<String>
     /// Signs that a lone mark is being talked about (`Type the characters . , and ;`), not left over.
     let mention: MarkMention
+    /// Languages whose copy never sets a full stop against a comma but after an abbreviation, so a word's
+    /// stop touching the comma (`Tokyo., officials said`) and a stop doubled at a sentence end
+    /// (`said.. The next`) are left over too. Their abbreviations must then be listed in `abbreviations`
+    /// (`Calif.,`, `Inc.,`).
+    let tightLanguages: Set<String>
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
         abbreviations = Set(options.stringSet("abbreviations").map { $0.lowercased().trimmingSuffixDot() })
         sentenceOpeners = options.stringSet("sentence_openers")
         mention = MarkMention(options: options)
+        tightLanguages = options.stringSet("tight_stop_languages")
     }
 
     static func isComma(_ u: UInt16) -> Bool { u == 0x2C || u == 0x3001 || u == 0xFF0C }
@@ -31,6 +37,7 @@ struct OrphanPunctuationDetector: Rule {
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let u = document.utf16
         var out: [Finding] = []
+        let tight = tightLanguages.contains(document.language)
         for line in document.lines {
             var i = line.lowerBound
             while i < line.upperBound {
@@ -39,8 +46,8 @@ struct OrphanPunctuationDetector: Rule {
                 defer { i += 1 }
                 let c = u[i]
                 if OrphanPunctuationDetector.isComma(c) {
-                    if let f = strayBeforeComma(u, comma: i, line: line) { out.append(f) }
-                } else if OrphanPunctuationDetector.isStop(c), let f = doubledStop(u, stop: i, line: line) {
+                    if let f = strayBeforeComma(u, comma: i, line: line, tight: tight) { out.append(f) }
+                } else if OrphanPunctuationDetector.isStop(c), let f = doubledStop(u, stop: i, line: line, tight: tight) {
                     out.append(f)
                     i = f.range.upperBound - 1
                 }
@@ -55,7 +62,7 @@ struct OrphanPunctuationDetector: Rule {
     }
 
     /// `X. , y` → `X, y`; `X。，y` → `X，y`; `word ,` → `word,`.
-    func strayBeforeComma(_ u: [UInt16], comma: Int, line: Range<Int>) -> Finding? {
+    func strayBeforeComma(_ u: [UInt16], comma: Int, line: Range<Int>, tight: Bool) -> Finding? {
         // The comma must continue the sentence: a space or CJK text after it, or the line end.
         var k = comma
         while k > line.lowerBound && NarrativeText.isSpace(u[k - 1]) { k -= 1 }
@@ -93,8 +100,11 @@ struct OrphanPunctuationDetector: Rule {
             {
                 return spaces.isEmpty ? nil : finding(spaces, "space before a comma")
             }
-            // Latin stops need the space (`Tokyo. ,`); a CJK stop touches its comma (`倒塌。，`).
-            if prev == 0x2E && spaces.isEmpty { return nil }
+            // Latin stops need the space (`Tokyo. ,`), or a word of four letters or more before them where
+            // only abbreviations set a stop against a comma (`Tokyo.,`); a CJK stop touches its comma (`倒塌。，`).
+            if prev == 0x2E && spaces.isEmpty && !(tight && OrphanPunctuationDetector.endsWord(u, at: k - 1, line: line, letters: 4)) {
+                return nil
+            }
             return finding((k - 1)..<comma, "full stop left before a comma", safety: safety)
         }
         // `word ,`: a space between a word and its comma, the comma followed by a space.
@@ -120,7 +130,7 @@ struct OrphanPunctuationDetector: Rule {
     }
 
     /// `. .` or `。。` left by a reordering (not an ellipsis `. . .` or `...`).
-    func doubledStop(_ u: [UInt16], stop: Int, line: Range<Int>) -> Finding? {
+    func doubledStop(_ u: [UInt16], stop: Int, line: Range<Int>, tight: Bool) -> Finding? {
         var k = stop + 1
         while k < line.upperBound && NarrativeText.isSpace(u[k]) { k += 1 }
         guard k < line.upperBound, u[k] == u[stop] else { return nil }
@@ -132,8 +142,25 @@ struct OrphanPunctuationDetector: Rule {
             while n < line.upperBound && NarrativeText.isSpace(u[n]) { n += 1 }
             if n < line.upperBound && u[n] == u[stop] { return nil }
         }
-        if u[stop] == 0x2E && k == stop + 1 { return nil }  // `..`: an ellipsis typed short
+        // `..`: an ellipsis typed short, except after a word and before a new sentence where stops are set
+        // tight (`said.. The next round`).
+        if u[stop] == 0x2E && k == stop + 1 {
+            guard tight, OrphanPunctuationDetector.endsWord(u, at: stop, line: line, letters: 2),
+                k + 2 < line.upperBound, NarrativeText.isSpace(u[k + 1]), NarrativeText.isUpper(u[k + 2])
+            else { return nil }
+        }
         return finding((stop + 1)..<(k + 1), "doubled full stop")
+    }
+
+    /// Whether the stop at `dot` ends a word of at least `letters` letters (`Tokyo.`), not a number, a
+    /// dotted abbreviation (`U.S.`) or a listed one (`Calif.`).
+    static func endsWord(_ u: [UInt16], at dot: Int, line: Range<Int>, letters: Int) -> Bool {
+        var a = dot
+        while a > line.lowerBound && NarrativeText.isLetter(u[a - 1]) { a -= 1 }
+        guard dot - a >= letters, a == line.lowerBound || !(u[a - 1] == 0x2E || NarrativeText.isDigit(u[a - 1])) else {
+            return false
+        }
+        return true
     }
 
     /// Whether the word at `start` (after an opening quote) is a capitalized sentence opener (`He`, `The`).
