@@ -10,8 +10,11 @@ struct BrokenAttributionDetector: Rule {
     var scope: RuleScope { ownParagraph ? .document : .line }
     /// Bare verbs that are damage when they stand alone after a quote (`Added`, `Hinzugefügt`, `付け加えた`).
     let detached: Set<String>
-    /// UTF-16 lengths of the detached verbs, a cheap gate before building strings.
-    let detachedLengths: Set<Int>
+    /// UTF-16 lengths of the detached verbs, a cheap gate before building strings: bit n set when a
+    /// detached verb phrase is n units long. Phrases are found by walking back at most `longestDetached`
+    /// units from each full stop of the document.
+    let detachedLengths: UInt64
+    let longestDetached: Int
     /// Detached verb → the form that replaces `said` in `<subject> said.` (en: `Added` → `added`).
     let merge: [String: String]
     /// The plain speech verb that a merge replaces (`said`).
@@ -33,7 +36,10 @@ struct BrokenAttributionDetector: Rule {
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
         detached = options.stringSet("detached")
-        detachedLengths = Set(detached.map { $0.utf16.count })
+        // A verb phrase is found by walking back at most 24 units.
+        let lengths = detached.map { $0.utf16.count }.filter { $0 <= 24 }
+        detachedLengths = lengths.reduce(0) { $0 | 1 << UInt64($1) }
+        longestDetached = lengths.max() ?? 0
         guard !detached.isEmpty else { throw ConfigError("'detached' must list at least one verb") }
         var m: [String: String] = [:]
         for (k, v) in options["merge"]?.pairs ?? [] { m[k] = v.string }
@@ -57,6 +63,7 @@ struct BrokenAttributionDetector: Rule {
         var out: [Finding] = []
         for (n, line) in document.lines.enumerated() {
             var i = line.lowerBound
+            var quotes = QuotationState(lineStart: line.lowerBound)
             // A candidate is a terminator-ended run that equals a detached verb and follows a sentence end.
             while i < line.upperBound {
                 i = terminators.next(from: i, to: line.upperBound)
@@ -64,18 +71,18 @@ struct BrokenAttributionDetector: Rule {
                 let start = verbStart(u, before: i, line: line)
                 i += 1
                 // Cheap checks first: most full stops end an ordinary sentence.
-                guard detachedLengths.contains(i - 1 - start) else { continue }
+                guard isDetachedLength(i - 1 - start) else { continue }
                 let site = VerbSite(start: start, verbEnd: i - 1, end: i, line: line)
-                if let f = evaluate(u, site, document: document, lineIndex: n) { out.append(f) }
+                if let f = evaluate(u, site, document: document, lineIndex: n, quotes: &quotes) { out.append(f) }
             }
             // A verb that ends the line without its full stop (`he said. Added`).
             let trimmed = NarrativeText.trimmed(u, line)
             if !trimmed.isEmpty && NarrativeText.isLetter(u[trimmed.upperBound - 1]) {
                 let start = verbStart(u, before: trimmed.upperBound, line: line)
-                if detachedLengths.contains(trimmed.upperBound - start) {
+                if isDetachedLength(trimmed.upperBound - start) {
                     let site = VerbSite(
                         start: start, verbEnd: trimmed.upperBound, end: trimmed.upperBound, line: line)
-                    if let f = evaluate(u, site, document: document, lineIndex: n) { out.append(f) }
+                    if let f = evaluate(u, site, document: document, lineIndex: n, quotes: &quotes) { out.append(f) }
                 }
             }
         }
@@ -86,7 +93,8 @@ struct BrokenAttributionDetector: Rule {
     /// (`Fügte hinzu`, `A-t-il ajouté`).
     func verbStart(_ u: [UInt16], before end: Int, line: Range<Int>) -> Int {
         var start = end
-        while start > line.lowerBound && end - start < 24 {
+        // One unit past the longest phrase is enough to tell that no phrase ends here.
+        while start > line.lowerBound && end - start < 24 && end - start <= longestDetached {
             let c = u[start - 1]
             if NarrativeText.isLetter(c) {
                 start -= 1
@@ -99,8 +107,13 @@ struct BrokenAttributionDetector: Rule {
         return start
     }
 
+    /// Whether a verb phrase of `n` units could be a detached verb.
+    func isDetachedLength(_ n: Int) -> Bool { n >= 0 && n < 64 && detachedLengths & 1 << UInt64(n) != 0 }
+
     /// The finding for the candidate verb at `site`, when it is detached from an attribution.
-    func evaluate(_ u: [UInt16], _ site: VerbSite, document: Document, lineIndex: Int) -> Finding? {
+    func evaluate(
+        _ u: [UInt16], _ site: VerbSite, document: Document, lineIndex: Int, quotes: inout QuotationState
+    ) -> Finding? {
         let line = site.line
         let start = site.start
         // What precedes: spaces, then a sentence end (terminator, maybe after/before a closing quote).
@@ -123,6 +136,7 @@ struct BrokenAttributionDetector: Rule {
         if lowered {
             verb = verbText.prefix(1).uppercased() + verbText.dropFirst()
         }
+        guard detached.contains(verb) else { return nil }
         // A sentence of its own: a terminator before it, possibly followed by a closing quote (not
         // an opening one: `said. "Noted. …"` starts a quotation); or, lowercase, a comma right after the
         // attribution's speech verb (`he said, added.`).
@@ -142,10 +156,9 @@ struct BrokenAttributionDetector: Rule {
         }
         // A speech verb inside a quotation is the speaker's own word (`"Noted. Overruled," the
         // judge replied`), not a detached attribution.
-        if context == line && QuotationState.isOpen(u, at: start, lineStart: line.lowerBound) {
+        if context == line && quotes.isOpen(u, at: start) {
             return nil
         }
-        guard detached.contains(verb) else { return nil }
         // After the detached verb: end of line or another sentence.
         // (CJK text needs no space: `补充说。他表示`.)
         let end = site.end

@@ -7,20 +7,41 @@ import MTFixCore
 /// Scanning back to the nearest mark, as the shared helper does, cannot tell German `»Text«, sagte er.`
 /// (closed) from `«Texte` (open), nor a straight closer after `„`; the pairing can. Single marks are
 /// left out: `’` and `'` are mostly apostrophes.
-enum QuotationState {
+struct QuotationState {
     /// Whether `offset` lies inside a quotation opened earlier on the line.
     static func isOpen(_ u: [UInt16], at offset: Int, lineStart: Int) -> Bool {
-        // The openers still waiting for their closers, innermost last.
-        var open: [UInt16] = []
-        var k = lineStart
+        var state = QuotationState(lineStart: lineStart)
+        return state.isOpen(u, at: offset)
+    }
+
+    let lineStart: Int
+    /// The openers still waiting for their closers, innermost last, for the marks before `scanned`.
+    private var open: [UInt16] = []
+    private var scanned: Int
+
+    /// A scan of the line starting at `lineStart`; asked about points in text order, it reads each mark
+    /// once (a line with thousands of candidates, each scanned from the line start, took quadratic time).
+    init(lineStart: Int) {
+        self.lineStart = lineStart
+        scanned = lineStart
+    }
+
+    /// Whether `offset` lies inside a quotation opened earlier on the line; an offset before the last one
+    /// asked about starts the scan again.
+    mutating func isOpen(_ u: [UInt16], at offset: Int) -> Bool {
+        if offset < scanned {
+            open.removeAll(keepingCapacity: true)
+            scanned = lineStart
+        }
+        var k = scanned
         while k < offset {
             let c = u[k]
             k += 1
-            guard isMark(c) else { continue }
+            guard Self.isMark(c) else { continue }
             let i = k - 1
             // Text right before the mark makes it a closer; text right after (a letter, digit or opening
             // bracket) an opener.
-            let afterText = i > lineStart && !NarrativeText.isSpace(u[i - 1]) && !isOpening(u[i - 1])
+            let afterText = i > lineStart && !NarrativeText.isSpace(u[i - 1]) && !Self.isOpening(u[i - 1])
             let beforeText =
                 i + 1 < u.count && (NarrativeText.isLetter(u[i + 1]) || NarrativeText.isDigit(u[i + 1]))
             let top = open.last
@@ -53,6 +74,7 @@ enum QuotationState {
                 }
             }
         }
+        scanned = max(scanned, offset)
         return !open.isEmpty
     }
 
