@@ -7,6 +7,11 @@ extension UntranslatedEvidence {
     /// language with a profile (or Korean, the one language Hangul writes).
     func scriptRuns(_ c: Context) -> [Run] {
         let u = c.document.utf16
+        // Latin copy: every foreign letter is at U+0400 or above, so a quick look finds most documents
+        // without one (curly quotes and dashes are the only such units most hold).
+        if c.hostGroups.contains(.latin) && !u.contains(where: { $0 >= 0x400 && !c.hostGroups.contains(ScriptGroup.of($0)) && ScriptGroup.of($0) != .none }) {
+            return []
+        }
         var runs: [Run] = []
         var letters = 0
         var foreign = 0

@@ -9,6 +9,9 @@ struct UntranslatedEvidence: Sendable {
     /// Function words of the run's language it must hold, in number and as a share of its words.
     let minFunctionWords: Int
     let minFunctionShare: Double
+    /// The document's own function words in the run, at most this ratio to the run's language's ones
+    /// (nearly absent: one beside five).
+    let maxOwnRatio: Double
     /// Share of its words that start lowercase: titles, names and credit lines are capitalised.
     let minLowercaseShare: Double
     /// Han and kana, or Hangul, letters a CJK or Korean run needs when it ends like a sentence (twice
@@ -27,6 +30,7 @@ struct UntranslatedEvidence: Sendable {
         minClauseWords = options.int("min_clause_words", default: 12)
         minFunctionWords = options.int("min_function_words", default: 3)
         minFunctionShare = options["min_function_share"]?.number ?? 0.2
+        maxOwnRatio = options["max_own_ratio"]?.number ?? 0.2
         minLowercaseShare = options["min_lowercase_share"]?.number ?? 0.45
         minCJKLetters = options.int("min_cjk_letters", default: 12)
         minHangulLetters = options.int("min_hangul_letters", default: 10)
@@ -61,7 +65,7 @@ struct UntranslatedEvidence: Sendable {
     func convincing(_ t: WordTally, _ x: Int, host: Int, terminated: Bool) -> Bool {
         let hits = Int(t.hits[x])
         return t.words >= (terminated ? minWords : minClauseWords) && hits >= minFunctionWords
-            && Double(hits) >= minFunctionShare * Double(t.words) && Int(t.hits[host]) * 4 <= hits
+            && Double(hits) >= minFunctionShare * Double(t.words) && Double(t.hits[host]) <= maxOwnRatio * Double(hits)
             && Double(t.lowercase) >= minLowercaseShare * Double(t.words) && !t.looksLikeCode
     }
 
@@ -74,8 +78,9 @@ struct UntranslatedEvidence: Sendable {
 
     /// Whether `run` is mostly inside quotation marks or brackets on a line whose text outside them is
     /// in the document's language (none of the run's function words `x`, or fewer than the document's;
-    /// any text for a CJK run, `x` nil): the document's language frames a quotation, or a gloss, in the
-    /// original language.
+    /// any text for a CJK run, `x` nil), or that holds nothing else: the document's language frames a
+    /// quotation, or a gloss, in the original language. Only an attribution in the run's own language
+    /// (`"…," she said.` in German copy) shows that the quotation was left untranslated.
     func framedQuotation(_ u: [UInt16], _ run: Range<Int>, line: Range<Int>, _ x: Int?, _ c: Context) -> Bool {
         let quoted = QuotedSpans.flags(u, line)
         var inside = 0
@@ -87,7 +92,9 @@ struct UntranslatedEvidence: Sendable {
         guard inside * 2 >= letters else { return false }
         var outside = 0
         for i in line where !quoted[i - line.lowerBound] && ScriptGroup.of(u[i]) != .none { outside += 1 }
-        guard outside >= 2 else { return false }
+        // A paragraph that is all quotation (a statement quoted under `He wrote:`) has no frame to tell
+        // by; it is given the benefit of the doubt, like a framed one.
+        guard outside >= 2 else { return true }
         guard let x else { return true }
         let frame = WordTally(u, line, c.languages, quoted: quoted, lineStart: line.lowerBound, inside: false)
         // Words both languages write (`in`, `a`) make a stray hit or two: the frame is the document's

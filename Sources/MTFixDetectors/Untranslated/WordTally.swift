@@ -13,35 +13,56 @@ struct WordTally {
     init() {}
 
     /// Tallies the words of `u[range]`; with `quoted`, only the units whose flag (line-relative, from
-    /// `lineStart`) equals `inside`.
+    /// `lineStart`) equals `inside`. One pass: each word is hashed while it is read, and looked up only
+    /// when short enough to be a function word.
     init(_ u: [UInt16], _ range: Range<Int>, _ words: LanguageWords, quoted: [Bool]? = nil, lineStart: Int = 0, inside: Bool = false) {
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            let c = u[i]
-            if !NarrativeText.isLetter(c) {
-                if c == 0x40 || c == 0x5F || (c == 0x2F && i + 1 < end && u[i + 1] == 0x2F) { looksLikeCode = true }
-                i += 1
-                continue
+        let longest = words.longest
+        u.withUnsafeBufferPointer { p in
+            var i = range.lowerBound
+            let end = range.upperBound
+            // Whether the next word starts a sentence (or a quotation): only there may a capitalised
+            // function word count; elsewhere it opens a name (`The Guardian`, `Die Zeit`, `Las Vegas`).
+            var opening = true
+            while i < end {
+                let c = p[i]
+                if !NarrativeText.isLetter(c) {
+                    if c == 0x40 || c == 0x5F || (c == 0x2F && i + 1 < end && p[i + 1] == 0x2F) { looksLikeCode = true }
+                    if NarrativeText.isTerminator(c) || c == 0x3A || c == 0x22 || c == 0x201C || c == 0x201E || c == 0xAB || c == 0xBB
+                        || c == 0x300C
+                    {
+                        opening = true
+                    } else if !NarrativeText.isSpace(c) && !NarrativeText.isClosingQuote(c) && c != 0x28 {
+                        opening = false
+                    }
+                    i += 1
+                    continue
+                }
+                let start = i
+                let lower = NarrativeText.isLower(c)
+                var h = LanguageWords.basis
+                while i < end {
+                    let d = p[i]
+                    if NarrativeText.isLetter(d) || NarrativeText.isDigit(d) {
+                        if i - start < longest { h = LanguageWords.step(h, d < 0x80 ? (d >= 0x41 && d <= 0x5A ? d + 0x20 : d) : NarrativeText.lower(d)) }
+                        i += 1
+                    } else if (d == 0x27 || d == 0x2019 || d == 0x2D) && i + 1 < end && NarrativeText.isLetter(p[i + 1]) {
+                        if i - start < longest { h = LanguageWords.step(h, d) }
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                let first = opening
+                opening = false
+                if let quoted, quoted[start - lineStart] != inside { continue }
+                self.words += 1
+                if lower { lowercase += 1 }
+                guard (lower || first) && i - start <= longest else { continue }
+                let mask = words.languages(hash: h == 0 ? 1 : h)
+                // Exactly one profile lists the word.
+                if mask != 0 && mask & (mask - 1) == 0 { hits[mask.trailingZeroBitCount] += 1 }
             }
-            let start = i
-            while i < end
-                && (NarrativeText.isLetter(u[i]) || NarrativeText.isDigit(u[i])
-                    || ((u[i] == 0x27 || u[i] == 0x2019 || u[i] == 0x2D) && i + 1 < end && NarrativeText.isLetter(u[i + 1])))
-            {
-                i += 1
-            }
-            if let quoted, quoted[start - lineStart] != inside { continue }
-            add(u, start..<i, words)
         }
-    }
-
-    mutating func add(_ u: [UInt16], _ word: Range<Int>, _ table: LanguageWords) {
-        words += 1
-        if NarrativeText.isLower(u[word.lowerBound]) { lowercase += 1 }
-        let mask = table.languages(of: u, word)
-        // Exactly one profile lists the word.
-        if mask != 0 && mask & (mask - 1) == 0 { hits[mask.trailingZeroBitCount] += 1 }
     }
 
     static func + (a: WordTally, b: WordTally) -> WordTally {
