@@ -17,6 +17,11 @@ extension UntranslatedEvidence {
         var words = 0
         var sentences: [Range<Int>] = []
         for line in doc.lines {
+            if !lineMarks.isEmpty && !u[line].contains(where: { $0 >= 0xBF && lineMarks.contains($0) }) {
+                // Counted for the document's share only roughly (a word per six units) in lines not read.
+                words += line.count / 6
+                continue
+            }
             let t = WordTally(u, line, c.languages)
             words += t.words
             guard let x = t.best(among: others), Int(t.hits[x]) >= minFunctionWords else { continue }

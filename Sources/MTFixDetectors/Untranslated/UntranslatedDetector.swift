@@ -28,7 +28,10 @@ struct UntranslatedDetector: Rule {
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        guard let host = languages.index(of: document.language) else { return [] }
+        // Report only, from the text as given: the engine's later passes (on a repaired snapshot, which
+        // knows the lines it inherited) are skipped. A repair rarely makes a run appear (mojibake over a
+        // whole sentence would), and a second look at every repaired document cost more than the rule.
+        guard document.lineInheritance == nil, let host = languages.index(of: document.language) else { return [] }
         let profile = languages.profiles[host]
         var hostGroups = Set(profile.scripts.union(profile.distinctive).compactMap(ScriptGroup.init(code:)))
         guard !hostGroups.isEmpty else { return [] }

@@ -24,8 +24,13 @@ struct UntranslatedEvidence: Sendable {
     /// The runs together may make up at most this share of the document's letters (or words): more, and
     /// the document's language tag is what is wrong.
     let maxShare: Double
+    /// When not empty: only a line holding one of these units is read for another language in the
+    /// document's own script (English copy: the letters German, French and Spanish write and English
+    /// does not, as the prefilter asks of the whole document).
+    let lineMarks: Set<UInt16>
 
     init(_ options: ConfigValue) {
+        lineMarks = Set((options["line_marks"]?.string ?? "").utf16)
         minWords = options.int("min_words", default: 8)
         minClauseWords = options.int("min_clause_words", default: 12)
         minFunctionWords = options.int("min_function_words", default: 3)
