@@ -17,7 +17,7 @@ extension UntranslatedEvidence {
         var words = 0
         var sentences: [Range<Int>] = []
         for line in doc.lines {
-            if !lineMarks.isEmpty && !u[line].contains(where: { $0 >= 0xBF && lineMarks.contains($0) }) {
+            if let markers, !u.withUnsafeBufferPointer({ markers.scan(UnsafeBufferPointer(rebasing: $0[line])).contains(true) }) {
                 // Counted for the document's share only roughly (a word per six units) in lines not read.
                 words += line.count / 6
                 continue

@@ -52,3 +52,19 @@ enum ScriptGroup: UInt8 {
         return .none
     }
 }
+
+/// A set of script groups as bits: asked for every letter of a scanned line (a `Set` hashed each time).
+struct ScriptGroups {
+    var bits: UInt8 = 0
+
+    init<S: Sequence>(_ groups: S) where S.Element == ScriptGroup {
+        for g in groups { insert(g) }
+    }
+
+    mutating func insert(_ g: ScriptGroup) { bits |= 1 << g.rawValue }
+
+    var isEmpty: Bool { bits == 0 }
+
+    @inline(__always)
+    func contains(_ g: ScriptGroup) -> Bool { bits & (1 << g.rawValue) != 0 }
+}

@@ -9,7 +9,8 @@ extension UntranslatedEvidence {
         let u = c.document.utf16
         // Latin copy: every foreign letter is at U+0400 or above, so a quick look finds most documents
         // without one (curly quotes and dashes are the only such units most hold).
-        if c.hostGroups.contains(.latin) && !u.contains(where: { $0 >= 0x400 && !c.hostGroups.contains(ScriptGroup.of($0)) && ScriptGroup.of($0) != .none }) {
+        let host = c.hostGroups
+        if host.contains(.latin) && !u.contains(where: { $0 >= 0x400 && ScriptGroup.of($0) != .none && !host.contains(ScriptGroup.of($0)) }) {
             return []
         }
         var runs: [Run] = []
@@ -23,7 +24,7 @@ extension UntranslatedEvidence {
                 i += 1
                 guard g != .none else { continue }
                 letters += g.weight
-                if c.hostGroups.contains(g) {
+                if host.contains(g) {
                     own += g.weight
                     continue
                 }
@@ -34,7 +35,7 @@ extension UntranslatedEvidence {
                 while i < line.upperBound {
                     let h = ScriptGroup.of(u[i])
                     if h != .none {
-                        if c.hostGroups.contains(h) { break }
+                        if host.contains(h) { break }
                         counts[Int(h.rawValue)] += 1
                         letters += h.weight
                         last = i

@@ -27,16 +27,22 @@ struct UntranslatedDetector: Rule {
         self.names = names
     }
 
+    /// The engine runs the rule only on documents holding one of its markers.
+    var requiredLiterals: RequiredLiterals? { thresholds.markerList.isEmpty ? nil : RequiredLiterals(thresholds.markerList) }
+
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         // Report only, from the text as given: the engine's later passes (on a repaired snapshot, which
         // knows the lines it inherited) are skipped. A repair rarely makes a run appear (mojibake over a
         // whole sentence would), and a second look at every repaired document cost more than the rule.
         guard document.lineInheritance == nil, let host = languages.index(of: document.language) else { return [] }
         let profile = languages.profiles[host]
-        var hostGroups = Set(profile.scripts.union(profile.distinctive).compactMap(ScriptGroup.init(code:)))
+        var hostGroups = ScriptGroups(profile.scripts.union(profile.distinctive).compactMap(ScriptGroup.init(code:)))
         guard !hostGroups.isEmpty else { return [] }
         // Japanese copy writes katakana and hiragana with its kanji; Chinese copy quotes no kana runs worth naming.
-        if hostGroups.contains(.han) { hostGroups.formUnion([.hiragana, .katakana]) }
+        if hostGroups.contains(.han) {
+            hostGroups.insert(.hiragana)
+            hostGroups.insert(.katakana)
+        }
         let evidence = UntranslatedEvidence.Context(document: document, host: host, hostGroups: hostGroups, languages: languages)
         var runs = thresholds.scriptRuns(evidence)
         if let sameScript = thresholds.sameScriptRuns(evidence) { runs += sameScript }

@@ -24,13 +24,15 @@ struct UntranslatedEvidence: Sendable {
     /// The runs together may make up at most this share of the document's letters (or words): more, and
     /// the document's language tag is what is wrong.
     let maxShare: Double
-    /// When not empty: only a line holding one of these units is read for another language in the
-    /// document's own script (English copy: the letters German, French and Spanish write and English
-    /// does not, as the prefilter asks of the whole document).
-    let lineMarks: Set<UInt16>
+    /// Marks of another language (`markers:`, literals such as `the ` or `ü`): the rule runs only on a
+    /// document holding one (the engine's prefilter), and reads only the lines holding one for another
+    /// language in the document's own script. nil: every document and line.
+    let markers: LiteralMatcher?
+    let markerList: [String]
 
     init(_ options: ConfigValue) {
-        lineMarks = Set((options["line_marks"]?.string ?? "").utf16)
+        markerList = options["markers"]?.strings ?? []
+        markers = markerList.isEmpty ? nil : LiteralMatcher(markerList, ignoreCase: false)
         minWords = options.int("min_words", default: 8)
         minClauseWords = options.int("min_clause_words", default: 12)
         minFunctionWords = options.int("min_function_words", default: 3)
@@ -47,7 +49,7 @@ struct UntranslatedEvidence: Sendable {
     struct Context {
         let document: Document
         let host: Int
-        let hostGroups: Set<ScriptGroup>
+        let hostGroups: ScriptGroups
         let languages: LanguageWords
     }
 
