@@ -85,7 +85,7 @@ struct LanguageWords: Sendable {
     /// FNV-1a over the lowercased UTF-16 units (what `WordTally` computes while it reads a word).
     static func hash(_ units: ArraySlice<UInt16>) -> UInt64 {
         var h = basis
-        for c in units { h = step(h, NarrativeText.lower(c)) }
+        for c in units { h = step(h, c < 0x2000 ? NarrativeText.lower(c) : c) }
         return h == 0 ? 1 : h
     }
 }

@@ -78,7 +78,7 @@ extension UntranslatedEvidence {
         var n = range.upperBound
         while n < line.upperBound && (NarrativeText.isSpace(u[n]) || NarrativeText.isClosingQuote(u[n]) || NarrativeText.isClosingBracket(u[n])) { n += 1 }
         if n == line.upperBound { return true }
-        return terminated && !NarrativeText.isLower(u[n])
+        return terminated && !(u[n] < 0x2000 && NarrativeText.isLower(u[n]))
     }
 
     /// The run `range` (its letters counted by script group in `counts`) if it passes the thresholds of

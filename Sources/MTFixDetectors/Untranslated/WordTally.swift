@@ -38,12 +38,15 @@ struct WordTally {
                     continue
                 }
                 let start = i
-                let lower = NarrativeText.isLower(c)
+                // Cased scripts are all below U+2000: above, a property look-up would only say no.
+                let lower = c < 0x2000 && NarrativeText.isLower(c)
                 var h = LanguageWords.basis
                 while i < end {
                     let d = p[i]
                     if NarrativeText.isLetter(d) || NarrativeText.isDigit(d) {
-                        if i - start < longest { h = LanguageWords.step(h, d < 0x80 ? (d >= 0x41 && d <= 0x5A ? d + 0x20 : d) : NarrativeText.lower(d)) }
+                        if i - start < longest {
+                            h = LanguageWords.step(h, d < 0x80 ? (d >= 0x41 && d <= 0x5A ? d + 0x20 : d) : d < 0x2000 ? NarrativeText.lower(d) : d)
+                        }
                         i += 1
                     } else if (d == 0x27 || d == 0x2019 || d == 0x2D) && i + 1 < end && NarrativeText.isLetter(p[i + 1]) {
                         if i - start < longest { h = LanguageWords.step(h, d) }
