@@ -4,7 +4,7 @@ extension UntranslatedEvidence {
     /// Runs in another script than the document's: from a letter of a foreign script to the last one
     /// before the next letter of the document's scripts (spaces, digits and punctuation in between
     /// belong to the run), plus a sentence ending right after it. Each run must be convincing prose in a
-    /// language with a profile (or Korean, the one language Hangul writes), on a line holding a marker.
+    /// language with a profile (or Korean, the one language Hangul writes).
     func scriptRuns(_ c: Context) -> [Run] {
         let u = c.document.utf16
         // Latin copy: every foreign letter is at U+0400 or above, so a quick look finds most documents
@@ -17,15 +17,7 @@ extension UntranslatedEvidence {
         var letters = 0
         var foreign = 0
         var own = 0
-        // A line without any marker of another language holds no run: it is not read letter by letter,
-        // and its letters are counted roughly (four in five units, in the document's script).
-        let ownWeight = host.contains(.han) ? ScriptGroup.han.weight : 1
         for line in c.document.lines {
-            if let markers, !u.withUnsafeBufferPointer({ markers.scan(UnsafeBufferPointer(rebasing: $0[line])).contains(true) }) {
-                own += line.count * 4 / 5 * ownWeight
-                letters += line.count * 4 / 5 * ownWeight
-                continue
-            }
             var i = line.lowerBound
             while i < line.upperBound {
                 let g = ScriptGroup.of(u[i])
