@@ -1,7 +1,8 @@
 import MTFixCore
 import MTFixRules
 
-/// Detectors for sentence-level damage: attribution, fragments, captions, punctuation, duplicates.
+/// Detectors for sentence-level damage: attribution, fragments, captions, punctuation, duplicates,
+/// untranslated runs.
 enum NarrativeCatalog {
     static let factories: [String: DetectorFactory] = [
         "broken-attribution": { try BrokenAttributionDetector(descriptor: $0, options: $1) },
@@ -12,5 +13,6 @@ enum NarrativeCatalog {
         "duplicate-sentence": { try DuplicateSentenceDetector(descriptor: $0, options: $1) },
         "duplicate-paragraph": { try DuplicateParagraphDetector(descriptor: $0, options: $1) },
         "caption": { try CaptionDetector(descriptor: $0, options: $1) },
+        "untranslated": { try UntranslatedDetector(descriptor: $0, options: $1) },
     ]
 }
