@@ -22,13 +22,15 @@ public struct Engine: Sendable {
         index = RuleIndex(rules)
     }
 
-    /// Findings on one snapshot, in text order (no edits applied).
-    public func findings(in document: Document) -> [Finding] {
+    /// Findings on one snapshot, in text order (no edits applied). `afterEdits`: the snapshot is a later
+    /// pass's, so rules that check only the original text are left out.
+    public func findings(in document: Document, afterEdits: Bool = false) -> [Finding] {
         var out: [Finding] = []
         // Most documents get a few findings from several rules: one buffer instead of regrowth by each.
         out.reserveCapacity(32)
         let gate = usesPrefilter ? Profile.measure("(prefilter)") { index.runnable(in: document.utf16, language: document.language) } : nil
-        for i in index.active(in: document.language) {
+        let active = afterEdits ? index.activeAfterEdits(in: document.language) : index.active(in: document.language)
+        for i in active {
             if let gate, !gate[i] { continue }
             let rule = rules[i]
             out.append(contentsOf: Profile.measure(index.ids[i]) { rule.check(document, context: context) })
@@ -46,7 +48,7 @@ public struct Engine: Sendable {
         out.reserveCapacity(32)
         // The active rules are walked once per scope rather than filtered into new lists (each grown
         // rule by rule, on every document of the pass).
-        let active = index.active(in: document.language)
+        let active = index.activeAfterEdits(in: document.language)
         var fallback: [Int] = []
         for scope in Engine.localScopes {
             if !active.contains(where: { index.scopes[$0] == scope }) { continue }
@@ -134,7 +136,7 @@ public struct Engine: Sendable {
         while passes < maxPasses {
             passes += 1
             let found = Profile.measure("(engine: rules, pass \(passes))") {
-                guard usesExcerpts, let touched else { return findings(in: current) }
+                guard usesExcerpts, let touched else { return findings(in: current, afterEdits: touched != nil) }
                 return findings(in: current, touched: touched)
             }
             // The rules of this pass are done with the snapshot before it.

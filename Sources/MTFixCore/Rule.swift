@@ -78,11 +78,16 @@ public protocol Rule: Sendable {
     var requiredLiterals: RequiredLiterals? { get }
     /// How much text around a finding the rule reads; lets the engine re-check only what edits touched.
     var scope: RuleScope { get }
+    /// True for a rule that judges the text as it was given and never edits it (a report about the
+    /// copy, such as a run left untranslated): the engine runs it on the first snapshot only, not again
+    /// after each pass of repairs.
+    var checksOriginalOnly: Bool { get }
 }
 
 extension Rule {
     public var requiredLiterals: RequiredLiterals? { nil }
     public var scope: RuleScope { .document }
+    public var checksOriginalOnly: Bool { false }
 }
 
 /// The largest unit of text a rule's findings depend on. A rule declares `.line` only when its findings

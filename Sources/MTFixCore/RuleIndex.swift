@@ -12,6 +12,16 @@ final class RuleIndex: Sendable {
 
     private let activeByLanguage: [String: [Int]]
 
+    /// `active(in:)` without the rules that check only the original text: what later passes run.
+    func activeAfterEdits(in language: String) -> [Int] {
+        if let known = laterByLanguage[language] { return known }
+        return languages.indices.filter { languages[$0].isEmpty && !originalOnly[$0] }
+    }
+
+    private let laterByLanguage: [String: [Int]]
+    /// Per rule, whether it checks the original text only (`Rule.checksOriginalOnly`).
+    let originalOnly: [Bool]
+
     /// The prefilter of each language a rule names, and of any other language: the literals of the rules
     /// that run there only. One gate for all languages stopped at every `n` and `h` of every document
     /// (Spanish and German literals start with them), where an English document's gate has only capitals.
@@ -36,6 +46,9 @@ final class RuleIndex: Sendable {
         activeByLanguage = Dictionary(uniqueKeysWithValues: Set(sets.flatMap { $0 }).map { language in
             (language, sets.indices.filter { sets[$0].isEmpty || sets[$0].contains(language) })
         })
+        let once = rules.map(\.checksOriginalOnly)
+        originalOnly = once
+        laterByLanguage = activeByLanguage.mapValues { $0.filter { !once[$0] } }
         gates = activeByLanguage.mapValues { Gate(rules, $0) }
         otherGate = Gate(rules, sets.indices.filter { sets[$0].isEmpty })
         ruleCount = rules.count

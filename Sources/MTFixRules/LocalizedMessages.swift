@@ -13,6 +13,7 @@ struct Localized: Rule {
     let tables: [String: [String: String]]
     var descriptor: RuleDescriptor { inner.descriptor }
     var scope: RuleScope { inner.scope }
+    var checksOriginalOnly: Bool { inner.checksOriginalOnly }
     var requiredLiterals: RequiredLiterals? { inner.requiredLiterals }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {

@@ -130,6 +130,7 @@ struct Prefiltered: Rule {
     let requiredLiterals: RequiredLiterals?
     var descriptor: RuleDescriptor { inner.descriptor }
     var scope: RuleScope { inner.scope }
+    var checksOriginalOnly: Bool { inner.checksOriginalOnly }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] { inner.check(document, context: context) }
 }

@@ -106,3 +106,29 @@ struct TitleBeforeRule: Rule {
         return [Finding(descriptor: descriptor, range: 0..<3, replacement: "", safety: sure ? .safe : nil)]
     }
 }
+
+/// Reports every `NEW` in a snapshot; `originalOnly` decides whether the engine runs it after edits.
+struct NewWordReport: Rule {
+    let descriptor = RuleDescriptor(id: "new-word", category: .untranslated, safety: .report, summary: "n", message: "n")
+    let originalOnly: Bool
+    var checksOriginalOnly: Bool { originalOnly }
+
+    func check(_ document: Document, context: RuleContext) -> [Finding] {
+        LiteralRule("x", "NEW", "NEW").check(document, context: context).map {
+            Finding(descriptor: descriptor, range: $0.range, replacement: nil)
+        }
+    }
+}
+
+@Suite("Engine: rules on the original only")
+struct OriginalOnlyTests {
+    @Test(arguments: [true, false], [true, false])
+    func originalOnlyRuleSkipsLaterPasses(originalOnly: Bool, excerpts: Bool) {
+        var engine = Engine(rules: [LiteralRule("up", "old", "NEW"), NewWordReport(originalOnly: originalOnly)])
+        engine.usesExcerpts = excerpts
+        let r = engine.run("An old word and a NEW one.\n", language: "en")
+        #expect(r.fixed == "An NEW word and a NEW one.\n")
+        // The NEW made by the repair is reported only when the rule runs after edits too.
+        #expect(r.findings.filter { $0.rule == "new-word" }.count == (originalOnly ? 1 : 2))
+    }
+}

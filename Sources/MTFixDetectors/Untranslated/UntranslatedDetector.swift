@@ -17,6 +17,9 @@ struct UntranslatedDetector: Rule {
     /// Language code → its name in the document's language, for messages.
     let names: [String: String]
     let languages: LanguageWords
+    /// A run left untranslated is a fact about the copy as given: repairs elsewhere cannot create one, so
+    /// the rule is not run again after them.
+    var checksOriginalOnly: Bool { true }
 
     init(descriptor: RuleDescriptor, options: ConfigValue, languages: LanguageWords = .bundled) throws {
         self.descriptor = descriptor
