@@ -17,34 +17,31 @@ struct InheritedWords {
     func words(of document: Document, old: [Document.Word]) -> [Document.Word] {
         let lines = document.lines
         // Per line, how far it moved, or nil when an edit lands in or next to it (see `LineInheritance`).
-        let shifts = LineInheritance(previous: previous, lines: lines, edits: edits, landing: landing).shifts
+        let inheritance = LineInheritance(previous: previous, lines: lines, edits: edits, landing: landing)
+        let shifts = inheritance.shifts
         let fresh = WordBreaker.words(
             document.utf16, lines: lines.indices.filter { shifts[$0] == nil }.map { lines[$0] }, locale: document.language)
         return [Document.Word](unsafeUninitializedCapacity: old.count + fresh.count) { out, count in
             var n = 0
             var nextFresh = 0
             var nextOld = 0
-            var i = 0
-            while i < lines.count {
-                let line = lines[i]
+            for run in inheritance.runs {
+                let line = lines[run.first]
                 // `WordBreaker` may hand a run of lines to ICU together: words of lines between two touched
                 // ones (unchanged lines) are skipped here and taken from the previous snapshot instead.
                 while nextFresh < fresh.count && fresh[nextFresh].range.lowerBound < line.lowerBound { nextFresh += 1 }
-                guard let shift = shifts[i] else {
+                guard let shift = run.shift else {
                     while nextFresh < fresh.count && fresh[nextFresh].range.lowerBound < line.upperBound {
                         (out.baseAddress! + n).initialize(to: fresh[nextFresh])
                         n += 1
                         nextFresh += 1
                     }
-                    i += 1
                     continue
                 }
                 // A run of unchanged lines that moved alike is a stretch of the previous text (words never
                 // hold a line end, so its words are the previous words that start inside it): copied at once.
-                var last = i
-                while last + 1 < lines.count && shifts[last + 1] == shift { last += 1 }
                 let start = line.lowerBound - shift
-                let end = lines[last].upperBound - shift
+                let end = lines[run.last].upperBound - shift
                 while nextOld < old.count && old[nextOld].range.lowerBound < start { nextOld += 1 }
                 var stop = nextOld
                 while stop < old.count && old[stop].range.lowerBound < end { stop += 1 }
@@ -57,7 +54,6 @@ struct InheritedWords {
                     }
                 }
                 nextOld = stop
-                i = last + 1
             }
             count = n
         }

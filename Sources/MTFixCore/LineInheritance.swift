@@ -28,4 +28,35 @@ public struct LineInheritance: Sendable {
         }
         shifts = out
     }
+
+    /// The lines in runs: each line an edit reached on its own (`shift` nil), and each run of unchanged
+    /// lines that moved alike together, a stretch of the previous text copied at once by the analyses
+    /// that inherit from it.
+    public var runs: Runs { Runs(shifts: shifts) }
+
+    /// Iterates `shifts` in runs (see `runs`).
+    public struct Runs: Sequence, IteratorProtocol {
+        let shifts: [Int?]
+        var position = 0
+
+        /// The lines `first...last` of the new snapshot, all moved by `shift` (nil: a line an edit reached,
+        /// `first == last`).
+        public struct Run {
+            public let first: Int
+            public let last: Int
+            public let shift: Int?
+        }
+
+        public mutating func next() -> Run? {
+            guard position < shifts.count else { return nil }
+            let first = position
+            let shift = shifts[first]
+            var last = first
+            if shift != nil {
+                while last + 1 < shifts.count && shifts[last + 1] == shift { last += 1 }
+            }
+            position = last + 1
+            return Run(first: first, last: last, shift: shift)
+        }
+    }
 }

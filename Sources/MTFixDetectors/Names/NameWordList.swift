@@ -103,12 +103,12 @@ struct NameWordList: Sendable {
             var n = 0
             var k = 0
             var nextWord = 0
-            var i = 0
             doc.utf16.withUnsafeBufferPointer { u in
                 previous.withUnsafeBufferPointer { previous in
-                    while i < lines.count {
+                    for run in inheritance.runs {
+                        let i = run.first
                         let line = lines[i]
-                        guard let shift = shifts[i] else {
+                        guard let shift = run.shift else {
                             while nextWord < words.count && words[nextWord].range.lowerBound < line.lowerBound { nextWord += 1 }
                             while nextWord < words.count && words[nextWord].range.lowerBound < line.upperBound {
                                 if let e = NameWordList.entry(u, words[nextWord], line: i) {
@@ -119,13 +119,10 @@ struct NameWordList: Sendable {
                                 }
                                 nextWord += 1
                             }
-                            i += 1
                             continue
                         }
-                        var last = i
-                        while last + 1 < lines.count && shifts[last + 1] == shift { last += 1 }
                         let start = line.lowerBound - shift
-                        let end = lines[last].upperBound - shift
+                        let end = lines[run.last].upperBound - shift
                         // Old line `j` of the stretch is new line `j + lineShift`.
                         let lineShift = i - oldLines.lineIndex(at: start)
                         while k < previous.count && previous[k].range.lowerBound < start { k += 1 }
@@ -138,7 +135,6 @@ struct NameWordList: Sendable {
                             n += 1
                             k += 1
                         }
-                        i = last + 1
                     }
                 }
             }

@@ -34,9 +34,10 @@ struct UntranslatedDetector: Rule {
     var requiredLiterals: RequiredLiterals? { thresholds.markerList.isEmpty ? nil : RequiredLiterals(thresholds.markerList) }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        // Report only, from the text as given: the engine's later passes (on a repaired snapshot, which
-        // knows the lines it inherited) are skipped. A repair rarely makes a run appear (mojibake over a
-        // whole sentence would), and a second look at every repaired document cost more than the rule.
+        // Report only, from the text as given (`checksOriginalOnly`: the engine leaves the rule out of its
+        // later passes; a repaired snapshot, which knows the lines it inherited, is refused here as well).
+        // A repair rarely makes a run appear (mojibake over a whole sentence would), and a second look at
+        // every repaired document cost more than the rule.
         guard document.lineInheritance == nil, let host = languages.index(of: document.language) else { return [] }
         let profile = languages.profiles[host]
         var hostGroups = ScriptGroups(profile.scripts.union(profile.distinctive).compactMap(ScriptGroup.init(code:)))
