@@ -10,15 +10,11 @@ struct DuplicateParagraphDetector: Rule {
     let descriptor: RuleDescriptor
     /// Compares a paragraph with the one before it.
     var scope: RuleScope { .document }
-    let minWords: Int
-    let minChars: Int
-    let minCJKChars: Int
+    let prose: ProseLength
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
-        minWords = options.int("min_words", default: 6)
-        minChars = options.int("min_chars", default: 30)
-        minCJKChars = options.int("min_cjk_chars", default: 12)
+        prose = ProseLength(options, minWords: 6, minChars: 30, minCJKChars: 12)
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -31,7 +27,7 @@ struct DuplicateParagraphDetector: Rule {
             guard abs(paragraphs[k - 1].range.count - paragraphs[k].range.count) <= 8 else { continue }
             let a = NarrativeText.trimmed(u, paragraphs[k - 1].range)
             let b = NarrativeText.trimmed(u, paragraphs[k].range)
-            guard a.count == b.count, a.count > 0, u[a] == u[b], isProse(u, a) else { continue }
+            guard a.count == b.count, a.count > 0, u[a] == u[b], prose.admits(u, a) else { continue }
             // A quotation run over several paragraphs repeats nothing of MT's; its open mark says so.
             if QuotationState.isOpen(u, at: a.upperBound, lineStart: a.lowerBound) { continue }
             // The second copy goes with the blank lines after it (so the finding sits on its line), or, at
@@ -45,13 +41,5 @@ struct DuplicateParagraphDetector: Rule {
                     evidence: ["paragraph": NarrativeText.string(u, a)]))
         }
         return out
-    }
-
-    /// Long enough to be prose and ending like a sentence.
-    func isProse(_ u: [UInt16], _ r: Range<Int>) -> Bool {
-        guard let last = r.last else { return false }
-        guard NarrativeText.isTerminator(u[last]) || NarrativeText.isClosingQuote(u[last]) else { return false }
-        if NarrativeText.isMostlyCJK(u, r) { return r.count >= minCJKChars }
-        return r.count >= minChars && NarrativeText.wordCount(u, r, limit: minWords) >= minWords
     }
 }

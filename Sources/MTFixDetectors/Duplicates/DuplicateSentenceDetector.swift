@@ -13,9 +13,7 @@ struct DuplicateSentenceDetector: Rule {
     let descriptor: RuleDescriptor
     /// Reads one line at a time (sentences never cross a line).
     var scope: RuleScope { .line }
-    let minWords: Int
-    let minChars: Int
-    let minCJKChars: Int
+    let prose: ProseLength
     /// How many sentence starts ahead a repeat may begin (a repeated group of sentences).
     let lookahead = 3
     /// Words that announce a repeat (`twice`, `zweimal`, `２度`): in the sentence before the pair, they
@@ -27,9 +25,7 @@ struct DuplicateSentenceDetector: Rule {
 
     init(descriptor: RuleDescriptor, options: ConfigValue) throws {
         self.descriptor = descriptor
-        minWords = options.int("min_words", default: 4)
-        minChars = options.int("min_chars", default: 20)
-        minCJKChars = options.int("min_cjk_chars", default: 8)
+        prose = ProseLength(options, minWords: 4, minChars: 20, minCJKChars: 8)
         announcements = (options["announcements"]?.strings ?? []).map { Array($0.utf16) }.filter { !$0.isEmpty }
         announcementStarts = announcements.reduce(0) { $0 | 1 << ($1[0] & 63) }
     }
@@ -61,7 +57,7 @@ struct DuplicateSentenceDetector: Rule {
                         s1 + n == line.upperBound || NarrativeText.isSpace(u[s1 + n]) || NarrativeText.isCJK(u[s1 + n])
                     else { continue }
                     // A repeat inside a quotation is the speaker's (a chant, an emphasis), not MT's.
-                    guard isProse(u, first), !NarrativeText.insideQuotation(u, at: s0, lineStart: line.lowerBound)
+                    guard prose.admits(u, first), !NarrativeText.insideQuotation(u, at: s0, lineStart: line.lowerBound)
                     else { continue }
                     if a > 0 && announces(u, starts[a - 1]..<s0) { continue }
                     let midSentence = NarrativeText.isLower(u[first.lowerBound])
@@ -124,13 +120,5 @@ struct DuplicateSentenceDetector: Rule {
             }
         }
         return false
-    }
-
-    /// Long enough to be a sentence of prose and ending like one.
-    func isProse(_ u: [UInt16], _ r: Range<Int>) -> Bool {
-        guard let last = r.last else { return false }
-        guard NarrativeText.isTerminator(u[last]) || NarrativeText.isClosingQuote(u[last]) else { return false }
-        if NarrativeText.isMostlyCJK(u, r) { return r.count >= minCJKChars }
-        return r.count >= minChars && NarrativeText.wordCount(u, r, limit: minWords) >= minWords
     }
 }
