@@ -59,4 +59,18 @@ struct LocalizedMessageTests {
         let found = fr.check(Document(text: text, language: "fr"), context: RuleContext())
         #expect(found.map(\.message) == ["« Première ministre » contredit la présentation de Claire Vasseur (« ministre », ligne 1)"])
     }
+
+    /// name-drift's message and its reason come from the rule file of the document's language; English
+    /// is the default.
+    @Test(arguments: [
+        ("en", "Coach Tomas Ritsner named his squad.\n\nRitzner picked three newcomers.\n",
+         "“Ritzner” is spelled “Ritsner” elsewhere (full-name mention “Tomas Ritsner” (line 1))"),
+        ("de", "Ministerin Petra Kallweit reiste nach Oslo.\n\nKarrweit sprach dort mit Reedern.\n",
+         "„Karrweit“ wird sonst „Kallweit“ geschrieben (vollständiger Name „Petra Kallweit“ (Zeile 1))"),
+    ])
+    func nameDriftMessageFollowsTheRuleLanguage(language: String, text: String, expected: String) throws {
+        let rule = try #require(try Toolkit.loadRules().first { $0.descriptor.id == "name-drift-\(language)" })
+        let found = rule.check(Document(text: text, language: language), context: RuleContext())
+        #expect(found.map(\.message) == [expected])
+    }
 }

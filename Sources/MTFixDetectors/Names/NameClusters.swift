@@ -22,6 +22,10 @@ struct NameCluster: Sendable {
     var members: [Member]
     var canonical: String
     var reason: String
+    /// The reason as a kind (`names_file`, `full_name`, `headline`, `majority`) and its details (`text`,
+    /// `line`, `count`, `total`), for a message in the rule's language; `reason` is the English form.
+    var reasonKind = ""
+    var reasonDetails: [String: String] = [:]
     var safety: Safety
 
     /// `Kovalenko×7, Kovarenko×5`, most frequent first.
@@ -182,6 +186,7 @@ struct NameClustering {
         if known.count == 1 {
             cluster.canonical = known[0].stem
             cluster.reason = "names file"
+            cluster.reasonKind = "names_file"
         } else if known.count > 1 {
             return nil
         } else if let best = full.max(by: { better($1, than: $0) }) {
@@ -189,17 +194,23 @@ struct NameClustering {
             let chain = m.chains[m.mentions[best.firstFullName!].chain]
             let text = doc.string(m.mentions[chain.members.first!].range.lowerBound..<m.mentions[chain.members.last!].range.upperBound)
             cluster.reason = "full-name mention “\(text)” (line \(chain.line + 1))"
+            cluster.reasonKind = "full_name"
+            cluster.reasonDetails = ["text": text, "line": String(chain.line + 1)]
             byFullName = true
         } else if written.filter(\.inHeadline).count == 1, let h = written.first(where: \.inHeadline) {
             cluster.canonical = h.stem
             cluster.reason = "headline"
+            cluster.reasonKind = "headline"
         } else {
             let sorted = written.sorted { $0.mentions.count > $1.mentions.count }
             let top = sorted[0].mentions.count
             let second = sorted[1].mentions.count
             guard top > second, options.majorityEvidence else { return nil }
             cluster.canonical = sorted[0].stem
-            cluster.reason = "majority (\(top) of \(written.reduce(0) { $0 + $1.mentions.count }))"
+            let total = written.reduce(0) { $0 + $1.mentions.count }
+            cluster.reason = "majority (\(top) of \(total))"
+            cluster.reasonKind = "majority"
+            cluster.reasonDetails = ["count": String(top), "total": String(total)]
             if top < 3 || top < 2 * second { cluster.safety = .review }
         }
         // A spelling known only as a first name (`Mohamed Salah`, `Phillip Schofield`) says nothing safe about

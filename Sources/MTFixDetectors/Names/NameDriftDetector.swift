@@ -13,6 +13,11 @@ public struct NameDriftDetector: Rule {
     let wordCache: NameWordCache
     /// What a variant's own context says about it being a person.
     let evidence: NamePersonEvidence
+    /// The finding's message in the rule's language (`message_template:`, slots `{variant}`,
+    /// `{canonical}`, `{reason}`), and each kind of reason's words (`reasons:`, slots `{text}`, `{line}`,
+    /// `{count}`, `{total}`); English when the rule file gives none.
+    let messageTemplate: MessageTemplate
+    let reasonTemplates: [String: MessageTemplate]
 
     public init(descriptor: RuleDescriptor, options: ConfigValue) {
         self.descriptor = descriptor
@@ -21,6 +26,13 @@ public struct NameDriftDetector: Rule {
         keyCache = NameKeyCache(folds: self.options.keyFolds)
         wordCache = NameWordCache(keys: keyCache)
         evidence = NamePersonEvidence(options, titleWords: self.options.titleWords, places: self.options.places)
+        messageTemplate = MessageTemplate(
+            options["message_template"]?.string ?? "“{variant}” is spelled “{canonical}” elsewhere ({reason})")
+        var reasons: [String: MessageTemplate] = [:]
+        for (kind, words) in options["reasons"]?.pairs ?? [] {
+            if let words = words.string { reasons[kind] = MessageTemplate(words) }
+        }
+        reasonTemplates = reasons
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Finding] {
@@ -91,7 +103,10 @@ public struct NameDriftDetector: Rule {
                         Finding(
                             rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
                             safety: safety,
-                            message: "“\(member.stem)” is spelled “\(cluster.canonical)” elsewhere (\(cluster.reason))",
+                            message: messageTemplate.fill([
+                                "variant": member.stem, "canonical": cluster.canonical,
+                                "reason": reasonTemplates[cluster.reasonKind]?.fill(cluster.reasonDetails) ?? cluster.reason,
+                            ]),
                             range: mention.stemRange,
                             edits: [Edit(range: mention.stemRange, replacement: cluster.canonical)], evidence: evidence))
                 }
