@@ -70,8 +70,24 @@ public struct NameDriftDetector: Rule {
             let evidence = [
                 "members": cluster.summary, "canonical": cluster.canonical, "reason": cluster.reason,
             ]
+            // Why the canonical spelling was chosen, in the rule's language (English evidence above).
+            var clusterReason: String? = nil
+            func reason() -> String {
+                if let r = clusterReason { return r }
+                let r = reasonTemplates[cluster.reasonKind]?.fill(cluster.reasonDetails) ?? cluster.reason
+                clusterReason = r
+                return r
+            }
             for member in cluster.members where member.stem != cluster.canonical {
                 guard NameDriftDetector.sameScript(member.stem, cluster.canonical) else { continue }
+                // The message is the same for every mention of the spelling: made once, when first needed.
+                var memberMessage: String? = nil
+                func message(_ variant: String) -> String {
+                    if let m = memberMessage { return m }
+                    let m = messageTemplate.fill(["variant": variant, "canonical": cluster.canonical, "reason": reason()])
+                    memberMessage = m
+                    return m
+                }
                 for k in member.mentions {
                     let mention = mentions.mentions[k]
                     let chain = mentions.chains[mention.chain].members
@@ -103,10 +119,7 @@ public struct NameDriftDetector: Rule {
                         Finding(
                             rule: descriptor.id, category: descriptor.category, severity: descriptor.severity,
                             safety: safety,
-                            message: messageTemplate.fill([
-                                "variant": member.stem, "canonical": cluster.canonical,
-                                "reason": reasonTemplates[cluster.reasonKind]?.fill(cluster.reasonDetails) ?? cluster.reason,
-                            ]),
+                            message: message(member.stem),
                             range: mention.stemRange,
                             edits: [Edit(range: mention.stemRange, replacement: cluster.canonical)], evidence: evidence))
                 }
