@@ -35,13 +35,15 @@ public struct Checker: Sendable {
     public init(rules: [any Rule], options: CheckOptions, detector: LanguageDetector = .bundled) {
         self.options = options
         self.detector = detector
-        self.rules = rules.filter { r in
-            let d = r.descriptor
-            let keys = [d.id, d.category.rawValue]
-            if !options.select.isEmpty && !keys.contains(where: options.select.contains) { return false }
-            return !keys.contains(where: options.ignore.contains)
-        }
+        self.rules = rules.filter { Checker.runs($0.descriptor, select: options.select, ignore: options.ignore) }
         engine = Engine(rules: self.rules, context: RuleContext(knownNames: options.knownNames), applyLevel: options.applyLevel)
+    }
+
+    /// Whether a rule runs under `select` and `ignore` (rule ids or categories; an empty `select` is all).
+    public static func runs(_ d: RuleDescriptor, select: [String], ignore: [String]) -> Bool {
+        let keys = [d.id, d.category.rawValue]
+        if !select.isEmpty && !keys.contains(where: select.contains) { return false }
+        return !keys.contains(where: ignore.contains)
     }
 
     /// The language `text` is checked as: the configured one, or detected.

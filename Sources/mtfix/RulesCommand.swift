@@ -13,19 +13,31 @@ struct RuleSourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Ignore .mtfix.yml files.")
     var noConfig = false
 
-    /// Loads every rule (unfiltered by select/ignore), or exits 2 printing each error as `path:line: message`.
-    func load() throws -> (rules: [any Rule], detector: LanguageDetector) {
+    /// The config file's `select` and `ignore`, and the name it is shown by (nil without a config).
+    struct Selection {
+        let display: String
+        let select: [String]
+        let ignore: [String]
+    }
+
+    /// Loads every rule (unfiltered by select/ignore) and the config's selection, or exits 2 printing
+    /// each error as `path:line: message`.
+    func load() throws -> (rules: [any Rule], detector: LanguageDetector, selection: Selection?) {
         do {
             var dirs: [URL] = []
+            var selection: Selection? = nil
             if !noConfig {
                 let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
                 if let url = config.map({ URL(fileURLWithPath: $0) }) ?? Configuration.find(from: cwd) {
-                    let file = try Configuration.read(url, display: config ?? url.path)
+                    let display = config ?? url.path
+                    let file = try Configuration.read(url, display: display)
                     let base = url.deletingLastPathComponent()
                     dirs += file.rules.map { $0.value.hasPrefix("/") ? URL(fileURLWithPath: $0.value) : base.appendingPathComponent($0.value) }
+                    selection = Selection(display: display, select: file.select.map(\.value), ignore: file.ignore.map(\.value))
                 }
             }
-            return try Toolkit.loadRuleSet(extra: dirs + ruleDirs.map { URL(fileURLWithPath: $0) })
+            let (rules, detector) = try Toolkit.loadRuleSet(extra: dirs + ruleDirs.map { URL(fileURLWithPath: $0) })
+            return (rules, detector, selection)
         } catch let e as RuleLoadErrors {
             for err in e.errors { Terminal.error(err.description) }
             throw ExitCode(2)
@@ -70,12 +82,20 @@ struct RulesListCommand: ParsableCommand {
             try explain.run()
             return
         }
-        let (rules, detector) = try source.load()
+        let (rules, detector, selection) = try source.load()
         if let lang, !detector.languages.contains(lang) {
             Terminal.error(Configuration.unknownLanguage(lang, detector))
             throw ExitCode(2)
         }
-        let shown = rules.filter { lang == nil || $0.descriptor.applies(to: lang!) }
+        var shown = rules.filter { lang == nil || $0.descriptor.applies(to: lang!) }
+        // What runs: the config's select/ignore apply here as they do to check, diff and fix.
+        if let selection {
+            let before = shown.count
+            shown = shown.filter { Checker.runs($0.descriptor, select: selection.select, ignore: selection.ignore) }
+            if shown.count < before {
+                Terminal.note("\(before - shown.count) rules turned off by \(selection.display) (select/ignore); --no-config lists them")
+            }
+        }
         let rows = shown.map { r -> [String] in
             let d = r.descriptor
             return [d.id, d.category.rawValue, d.safety.rawValue, d.languages.isEmpty ? "all" : d.languages.joined(separator: ","), d.summary]
@@ -101,7 +121,7 @@ struct RulesExplainCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let (rules, _) = try source.load()
+        let (rules, _, _) = try source.load()
         guard let rule = rules.first(where: { $0.descriptor.id == id }) else {
             let family = rules.map(\.descriptor.id).filter { $0.hasPrefix(id + "-") }
             let hint = !family.isEmpty

@@ -15,6 +15,21 @@ struct RulesCommandTests {
         #expect(row.split(separator: " ", omittingEmptySubsequences: true).prefix(4) == ["broken-attribution-en", "broken-attribution", "safe", "en"])
     }
 
+    /// `mtfix rules` lists what runs: a config's select/ignore turn rules off there as in check.
+    @Test func listFollowsTheConfigSelection() throws {
+        let dir = try makeTempDir()
+        try "ignore: [caption, html-entity]\n".write(to: dir.appendingPathComponent(".mtfix.yml"), atomically: true, encoding: .utf8)
+        let all = RuleExamples.rules.map(\.descriptor)
+        let off = all.filter { $0.category.rawValue == "caption" || $0.id == "html-entity" }.count
+        let r = try mtfix(["rules"], cwd: dir)
+        #expect(r.status == 0)
+        #expect(!r.stdout.contains("caption-en ") && !r.stdout.contains("html-entity "))
+        #expect(r.stdout.split(separator: "\n").count == all.count - off + 1)
+        #expect(r.stderr.hasPrefix("mtfix: \(off) rules turned off by ") && r.stderr.hasSuffix(" (select/ignore); --no-config lists them\n"))
+        let everything = try mtfix(["rules", "--no-config"], cwd: dir)
+        #expect(everything.stdout.contains("caption-en ") && everything.stderr.isEmpty)
+    }
+
     @Test func listByLanguageKeepsCommonRules() throws {
         let de = try mtfix(["rules", "--no-config", "--lang", "de"]).stdout
         #expect(de.contains("html-entity "))
