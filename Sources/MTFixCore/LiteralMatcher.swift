@@ -172,6 +172,37 @@ public final class LiteralMatcher: Sendable {
 
     public func scan(_ text: [UInt16]) -> [Bool] { text.withUnsafeBufferPointer { scan($0) } }
 
+    /// Whether any literal occurs in `text`: `scan(text).contains(true)` without the array, stopping at
+    /// the first match (detectors ask it line by line).
+    public func containsAny(_ text: UnsafeBufferPointer<UInt16>) -> Bool {
+        if count == 0 { return false }
+        var hit = false
+        var state = 0
+        let c = classCount
+        let n = text.count
+        withTables { cls, d, starts, first in
+            var i = 0
+            while i < n {
+                if state == 0 {
+                    while i < n && first[Int(text[i])] == 0 { i &+= 1 }
+                    if i == n { return }
+                }
+                let k = Int(cls[Int(text[i])])
+                i &+= 1
+                if k == 0 {
+                    state = 0
+                    continue
+                }
+                state = Int(d[state &* c &+ k])
+                if starts[state] != starts[state &+ 1] {
+                    hit = true
+                    return
+                }
+            }
+        }
+        return hit
+    }
+
     /// Simple one-unit case folding (lowercase), plus the folds ICU's case-insensitive matching makes
     /// that lowercase misses (long s, dotted capital I).
     public static func fold(_ u: UInt16) -> UInt16 { foldTable[Int(u)] }

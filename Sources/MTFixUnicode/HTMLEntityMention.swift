@@ -41,7 +41,7 @@ struct HTMLEntityMention {
         // strings nor sentence segmentation (both made the rule fifteen times slower on scraped copy).
         if facts.mentioned == nil {
             facts.mentioned = u.withUnsafeBufferPointer { p in
-                matcher.scan(UnsafeBufferPointer(rebasing: p[line])).contains(true)
+                matcher.containsAny(UnsafeBufferPointer(rebasing: p[line]))
             }
         }
         guard facts.mentioned == true else { return false }

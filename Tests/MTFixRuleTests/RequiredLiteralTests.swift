@@ -60,6 +60,11 @@ struct RequiredLiteralTests {
             #expect(exact == literals.map { text.contains($0) }, "\(literals) in \(text.debugDescription)")
             let folded = LiteralMatcher(literals, ignoreCase: true).scan(Array(text.utf16))
             #expect(folded == literals.map { text.lowercased().contains($0.lowercased()) }, "\(literals) in \(text.debugDescription)")
+            // `containsAny` answers whether any occurs, without the array.
+            for ignoreCase in [false, true] {
+                let any = Array(text.utf16).withUnsafeBufferPointer { LiteralMatcher(literals, ignoreCase: ignoreCase).containsAny($0) }
+                #expect(any == (ignoreCase ? folded : exact).contains(true), "\(literals) in \(text.debugDescription)")
+            }
         }
     }
 

@@ -17,7 +17,7 @@ extension UntranslatedEvidence {
         var words = 0
         var sentences: [Range<Int>] = []
         for line in doc.lines {
-            if let markers, !u.withUnsafeBufferPointer({ markers.scan(UnsafeBufferPointer(rebasing: $0[line])).contains(true) }) {
+            if let markers, !u.withUnsafeBufferPointer({ markers.containsAny(UnsafeBufferPointer(rebasing: $0[line])) }) {
                 // Counted for the document's share only roughly (a word per six units) in lines not read.
                 words += line.count / 6
                 continue
