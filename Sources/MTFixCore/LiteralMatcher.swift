@@ -119,6 +119,32 @@ public final class LiteralMatcher: Sendable {
         var found = [Bool](repeating: false, count: count)
         var remaining = count
         if remaining == 0 { return found }
+        walk(text) { lo, hi in
+            for j in lo..<hi where !found[Int(outputIDs[j])] {
+                found[Int(outputIDs[j])] = true
+                remaining -= 1
+            }
+            return remaining == 0
+        }
+        return found
+    }
+
+    /// Whether any literal occurs in `text`: `scan(text).contains(true)` without the array, stopping at
+    /// the first match (detectors ask it line by line).
+    public func containsAny(_ text: UnsafeBufferPointer<UInt16>) -> Bool {
+        if count == 0 { return false }
+        var hit = false
+        walk(text) { _, _ in
+            hit = true
+            return true
+        }
+        return hit
+    }
+
+    /// Runs the automaton over `text`; at each state with outputs, calls `matched` with their range in
+    /// `outputIDs`, and stops when it returns true.
+    @inline(__always)
+    private func walk(_ text: UnsafeBufferPointer<UInt16>, _ matched: (Int, Int) -> Bool) {
         var state = 0
         let c = classCount
         let n = text.count
@@ -146,15 +172,9 @@ public final class LiteralMatcher: Sendable {
                 state = Int(d[state &* c &+ k])
                 let lo = Int(starts[state])
                 let hi = Int(starts[state &+ 1])
-                if lo == hi { continue }
-                for j in lo..<hi where !found[Int(outputIDs[j])] {
-                    found[Int(outputIDs[j])] = true
-                    remaining -= 1
-                }
-                if remaining == 0 { return }
+                if lo != hi && matched(lo, hi) { return }
             }
         }
-        return found
     }
 
     /// The scan's tables as buffers (no bounds checks or retains in the loop).
@@ -171,37 +191,6 @@ public final class LiteralMatcher: Sendable {
     }
 
     public func scan(_ text: [UInt16]) -> [Bool] { text.withUnsafeBufferPointer { scan($0) } }
-
-    /// Whether any literal occurs in `text`: `scan(text).contains(true)` without the array, stopping at
-    /// the first match (detectors ask it line by line).
-    public func containsAny(_ text: UnsafeBufferPointer<UInt16>) -> Bool {
-        if count == 0 { return false }
-        var hit = false
-        var state = 0
-        let c = classCount
-        let n = text.count
-        withTables { cls, d, starts, first in
-            var i = 0
-            while i < n {
-                if state == 0 {
-                    while i < n && first[Int(text[i])] == 0 { i &+= 1 }
-                    if i == n { return }
-                }
-                let k = Int(cls[Int(text[i])])
-                i &+= 1
-                if k == 0 {
-                    state = 0
-                    continue
-                }
-                state = Int(d[state &* c &+ k])
-                if starts[state] != starts[state &+ 1] {
-                    hit = true
-                    return
-                }
-            }
-        }
-        return hit
-    }
 
     /// Simple one-unit case folding (lowercase), plus the folds ICU's case-insensitive matching makes
     /// that lowercase misses (long s, dotted capital I).
