@@ -1,18 +1,6 @@
 import MTFixICU
 import MTFixRules
 
-/// How one language is recognised, read from `Rules/<lang>/language.yml`.
-public struct LanguageProfile: Sendable {
-    public let code: String
-    public let name: String
-    /// ISO 15924 codes (`Latn`, `Cyrl`, `Hani`, ...) the language is written in.
-    public let scripts: Set<String>
-    /// Scripts that identify the language by themselves (Japanese kana), with the share they need.
-    public let distinctive: Set<String>
-    public let minShare: Double
-    public let functionWords: Set<String>
-}
-
 /// Guesses a document's language from the language profiles in `Rules/`: a distinctive script first
 /// (kana → ja), then the dominant script (Han → zh, Cyrillic → ru), then, among several languages
 /// sharing it (Latin), whose function words occur most.
@@ -26,28 +14,7 @@ public struct LanguageDetector: Sendable {
 
     /// Reads `<lang>/language.yml` from each tree; a later tree's profile replaces an earlier one.
     public init(trees: [RuleTree]) throws {
-        var byCode: [String: LanguageProfile] = [:]
-        var errors: [RuleFileError] = []
-        for tree in trees {
-            for rel in tree.files.keys.sorted() where rel.hasSuffix("/language.yml") && rel.split(separator: "/").count == 2 {
-                let code = String(rel.split(separator: "/")[0])
-                let file = "\(tree.display)/\(rel)"
-                do {
-                    guard let v = try tree.data("language", language: code) else { continue }
-                    guard let scripts = v["scripts"]?.strings, !scripts.isEmpty else {
-                        throw RuleFileError(file: file, line: 1, message: "a language profile needs 'scripts' (ISO 15924 codes)")
-                    }
-                    byCode[code] = LanguageProfile(
-                        code: code, name: v["name"]?.string ?? code, scripts: Set(scripts),
-                        distinctive: Set(v["distinctive"]?.strings ?? []), minShare: v["min_share"]?.number ?? 0.05,
-                        functionWords: Set(v["function_words"]?.strings ?? []))
-                } catch let e as RuleFileError {
-                    errors.append(e)
-                }
-            }
-        }
-        if !errors.isEmpty { throw RuleLoadErrors(errors: errors) }
-        profiles = byCode.values.sorted { $0.code < $1.code }
+        profiles = try LanguageProfile.read(trees)
         wordTable = Self.wordTable(profiles)
         plan = ScriptPlan(profiles)
     }

@@ -5,16 +5,9 @@ import MTFixRules
 /// each language's scripts and function words, with a hash table from a lowercased word to the languages
 /// listing it. The same files the language detector reads, so both agree on what a language looks like.
 struct LanguageWords: Sendable {
-    /// One profile: ISO 639 code, ISO 15924 scripts, distinctive scripts (kana for Japanese).
-    struct Profile: Sendable {
-        let code: String
-        let scripts: Set<String>
-        let distinctive: Set<String>
-    }
-
     /// At most eight profiles are scored (`Tally` counts in eight lanes); the seven shipped fit.
     static let maxProfiles = 8
-    let profiles: [Profile]
+    let profiles: [LanguageProfile]
     /// `hash` of a function word → bit set of the profiles (by index) listing it, as an open-addressing
     /// table (a power of two in size, at most a quarter full; key 0 is an empty slot): every short word of
     /// a scanned line is looked up, and a dictionary look-up cost several times the hashing.
@@ -27,15 +20,9 @@ struct LanguageWords: Sendable {
     static let bundled = LanguageWords(tree: .bundled)
 
     init(tree: RuleTree) {
-        var profiles: [Profile] = []
-        var words: [[String]] = []
-        for rel in tree.files.keys.sorted() where rel.hasSuffix("/language.yml") && rel.split(separator: "/").count == 2 {
-            let code = String(rel.split(separator: "/")[0])
-            guard profiles.count < Self.maxProfiles, let v = (try? tree.data("language", language: code)) ?? nil else { continue }
-            profiles.append(
-                Profile(code: code, scripts: Set(v["scripts"]?.strings ?? []), distinctive: Set(v["distinctive"]?.strings ?? [])))
-            words.append(v["function_words"]?.strings ?? [])
-        }
+        // The language detector's reading of the same files (a tree it rejects leaves this rule no profiles).
+        let profiles = Array(((try? LanguageProfile.read([tree])) ?? []).prefix(Self.maxProfiles))
+        let words = profiles.map(\.functionWords)
         var table: [UInt64: UInt8] = [:]
         var longest = 0
         for (k, list) in words.enumerated() {
